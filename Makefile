@@ -1,0 +1,65 @@
+# Horizont — everyday commands. `make demo` and `make test` need only Python 3.11.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_ENV := DEBUG=1
+PYTEST_WORKERS ?= 2
+
+.PHONY: demo test test-postgres e2e lint format typecheck migrations-check messages check-deploy clean help
+
+help:
+	@echo "make demo   - install, prepare the SQLite demo database and serve http://127.0.0.1:8000"
+	@echo "make test   - install the development tools and run the test suite"
+	@echo "make e2e    - end-to-end tests in headless Chromium"
+	@echo "make lint   - ruff, formatting, mypy strict on the engines"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(DEMO_ENV) $(BIN)/horizont migrate --noinput
+	$(DEMO_ENV) $(BIN)/horizont demo
+	$(DEMO_ENV) $(BIN)/horizont runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed-dev
+	$(BIN)/pytest -m "not e2e" -n $(PYTEST_WORKERS)
+
+test-postgres: $(VENV)/.installed-dev
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/horizont} \
+	  HORIZONT_REQUIRE_SERVICES=1 $(BIN)/pytest -m "not e2e" -n $(PYTEST_WORKERS)
+
+e2e: $(VENV)/.installed-dev
+	$(BIN)/pytest -m e2e -p no:xdist
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/python scripts/check_engine_imports.py
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(VENV)/.installed
+	$(BIN)/horizont makemigrations --check --dry-run
+
+messages: $(VENV)/.installed-dev
+	$(BIN)/python scripts/messages.py update
+	$(BIN)/python scripts/messages.py compile
+
+check-deploy: $(VENV)/.installed
+	DEBUG=0 SECRET_KEY=$$(python3 -c 'import secrets;print(secrets.token_urlsafe(60))') \
+	  ALLOWED_HOSTS=horizont.example.org $(BIN)/horizont check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) var

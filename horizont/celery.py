@@ -1,0 +1,22 @@
+"""Celery application: runs Horizont's background jobs on workers over Redis.
+
+Start a worker with ``celery -A horizont worker`` (see docs/operations.md).
+"""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "horizont.settings")
+
+app = Celery("horizont")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+
+
+@app.task(name="horizont.run_job")
+def run_job_task(job_id: str) -> None:
+    from horizont.tasks import run_job
+
+    run_job(job_id)

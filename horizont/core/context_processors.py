@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+# The capabilities in the main navigation; a part that is not installed yet is left out.
+NAVIGATION = [
+    ("network:directory", _("Initiatives")),
+    ("events:list", _("Events")),
+    ("publications:list", _("Publications")),
+    ("forum:index", _("Forum")),
+    ("elections:list", _("Elections")),
+    ("sanctions:screen", _("Sanctions")),
+]
+
+
+def site(request: HttpRequest) -> dict[str, object]:
+    items = []
+    path = request.path
+    for name, label in NAVIGATION:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        items.append({"url": url, "label": label, "current": path.startswith(url)})
+    return {"HORIZONT_DEBUG": settings.DEBUG, "nav_items": items}

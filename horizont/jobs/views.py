@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+
+from horizont.jobs.models import Job
+
+
+def _get_job_for_viewer(request: HttpRequest, pk: str) -> Job:
+    job = get_object_or_404(Job, pk=pk)
+    user = request.user
+    if not (user.is_authenticated and (job.owner_id == user.pk or user.is_superuser)):
+        raise Http404
+    return job
+
+
+def detail(request: HttpRequest, pk: str) -> HttpResponse:
+    job = _get_job_for_viewer(request, pk)
+    return render(request, "jobs/detail.html", {"job": job})
+
+
+def status(request: HttpRequest, pk: str) -> JsonResponse:
+    job = _get_job_for_viewer(request, pk)
+    return JsonResponse(
+        {
+            "status": job.status,
+            "status_display": job.get_status_display(),
+            "done": job.done,
+            "total": job.total,
+            "percent": job.percent,
+            "message": job.message,
+            "error": job.error,
+            "finished": job.is_finished,
+        }
+    )

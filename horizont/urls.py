@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from horizont.api import api
+from horizont.audit.views import audit_log
+from horizont.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("api/", api.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core_views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("horizont.accounts.urls")),
+    path("jobs/", include("horizont.jobs.urls")),
+    path("audit/", audit_log, name="audit_log"),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+handler403 = "horizont.core.views.error_403"
+handler404 = "horizont.core.views.error_404"
+handler500 = "horizont.core.views.error_500"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

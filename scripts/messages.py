@@ -1,0 +1,98 @@
+"""Keep translations complete: extract, compile and check the four interface languages.
+
+    python scripts/messages.py update   # extract strings into every locale/*.po (needs gettext)
+    python scripts/messages.py compile  # write the .mo files (pure Python, no gettext needed)
+    python scripts/messages.py check    # fail when a string lacks a translation or a .mo is stale
+
+Each app that has a ``locale/`` folder keeps its own catalogue, so apps can be translated
+independently; everything else (project templates, core, accounts …) lives in
+``horizont/locale``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "horizont"
+LANGUAGES = ["ru", "de", "pl"]
+ENGINES = {"forensics", "screening"}
+
+
+def catalogue_dirs() -> list[tuple[Path, list[str]]]:
+    """(directory to extract from, sub-directories to ignore) for every catalogue."""
+    apps_with_own = [
+        p.parent for p in PACKAGE.glob("*/locale") if p.is_dir() and p.parent != PACKAGE
+    ]
+    ignore = [p.name for p in apps_with_own] + sorted(ENGINES) + ["static"]
+    return [(PACKAGE, ignore)] + [(p, ["static"]) for p in apps_with_own]
+
+
+def update() -> None:
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="horizont.settings")
+    for directory, ignore in catalogue_dirs():
+        (directory / "locale").mkdir(exist_ok=True)
+        args = [sys.executable, "-m", "django", "makemessages", "--no-location", "--no-obsolete"]
+        args += [f"--locale={lang}" for lang in LANGUAGES]
+        for name in ignore:
+            args += ["--ignore", f"{name}/*"]
+        args += ["--ignore", "tests/*"]
+        subprocess.run(args, cwd=directory, env=env, check=True)
+
+
+def po_files() -> list[Path]:
+    return sorted(PACKAGE.glob("**/locale/*/LC_MESSAGES/django.po"))
+
+
+def compile_all() -> None:
+    for po_path in po_files():
+        polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
+
+
+def check() -> int:
+    problems: list[str] = []
+    for po_path in po_files():
+        catalogue = polib.pofile(str(po_path))
+        rel = po_path.relative_to(ROOT)
+        for entry in catalogue:
+            if entry.obsolete:
+                continue
+            if "fuzzy" in entry.flags:
+                problems.append(f"{rel}: fuzzy translation for {entry.msgid!r}")
+            elif entry.msgid_plural:
+                if not all(entry.msgstr_plural.values()):
+                    problems.append(f"{rel}: missing plural translation for {entry.msgid!r}")
+            elif not entry.msgstr:
+                problems.append(f"{rel}: missing translation for {entry.msgid!r}")
+        mo_path = po_path.with_suffix(".mo")
+        if not mo_path.exists():
+            problems.append(f"{rel}: compiled .mo file is missing (run make messages)")
+            continue
+        compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo_path))}
+        for entry in catalogue.translated_entries():
+            if entry.msgid_plural:
+                continue
+            if compiled.get((entry.msgctxt, entry.msgid)) != entry.msgstr:
+                problems.append(f"{rel}: .mo is out of date (run make messages)")
+                break
+    for problem in problems:
+        print(problem)
+    print(f"{len(po_files())} catalogues checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "check"
+    if command == "update":
+        update()
+    elif command == "compile":
+        compile_all()
+    elif command == "check":
+        sys.exit(check())
+    else:
+        sys.exit(__doc__)
