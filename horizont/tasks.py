@@ -66,9 +66,7 @@ class Progress:
         Job.objects.filter(pk=self.job_id).update(**fields)
 
 
-def enqueue(
-    fn: TaskFunction, *, owner: Any = None, label: str = "", **arguments: Any
-) -> Any:
+def enqueue(fn: TaskFunction, *, owner: Any = None, label: str = "", **arguments: Any) -> Any:
     """Create a job for the registered task ``fn`` and hand it to the configured backend."""
     from horizont.jobs.models import Job
 

@@ -39,9 +39,12 @@ def runtime_violations() -> list[str]:
     found = []
     for package in PACKAGES:
         module = package.replace("/", ".")
-        code = f"import sys, {module}; sys.exit(1 if 'django' in sys.modules else 0)"
-        if subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode != 0:
+        code = f"import sys, {module}; sys.exit(3 if 'django' in sys.modules else 0)"
+        result = subprocess.run([sys.executable, "-c", code], cwd=ROOT)
+        if result.returncode == 3:
             found.append(f"importing {module} loads django")
+        elif result.returncode != 0:
+            found.append(f"{module} cannot be imported")
     return found
 
 

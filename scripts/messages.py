@@ -3,6 +3,8 @@
     python scripts/messages.py update   # extract strings into every locale/*.po (needs gettext)
     python scripts/messages.py compile  # write the .mo files (pure Python, no gettext needed)
     python scripts/messages.py check    # fail when a string lacks a translation or a .mo is stale
+    python scripts/messages.py missing  # list untranslated strings as JSON, per catalogue
+    python scripts/messages.py apply FILE.json  # {"msgid": {"ru": …, "de": …, "pl": …}}
 
 Each app that has a ``locale/`` folder keeps its own catalogue, so apps can be translated
 independently; everything else (project templates, core, accounts …) lives in
@@ -86,12 +88,54 @@ def check() -> int:
     return 1 if problems else 0
 
 
+def missing() -> None:
+    import json
+
+    out: dict[str, list[str]] = {}
+    for po_path in po_files():
+        catalogue = polib.pofile(str(po_path))
+        todo = [e.msgid for e in catalogue if not e.obsolete and not e.translated()]
+        if todo:
+            out[str(po_path.relative_to(ROOT))] = todo
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+
+
+def apply(path: str) -> None:
+    """Fill translations from a JSON file; a plural entry takes a list of forms."""
+    import json
+
+    table = json.loads(Path(path).read_text(encoding="utf-8"))
+    for po_path in po_files():
+        lang = po_path.parts[-3]
+        catalogue = polib.pofile(str(po_path))
+        changed = False
+        for entry in catalogue:
+            translation = table.get(entry.msgid, {}).get(lang)
+            if not translation:
+                continue
+            if entry.msgid_plural:
+                forms = translation if isinstance(translation, list) else [translation]
+                entry.msgstr_plural = {i: form for i, form in enumerate(forms)}
+            else:
+                entry.msgstr = translation
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+            changed = True
+        if changed:
+            catalogue.save()
+    compile_all()
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "check"
     if command == "update":
         update()
     elif command == "compile":
         compile_all()
+    elif command == "missing":
+        missing()
+    elif command == "apply":
+        apply(sys.argv[2])
     elif command == "check":
         sys.exit(check())
     else:

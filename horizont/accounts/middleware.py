@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 
 
@@ -27,5 +28,5 @@ class UserLanguageMiddleware:
             and user.language != language
             and response.status_code == 200
         ):
-            type(user).objects.filter(pk=user.pk).update(language=language)
+            get_user_model().objects.filter(pk=user.pk).update(language=language)
         return response

@@ -79,9 +79,11 @@ class User(AbstractUser):
     @property
     def is_privileged(self) -> bool:
         """Staff, site administrators, moderators and coordinators see others' data."""
-        return self.is_staff or self.is_superuser or self.groups.filter(
-            name__in=PRIVILEGED_GROUPS
-        ).exists()
+        return (
+            self.is_staff
+            or self.is_superuser
+            or self.groups.filter(name__in=PRIVILEGED_GROUPS).exists()
+        )
 
     @property
     def has_mfa(self) -> bool:

@@ -6,3 +6,8 @@ class AuditConfig(AppConfig):
     name = "horizont.audit"
     label = "audit"
     verbose_name = _("Audit log")
+
+    def ready(self) -> None:
+        from horizont.audit import signals
+
+        signals.connect()

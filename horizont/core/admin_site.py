@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 
@@ -21,7 +22,9 @@ class HorizontAdminSite(admin.AdminSite):
         from django.shortcuts import redirect
         from django.urls import reverse
 
-        if request.user.is_authenticated and request.user.is_staff:
+        if request.user.is_authenticated:
+            if not request.user.is_staff:
+                raise PermissionDenied
             return redirect(reverse("mfa_index"))
         query = urlencode({"next": request.GET.get("next") or reverse("admin:index")})
         return redirect(f"{reverse('account_login')}?{query}")

@@ -14,7 +14,11 @@ def _content_security_policy() -> str:
     if settings.MAP_TILE_URL:
         parts = urlsplit(settings.MAP_TILE_URL.replace("{s}", "a"))
         if parts.scheme and parts.netloc:
-            host = parts.netloc.replace("a.", "*.", 1) if "{s}" in settings.MAP_TILE_URL else parts.netloc
+            host = (
+                parts.netloc.replace("a.", "*.", 1)
+                if "{s}" in settings.MAP_TILE_URL
+                else parts.netloc
+            )
             img_sources.append(f"{parts.scheme}://{host}")
     return "; ".join(
         [

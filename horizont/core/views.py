@@ -1,10 +1,15 @@
 from __future__ import annotations
 
 import logging
+import re
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
+from django.views.decorators.http import require_POST
 
 logger = logging.getLogger(__name__)
 
@@ -35,3 +40,33 @@ def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def error_500(request: HttpRequest) -> HttpResponse:
     return render(request, "500.html", status=500)
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language and stay on the same page (works without JavaScript).
+
+    Django's own view only translates ``next`` when it is in the active language; here
+    any language prefix is replaced, so the switcher works from every page.
+    """
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    if not check_for_language(language) or language not in dict(settings.LANGUAGES):
+        return redirect(next_url)
+    codes = "|".join(code for code, _name in settings.LANGUAGES)
+    path = re.sub(rf"^/({codes})(/|$)", "/", next_url)
+    response = redirect(f"/{language}{path}")
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

@@ -9,7 +9,9 @@ import struct
 import time
 
 
-def totp_code(secret_base32: str, *, at: float | None = None, period: int = 30, digits: int = 6) -> str:
+def totp_code(
+    secret_base32: str, *, at: float | None = None, period: int = 30, digits: int = 6
+) -> str:
     """The code an authenticator app shows for ``secret_base32`` at time ``at``."""
     padded = secret_base32.upper() + "=" * (-len(secret_base32) % 8)
     key = base64.b32decode(padded)

@@ -1,0 +1,68 @@
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get("/en/me/profile/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_profile_accepts_a_pseudonym_and_stores_contact_encrypted(client, member):
+    client.force_login(member)
+    response = client.post(
+        "/en/me/profile/",
+        {"display_name": "Zarya", "language": "pl", "contact": "Signal: +49 151 0000"},
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.display_name == "Zarya"
+    assert member.contact == "Signal: +49 151 0000"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT contact FROM accounts_user WHERE id = %s", [member.pk])
+        raw = cursor.fetchone()[0]
+    assert "Signal" not in raw and raw
+
+
+def test_profile_rejects_bad_language_in_users_language(client, member):
+    client.force_login(member)
+    response = client.post("/pl/me/profile/", {"display_name": "Z", "language": "xx"})
+    assert response.status_code == 200
+    assert "Wybierz poprawną wartość" in response.content.decode()
+    member.refresh_from_db()
+    assert member.display_name == "Lena"
+
+
+def test_export_contains_my_data_only(client, member, outsider):
+    member.contact = "secret contact"
+    member.save()
+    client.force_login(member)
+    assert client.get("/en/me/profile/export/").status_code == 405
+    response = client.post("/en/me/profile/export/")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "member@example.org"
+    assert data["account"]["contact"] == "secret contact"
+    assert "outsider@example.org" not in response.content.decode()
+
+
+def test_delete_requires_confirmation(client, member):
+    client.force_login(member)
+    response = client.post("/en/me/profile/delete/", {"confirm": "maybe"})
+    assert response.status_code == 200
+    assert User.objects.filter(pk=member.pk).exists()
+
+
+def test_delete_removes_account_and_logs_out(client, member):
+    client.force_login(member)
+    response = client.post("/ru/me/profile/delete/", {"confirm": "удалить"})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=member.pk).exists()
+    assert client.get("/en/me/profile/").status_code == 302

@@ -1,0 +1,93 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from horizont.lib.env import env_bool, env_int, env_list, env_secret
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_env_helpers(monkeypatch, tmp_path):
+    monkeypatch.setenv("X_BOOL", "yes")
+    monkeypatch.setenv("X_INT", "42")
+    monkeypatch.setenv("X_LIST", "a, b,,c")
+    assert env_bool("X_BOOL") is True
+    assert env_int("X_INT", 1) == 42
+    assert env_list("X_LIST", []) == ["a", "b", "c"]
+    monkeypatch.setenv("X_BOOL", "perhaps")
+    with pytest.raises(ValueError, match="X_BOOL"):
+        env_bool("X_BOOL")
+    monkeypatch.setenv("X_INT", "many")
+    with pytest.raises(ValueError, match="X_INT"):
+        env_int("X_INT", 1)
+
+
+def test_env_secret_from_file_and_generated(monkeypatch, tmp_path):
+    secret_file = tmp_path / "s"
+    secret_file.write_text("from-file\n")
+    monkeypatch.setenv("X_SECRET_FILE", str(secret_file))
+    assert env_secret("X_SECRET") == "from-file"
+    monkeypatch.delenv("X_SECRET_FILE")
+    target = tmp_path / "var" / "generated"
+    first = env_secret("X_SECRET", generate_into=target)
+    assert len(first) > 40
+    assert env_secret("X_SECRET", generate_into=target) == first
+    assert oct(target.stat().st_mode)[-3:] == "600"
+
+
+def _production_env(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO"))}
+    env.update(
+        DEBUG="0",
+        SECRET_KEY="x" * 20 + "-production-secret-with-enough-entropy-0123456789abcdef",
+        ALLOWED_HOSTS="horizont.example.org",
+        HORIZONT_VAR_DIR=str(tmp_path),
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
+    )
+    env.pop("HORIZONT_TESTING", None)
+    return env
+
+
+def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "horizont.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=_production_env(tmp_path),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_harden_cookies_and_hash_with_argon2(tmp_path):
+    code = (
+        "import django; from django.conf import settings; django.setup();"
+        "print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.DEBUG,"
+        " settings.PASSWORD_HASHERS[0].rsplit('.', 1)[1])"
+    )
+    env = _production_env(tmp_path) | {"DJANGO_SETTINGS_MODULE": "horizont.settings"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["True", "True", "False", "Argon2PasswordHasher"]
+
+
+def test_translations_are_complete_and_compiled():
+    result = subprocess.run(
+        [sys.executable, "scripts/messages.py", "check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_engines_do_not_import_django():
+    result = subprocess.run(
+        [sys.executable, "scripts/check_engine_imports.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout

@@ -1,0 +1,81 @@
+import io
+
+import pytest
+from PIL import Image
+
+from horizont.lib.crypto import FieldCipher, InvalidToken
+from horizont.lib.images import ImageRejected, clean_image
+from horizont.lib.ratelimit import hit
+from horizont.lib.totp import totp_code
+
+
+def _jpeg_with_gps() -> bytes:
+    image = Image.new("RGB", (40, 30), "red")
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = (52.0, 31.0, 0.0)
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif)
+    return out.getvalue()
+
+
+def test_clean_image_removes_exif_and_gps():
+    data = _jpeg_with_gps()
+    assert Image.open(io.BytesIO(data)).getexif()
+    cleaned = clean_image(data)
+    result = Image.open(io.BytesIO(cleaned.content))
+    assert not result.getexif()
+    assert b"PhoneMaker" not in cleaned.content
+    assert (cleaned.width, cleaned.height, cleaned.extension) == (40, 30, "jpg")
+
+
+def test_clean_image_refuses_non_images_and_oversized():
+    with pytest.raises(ImageRejected) as info:
+        clean_image(b"%PDF-1.4 not an image")
+    assert info.value.code == "not_image"
+    with pytest.raises(ImageRejected) as info:
+        clean_image(_jpeg_with_gps(), max_bytes=10)
+    assert info.value.code == "too_large"
+
+
+def test_cipher_round_trip_and_rotation():
+    old = FieldCipher(["old-key"])
+    token = old.encrypt("Signal +49")
+    assert "Signal" not in token
+    rotated = FieldCipher(["new-key", "old-key"])
+    assert rotated.decrypt(token) == "Signal +49"
+    with pytest.raises(InvalidToken):
+        FieldCipher(["other"]).decrypt(token)
+    with pytest.raises(ValueError):
+        FieldCipher([])
+
+
+def test_totp_matches_rfc6238_vector():
+    # RFC 6238 test secret "12345678901234567890" in base32, T=59 s → 94287082 (8 digits)
+    secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+    assert totp_code(secret, at=59, digits=8) == "94287082"
+
+
+class _Cache:
+    def __init__(self):
+        self.data = {}
+
+    def add(self, key, value, timeout):
+        if key in self.data:
+            return False
+        self.data[key] = value
+        return True
+
+    def incr(self, key):
+        self.data[key] += 1
+        return self.data[key]
+
+
+def test_rate_limit_counts_and_hashes_keys():
+    cache = _Cache()
+    results = [hit(cache, action="post", who="ip:10.0.0.1", limit=3, window=60) for _ in range(5)]
+    assert results == [True, True, True, False, False]
+    assert all("10.0.0.1" not in key for key in cache.data)
+    assert hit(cache, action="post", who="ip:10.0.0.2", limit=3, window=60)
