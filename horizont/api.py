@@ -18,3 +18,7 @@ api = NinjaAPI(
 @api.get("/health", tags=["meta"], summary="Service status")
 def health(request: HttpRequest) -> dict[str, str]:
     return {"status": "ok", "version": horizont.__version__}
+
+
+for _app in ("network", "events", "publications", "forum", "elections", "sanctions"):
+    api.add_router(f"/{_app}/", f"horizont.{_app}.api.router")
