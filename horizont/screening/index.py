@@ -1,0 +1,438 @@
+"""Search over all loaded entities without scanning them per query.
+
+Retrieval: an inverted index from phonetic keys of name tokens to the names that
+contain them, plus a deletion neighbourhood (every key with one letter removed) so
+that keys one edit apart meet; candidates are ranked by the inverse document
+frequency of the query tokens they share and only the best few dozen are scored in
+full (:mod:`horizont.screening.score`). Identifiers have their own exact index on the
+normalized value (``RA-02791`` → ``RA02791``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from horizont.screening.graph import Chain, Graph
+from horizont.screening.model import Entity, Identifier, IdType, Name, NameQuality, Schema
+from horizont.screening.normalize import (
+    NormalizedName,
+    ascii_fold,
+    imo_is_valid,
+    normalize_identifier,
+    normalize_name,
+)
+from horizont.screening.score import (
+    WEAK_ALIAS_FACTOR,
+    WEAK_AT,
+    Band,
+    NameScore,
+    align,
+    band_for,
+    key_similarities,
+)
+
+CANDIDATE_NAMES: Final = 48
+"""How many names, ranked by shared rare tokens, are scored in full per query."""
+
+_NOT_MATCHED_IDS: Final = frozenset({IdType.EMAIL, IdType.WEBSITE})
+_ID_PREFIXES: Final = re.compile(r"^(IMO|MMSI|ICAO|MODES|MSN|SN|REG)(?=\d)")
+IntArray = npt.NDArray[np.int32]
+
+
+@dataclass(frozen=True, slots=True)
+class IdentifierHit:
+    """The query (or one of its words) equals an identifier of the entity."""
+
+    query: str
+    identifier: Identifier
+    normalized: str
+
+    def explain(self) -> str:
+        """One line for a reviewer."""
+        label = self.identifier.type.value.replace("-", " ")
+        country = f" ({self.identifier.country})" if self.identifier.country else ""
+        return (
+            f"identifier: {self.query!r} = {label} {self.identifier.value}{country} "
+            f"(both {self.normalized} when normalized)"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One entity found for a query, with its score, band and explanation."""
+
+    entity: Entity
+    score: float
+    band: Band
+    name: NameScore | None = None
+    matched_name: Name | None = None
+    identifier: IdentifierHit | None = None
+    notes: tuple[str, ...] = ()
+    chains: tuple[Chain, ...] = field(default=())
+
+    def explain(self) -> list[str]:
+        """Why this entity matched: identifiers, names token by token, then notes."""
+        lines: list[str] = []
+        if self.identifier is not None:
+            lines.append(self.identifier.explain())
+        if self.name is not None and self.matched_name is not None:
+            quality = (
+                f"{self.matched_name.kind}, weak"
+                if self.matched_name.quality is NameQuality.WEAK
+                else str(self.matched_name.kind)
+            )
+            lines.append(
+                f"name: {self.name.query!r} ~ {self.matched_name.value!r} ({quality}) "
+                f"→ {self.name.score:.2f}"
+            )
+            lines.extend("  " + line for line in self.name.explain())
+        lines.extend(self.notes)
+        return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Restrict a search to some schemas, lists, a country or a birth year."""
+
+    schemas: frozenset[Schema] | None = None
+    lists: frozenset[str] | None = None
+    country: str | None = None
+    birth_year: int | None = None
+
+    def accepts(self, entity: Entity) -> bool:
+        """True when the entity passes every given filter.
+
+        Entities without a birth date pass a birth-year filter (the list does not
+        say), and a birth year within one year of a given one passes.
+        """
+        if self.schemas is not None and entity.schema not in self.schemas:
+            return False
+        if self.lists is not None and entity.list_id not in self.lists:
+            return False
+        if self.country is not None:
+            wanted = self.country.lower()
+            if not any(wanted in c for c in entity.countries):
+                return False
+        if self.birth_year is not None and entity.birth_dates:
+            if all(abs(y - self.birth_year) > 1 for y in entity.birth_years):
+                return False
+        return True
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing is filtered."""
+        return (
+            self.schemas is None
+            and self.lists is None
+            and self.country is None
+            and self.birth_year is None
+        )
+
+
+def _deletions(key: str) -> list[str]:
+    return [key[:i] + key[i + 1 :] for i in range(len(key))] if len(key) >= 5 else []
+
+
+class Index:
+    """Searchable index of entities from any number of lists.
+
+    Build it from entities (``Index(entities)``), then call :meth:`search`.
+    The index is read-only; build a new one when lists change.
+    """
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities: list[Entity] = list(entities)
+        self._position: dict[str, int] = {e.id: i for i, e in enumerate(self.entities)}
+        if len(self._position) != len(self.entities):
+            raise ValueError("entity ids must be unique")
+        self.graph = Graph(self.entities)
+        names: list[tuple[int, Name, NormalizedName]] = []
+        ids: dict[str, list[tuple[int, Identifier]]] = {}
+        for position, entity in enumerate(self.entities):
+            seen: set[str] = set()
+            for name in entity.names:
+                normalized = normalize_name(name.value)
+                if not normalized.tokens or normalized.text in seen:
+                    continue
+                seen.add(normalized.text)
+                names.append((position, name, normalized))
+            for identifier in entity.identifiers:
+                if identifier.type in _NOT_MATCHED_IDS or not identifier.valid:
+                    continue
+                value = normalize_identifier(identifier.value)
+                if len(value) >= 3:
+                    ids.setdefault(value, []).append((position, identifier))
+        self._names = names
+        self._name_entity: IntArray = np.fromiter((n[0] for n in names), np.int32, len(names))
+        self._ids = ids
+        by_key: dict[str, list[int]] = {}
+        for number, (_, _, normalized) in enumerate(names):
+            for token in normalized.tokens:
+                postings = by_key.setdefault(token.key, [])
+                if not postings or postings[-1] != number:
+                    postings.append(number)
+        deleted: dict[str, list[int]] = {}
+        for key, postings in by_key.items():
+            for variant in _deletions(key):
+                deleted.setdefault(variant, []).extend(postings)
+        self._exact: dict[str, IntArray] = {
+            k: np.asarray(v, dtype=np.int32) for k, v in by_key.items()
+        }
+        self._deleted: dict[str, IntArray] = {
+            k: np.unique(np.asarray(v, dtype=np.int32)) for k, v in deleted.items()
+        }
+        self._log_n = math.log(len(names) + 1)
+        self._mask_cache: dict[Filters, npt.NDArray[np.bool_]] = {}
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    @property
+    def name_count(self) -> int:
+        """Number of distinct indexed names (primary names and aliases)."""
+        return len(self._names)
+
+    def get(self, entity_id: str) -> Entity:
+        """The entity with this id (raises KeyError)."""
+        return self.entities[self._position[entity_id]]
+
+    def lists(self) -> dict[str, int]:
+        """Entity count per list id."""
+        counts: dict[str, int] = {}
+        for entity in self.entities:
+            counts[entity.list_id] = counts.get(entity.list_id, 0) + 1
+        return counts
+
+    # -- retrieval -------------------------------------------------------------------
+
+    def _token_postings(self, keys: Iterable[str]) -> tuple[IntArray, int]:
+        found: list[IntArray] = []
+        df = 0
+        for key in keys:
+            exact = self._exact.get(key)
+            if exact is not None:
+                found.append(exact)
+                df = max(df, len(exact))
+            near = self._deleted.get(key)
+            if near is not None:
+                found.append(near)
+            for variant in _deletions(key):
+                for table in (self._exact, self._deleted):
+                    hit = table.get(variant)
+                    if hit is not None:
+                        found.append(hit)
+        if not found:
+            return np.empty(0, dtype=np.int32), 0
+        return np.unique(np.concatenate(found)), df
+
+    def _mask(self, filters: Filters) -> npt.NDArray[np.bool_] | None:
+        if filters.empty:
+            return None
+        mask = self._mask_cache.get(filters)
+        if mask is None:
+            accepted = np.fromiter(
+                (filters.accepts(e) for e in self.entities), bool, len(self.entities)
+            )
+            mask = accepted[self._name_entity]
+            if len(self._mask_cache) > 32:
+                self._mask_cache.clear()
+            self._mask_cache[filters] = mask
+        return mask
+
+    def _candidates(self, query: NormalizedName, filters: Filters, limit: int) -> IntArray:
+        scores = np.zeros(len(self._names), dtype=np.float32)
+        any_hit = False
+        for token in query.tokens:
+            postings, df = self._token_postings(token.keys)
+            if len(postings) == 0:
+                continue
+            any_hit = True
+            idf = self._log_n - math.log(max(df, 1) + 1) + 0.5
+            scores[postings] += np.float32(idf * token.weight)
+        if not any_hit:
+            return np.empty(0, dtype=np.int32)
+        mask = self._mask(filters)
+        if mask is not None:
+            scores[~mask] = 0
+        hits = np.flatnonzero(scores)
+        if len(hits) > limit:
+            top = np.argpartition(scores[hits], -limit)[-limit:]
+            hits = hits[top]
+        return hits.astype(np.int32)
+
+    def _identifier_hits(self, text: str) -> list[tuple[int, IdentifierHit]]:
+        probes = {text, *text.split()}
+        hits: list[tuple[int, IdentifierHit]] = []
+        seen: set[tuple[int, str]] = set()
+        for probe in probes:
+            value = normalize_identifier(probe)
+            if len(value) < 4 or not any(c.isdigit() for c in value):
+                continue
+            variants = {value}
+            stripped = _ID_PREFIXES.sub("", value)
+            if stripped != value:
+                variants.add(stripped)
+            for variant in variants:
+                for position, identifier in self._ids.get(variant, []):
+                    if identifier.type is IdType.IMO and not imo_is_valid(variant):
+                        continue
+                    if (position, identifier.value) in seen:
+                        continue
+                    seen.add((position, identifier.value))
+                    hits.append((position, IdentifierHit(probe, identifier, variant)))
+        return hits
+
+    # -- search ----------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        schema: Schema | Iterable[Schema] | None = None,
+        lists: Iterable[str] | None = None,
+        country: str | None = None,
+        birth_year: int | None = None,
+        limit: int = 10,
+        min_score: float = WEAK_AT,
+        with_chains: bool = True,
+    ) -> list[Match]:
+        """Entities matching a name or an identifier, best first.
+
+        ``query`` is a name in any script or transliteration, or an identifier
+        (passport, registration, IMO, MMSI, tail number, Mode S code ...). Results
+        below ``min_score`` are dropped; each carries its band and explanation and,
+        with ``with_chains``, the chains of links that lead from it to people.
+        """
+        filters = _filters(schema, lists, country, birth_year)
+        best = self._score(query, filters, min_score, CANDIDATE_NAMES)
+        ranked = sorted(best.values(), key=_rank_key)[:limit]
+        if with_chains:
+            ranked = [_with_chains(m, tuple(self.graph.chains(m.entity.id))) for m in ranked]
+        return ranked
+
+    def best_match(self, query: str, *, min_score: float = WEAK_AT) -> Match | None:
+        """The single best match for batch screening (no chains), or None."""
+        best = self._score(query, Filters(), min_score, CANDIDATE_NAMES // 2)
+        if not best:
+            return None
+        return min(best.values(), key=_rank_key)
+
+    def _score(
+        self, query: str, filters: Filters, min_score: float, candidates: int
+    ) -> dict[int, Match]:
+        best: dict[int, Match] = {}
+        for position, hit in self._identifier_hits(query):
+            entity = self.entities[position]
+            if filters.accepts(entity):
+                best[position] = Match(entity, 1.0, Band.STRONG, identifier=hit)
+        normalized = normalize_name(query)
+        if not normalized.tokens:
+            return best
+        numbers = self._candidates(normalized, filters, candidates)
+        if len(numbers) == 0:
+            return best
+        keys = sorted({t.key for n in numbers for t in self._names[n][2].tokens})
+        column = {k: c for c, k in enumerate(keys)}
+        fuzzy = key_similarities(normalized.tokens, keys)
+        folded_query = ascii_fold(query).strip()
+        for number in numbers:
+            position, name, candidate = self._names[number]
+            scored = align(normalized, candidate, fuzzy, column)
+            score = scored.score
+            notes: tuple[str, ...] = ()
+            if name.quality is NameQuality.WEAK:
+                score *= WEAK_ALIAS_FACTOR
+                notes = (f"weak alias: score × {WEAK_ALIAS_FACTOR}",)
+            if score < min_score:
+                continue
+            if ascii_fold(name.value).strip() == folded_query:
+                score += 1e-4  # the very same spelling wins a tie
+            current = best.get(position)
+            if current is not None and current.score >= score:
+                continue
+            if current is not None and current.identifier is not None:
+                continue
+            band = band_for(score)
+            if band is None:
+                continue
+            best[position] = Match(
+                self.entities[position],
+                round(min(score, 1.0), 4),
+                band,
+                name=scored,
+                matched_name=name,
+                notes=notes,
+            )
+        return best
+
+    def compare(self, query: str, entity_id: str) -> Match | None:
+        """Score a query against one entity exactly as :meth:`search` would."""
+        position = self._position[entity_id]
+        entity = self.entities[position]
+        best: Match | None = None
+        for pos, hit in self._identifier_hits(query):
+            if pos == position:
+                return Match(entity, 1.0, Band.STRONG, identifier=hit)
+        normalized = normalize_name(query)
+        for name in entity.names:
+            candidate = normalize_name(name.value)
+            if not candidate.tokens or not normalized.tokens:
+                continue
+            keys = sorted({t.key for t in candidate.tokens})
+            column = {k: c for c, k in enumerate(keys)}
+            scored = align(normalized, candidate, key_similarities(normalized.tokens, keys), column)
+            score = scored.score * (WEAK_ALIAS_FACTOR if name.quality is NameQuality.WEAK else 1)
+            band = band_for(score)
+            if band is not None and (best is None or score > best.score):
+                best = Match(entity, round(score, 4), band, name=scored, matched_name=name)
+        return best
+
+
+def _rank_key(match: Match) -> tuple[float, int, str]:
+    return (-match.score, 0 if match.identifier else 1, match.entity.id)
+
+
+def _with_chains(match: Match, chains: tuple[Chain, ...]) -> Match:
+    return Match(
+        match.entity,
+        match.score,
+        match.band,
+        match.name,
+        match.matched_name,
+        match.identifier,
+        match.notes,
+        chains,
+    )
+
+
+def _filters(
+    schema: Schema | Iterable[Schema] | None,
+    lists: Iterable[str] | None,
+    country: str | None,
+    birth_year: int | None,
+) -> Filters:
+    schemas: frozenset[Schema] | None
+    if schema is None:
+        schemas = None
+    elif isinstance(schema, Schema):
+        schemas = frozenset({schema})
+    else:
+        schemas = frozenset(schema)
+    return Filters(
+        schemas=schemas,
+        lists=frozenset(lists) if lists is not None else None,
+        country=country,
+        birth_year=birth_year,
+    )
+
+
+def build_index(entities: Sequence[Entity]) -> Index:
+    """Build an :class:`Index` over entities (from one list or many)."""
+    return Index(entities)
