@@ -1,0 +1,1 @@
+"""Election forensics engine (no Django): read polling-station results, run the tests."""
