@@ -6,6 +6,9 @@
     python scripts/messages.py missing  # list untranslated strings as JSON, per catalogue
     python scripts/messages.py apply FILE.json  # {"msgid": {"ru": …, "de": …, "pl": …}}
 
+Add ``--app NAME`` (e.g. ``--app network``; ``--app horizont`` for the project catalogue)
+to work on one catalogue only.
+
 Each app that has a ``locale/`` folder keeps its own catalogue, so apps can be translated
 independently; everything else (project templates, core, accounts …) lives in
 ``horizont/locale``.
@@ -35,11 +38,24 @@ def catalogue_dirs() -> list[tuple[Path, list[str]]]:
     return [(PACKAGE, ignore)] + [(p, ["static"]) for p in apps_with_own]
 
 
-def update() -> None:
+def _selected(app: str | None) -> list[tuple[Path, list[str]]]:
+    dirs = catalogue_dirs()
+    if app is None:
+        return dirs
+    chosen = [d for d in dirs if d[0].name == app or (app == "horizont" and d[0] == PACKAGE)]
+    if not chosen:
+        sys.exit(f"no catalogue for {app!r}: create horizont/{app}/locale first")
+    return chosen
+
+
+def update(app: str | None = None) -> None:
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="horizont.settings")
-    for directory, ignore in catalogue_dirs():
+    for directory, ignore in _selected(app):
         (directory / "locale").mkdir(exist_ok=True)
-        args = [sys.executable, "-m", "django", "makemessages", "--no-location", "--no-obsolete"]
+        # The console script, not "python -m": the app folder must not shadow packages
+        # (an app's rules.py would hide the "rules" library).
+        horizont = Path(sys.executable).with_name("horizont")
+        args = [str(horizont), "makemessages", "--no-location", "--no-obsolete"]
         args += [f"--locale={lang}" for lang in LANGUAGES]
         for name in ignore:
             args += ["--ignore", f"{name}/*"]
@@ -47,12 +63,17 @@ def update() -> None:
         subprocess.run(args, cwd=directory, env=env, check=True)
 
 
-def po_files() -> list[Path]:
-    return sorted(PACKAGE.glob("**/locale/*/LC_MESSAGES/django.po"))
+def po_files(app: str | None = None) -> list[Path]:
+    files = sorted(PACKAGE.glob("**/locale/*/LC_MESSAGES/django.po"))
+    if app is None:
+        return files
+    if app == "horizont":
+        return [p for p in files if p.parents[3] == PACKAGE]
+    return [p for p in files if p.parents[3].name == app]
 
 
-def compile_all() -> None:
-    for po_path in po_files():
+def compile_all(app: str | None = None) -> None:
+    for po_path in po_files(app):
         polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
 
 
@@ -88,11 +109,11 @@ def check() -> int:
     return 1 if problems else 0
 
 
-def missing() -> None:
+def missing(app: str | None = None) -> None:
     import json
 
     out: dict[str, list[str]] = {}
-    for po_path in po_files():
+    for po_path in po_files(app):
         catalogue = polib.pofile(str(po_path))
         todo = [e.msgid for e in catalogue if not e.obsolete and not e.translated()]
         if todo:
@@ -100,12 +121,12 @@ def missing() -> None:
     print(json.dumps(out, ensure_ascii=False, indent=1))
 
 
-def apply(path: str) -> None:
+def apply(path: str, app: str | None = None) -> None:
     """Fill translations from a JSON file; a plural entry takes a list of forms."""
     import json
 
     table = json.loads(Path(path).read_text(encoding="utf-8"))
-    for po_path in po_files():
+    for po_path in po_files(app):
         lang = po_path.parts[-3]
         catalogue = polib.pofile(str(po_path))
         changed = False
@@ -123,19 +144,25 @@ def apply(path: str) -> None:
             changed = True
         if changed:
             catalogue.save()
-    compile_all()
+    compile_all(app)
 
 
 if __name__ == "__main__":
-    command = sys.argv[1] if len(sys.argv) > 1 else "check"
+    args = sys.argv[1:]
+    selected_app = None
+    if "--app" in args:
+        index = args.index("--app")
+        selected_app = args[index + 1]
+        del args[index : index + 2]
+    command = args[0] if args else "check"
     if command == "update":
-        update()
+        update(selected_app)
     elif command == "compile":
-        compile_all()
+        compile_all(selected_app)
     elif command == "missing":
-        missing()
+        missing(selected_app)
     elif command == "apply":
-        apply(sys.argv[2])
+        apply(args[1], selected_app)
     elif command == "check":
         sys.exit(check())
     else:
