@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -11,6 +13,16 @@ from horizont.core.fields import EncryptedTextField
 class InitiativeQuerySet(models.QuerySet):
     def public(self) -> InitiativeQuerySet:
         return self.filter(status=Initiative.Status.APPROVED)
+
+    def organized_by(self, user: Any) -> InitiativeQuerySet:
+        """Initiatives where ``user`` is an active organizer (any status)."""
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(
+            memberships__user=user,
+            memberships__role=Membership.Role.ORGANIZER,
+            memberships__status=Membership.Status.ACTIVE,
+        ).distinct()
 
 
 class Initiative(models.Model):
