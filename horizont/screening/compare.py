@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from horizont.screening.model import Entity, Identifier, IdType, NameQuality
 from horizont.screening.normalize import normalize_identifier, normalize_name
 from horizont.screening.score import (
-    WEAK_ALIAS_FACTOR,
     Band,
     NameScore,
     band_for,
@@ -40,20 +39,19 @@ class EntityComparison:
 def compare_entities(a: Entity, b: Entity) -> EntityComparison:
     """Compare two entities with the scorer the search uses.
 
-    The score is the best name-pair score (weak aliases count
-    ``WEAK_ALIAS_FACTOR``), 1.0 when they share an identifier of the same type, and
+    The score is the best name-pair score (a weak alias caps the band at
+    possible), 1.0 when they share an identifier of the same type, and
     lowered when both give birth years and none is within one year of another.
     """
     best: NameScore | None = None
     best_score = 0.0
+    weak = False
     for name_a in a.names:
         for name_b in b.names:
             scored = score_normalized(normalize_name(name_a.value), normalize_name(name_b.value))
-            factor = 1.0
-            if NameQuality.WEAK in (name_a.quality, name_b.quality):
-                factor = WEAK_ALIAS_FACTOR
-            if scored.score * factor > best_score:
-                best, best_score = scored, scored.score * factor
+            if scored.score > best_score:
+                best, best_score = scored, scored.score
+                weak = NameQuality.WEAK in (name_a.quality, name_b.quality)
     shared: list[tuple[Identifier, Identifier]] = []
     for id_a in a.identifiers:
         if not id_a.valid or id_a.type in (IdType.WEBSITE, IdType.EMAIL):
@@ -79,4 +77,8 @@ def compare_entities(a: Entity, b: Entity) -> EntityComparison:
     if a.schema is not b.schema:
         notes.append(f"different kinds: {a.schema} vs {b.schema}")
     score = round(score, 4)
-    return EntityComparison(score, band_for(score), best, tuple(shared), tuple(notes))
+    band = band_for(score)
+    if weak and not shared and band is Band.STRONG:
+        band = Band.POSSIBLE
+        notes.append("weak alias: band capped at possible")
+    return EntityComparison(score, band, best, tuple(shared), tuple(notes))

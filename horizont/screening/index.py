@@ -29,7 +29,6 @@ from horizont.screening.normalize import (
     normalize_name,
 )
 from horizont.screening.score import (
-    WEAK_ALIAS_FACTOR,
     WEAK_AT,
     Band,
     NameScore,
@@ -189,6 +188,9 @@ class Index:
             k: np.unique(np.asarray(v, dtype=np.int32)) for k, v in deleted.items()
         }
         self._log_n = math.log(len(names) + 1)
+        self._length_penalty = np.fromiter(
+            (0.05 * len(n[2].tokens) for n in names), np.float32, len(names)
+        )
         self._mask_cache: dict[Filters, npt.NDArray[np.bool_]] = {}
 
     def __len__(self) -> int:
@@ -212,25 +214,29 @@ class Index:
 
     # -- retrieval -------------------------------------------------------------------
 
-    def _token_postings(self, keys: Iterable[str]) -> tuple[IntArray, int]:
-        found: list[IntArray] = []
+    def _token_postings(self, keys: Iterable[str]) -> tuple[IntArray, IntArray, int]:
+        """Names holding one of ``keys`` exactly, names one edit away, and the largest
+        exact document frequency (for the inverse document frequency)."""
+        exact_found: list[IntArray] = []
+        near_found: list[IntArray] = []
         df = 0
         for key in keys:
             exact = self._exact.get(key)
             if exact is not None:
-                found.append(exact)
+                exact_found.append(exact)
                 df = max(df, len(exact))
             near = self._deleted.get(key)
             if near is not None:
-                found.append(near)
+                near_found.append(near)
             for variant in _deletions(key):
                 for table in (self._exact, self._deleted):
                     hit = table.get(variant)
                     if hit is not None:
-                        found.append(hit)
-        if not found:
-            return np.empty(0, dtype=np.int32), 0
-        return np.unique(np.concatenate(found)), df
+                        near_found.append(hit)
+        empty = np.empty(0, dtype=np.int32)
+        exact_all = np.unique(np.concatenate(exact_found)) if exact_found else empty
+        near_all = np.unique(np.concatenate(near_found)) if near_found else empty
+        return exact_all, near_all, df
 
     def _mask(self, filters: Filters) -> npt.NDArray[np.bool_] | None:
         if filters.empty:
@@ -247,15 +253,24 @@ class Index:
         return mask
 
     def _candidates(self, query: NormalizedName, filters: Filters, limit: int) -> IntArray:
+        """The ``limit`` names sharing the most (rare) query tokens.
+
+        Each query token adds its inverse document frequency to the names that hold
+        it (80% for a name one edit away); shorter names come first among equals,
+        since a query equal to a short name scores higher than one inside a long name.
+        """
         scores = np.zeros(len(self._names), dtype=np.float32)
         any_hit = False
         for token in query.tokens:
-            postings, df = self._token_postings(token.keys)
-            if len(postings) == 0:
+            exact, near, df = self._token_postings(token.keys)
+            if len(exact) == 0 and len(near) == 0:
                 continue
             any_hit = True
-            idf = self._log_n - math.log(max(df, 1) + 1) + 0.5
-            scores[postings] += np.float32(idf * token.weight)
+            idf = (self._log_n - math.log(max(df, 1) + 1) + 0.5) * token.weight
+            share = np.zeros(len(self._names), dtype=np.float32)
+            share[near] = 0.8
+            share[exact] = 1.0
+            scores += np.float32(idf) * share
         if not any_hit:
             return np.empty(0, dtype=np.int32)
         mask = self._mask(filters)
@@ -263,7 +278,8 @@ class Index:
             scores[~mask] = 0
         hits = np.flatnonzero(scores)
         if len(hits) > limit:
-            top = np.argpartition(scores[hits], -limit)[-limit:]
+            ranked = scores[hits] - self._length_penalty[hits]
+            top = np.argpartition(ranked, -limit)[-limit:]
             hits = hits[top]
         return hits.astype(np.int32)
 
@@ -347,9 +363,6 @@ class Index:
             scored = align(normalized, candidate, fuzzy, column)
             score = scored.score
             notes: tuple[str, ...] = ()
-            if name.quality is NameQuality.WEAK:
-                score *= WEAK_ALIAS_FACTOR
-                notes = (f"weak alias: score × {WEAK_ALIAS_FACTOR}",)
             if score < min_score:
                 continue
             if ascii_fold(name.value).strip() == folded_query:
@@ -362,6 +375,9 @@ class Index:
             band = band_for(score)
             if band is None:
                 continue
+            if name.quality is NameQuality.WEAK and band is Band.STRONG:
+                band = Band.POSSIBLE
+                notes = ("weak alias: band capped at possible",)
             best[position] = Match(
                 self.entities[position],
                 round(min(score, 1.0), 4),
@@ -388,10 +404,16 @@ class Index:
             keys = sorted({t.key for t in candidate.tokens})
             column = {k: c for c, k in enumerate(keys)}
             scored = align(normalized, candidate, key_similarities(normalized.tokens, keys), column)
-            score = scored.score * (WEAK_ALIAS_FACTOR if name.quality is NameQuality.WEAK else 1)
+            score = scored.score
             band = band_for(score)
+            notes: tuple[str, ...] = ()
+            if name.quality is NameQuality.WEAK and band is Band.STRONG:
+                band = Band.POSSIBLE
+                notes = ("weak alias: band capped at possible",)
             if band is not None and (best is None or score > best.score):
-                best = Match(entity, round(score, 4), band, name=scored, matched_name=name)
+                best = Match(
+                    entity, round(score, 4), band, name=scored, matched_name=name, notes=notes
+                )
         return best
 
 

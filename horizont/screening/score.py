@@ -35,7 +35,6 @@ EXACT_SIMILARITY: Final = 1.0
 TRANSLIT_SIMILARITY: Final = 0.98
 FUZZY_SCALE: Final = 0.95
 FUZZY_CUTOFF: Final = 0.75
-WEAK_ALIAS_FACTOR: Final = 0.95
 MISSING_NAME_TOKEN_COST: Final = 0.5
 MISSING_PATRONYMIC_COST: Final = 0.1
 
@@ -143,7 +142,7 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
     if n.key in q.keys or q.key in n.keys:
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
     if len(q.text) == 1 or len(n.text) == 1:
-        if q.text[0] == n.text[0] or q.key[:1] == n.key[:1]:
+        if q.text[0] == n.text[0]:
             return 0.7, Method.INITIAL
         return 0.0, None
     if min(len(q.key), len(n.key)) <= 3:
