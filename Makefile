@@ -26,6 +26,7 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	touch $@
 
 demo: $(VENV)/.installed
+	mkdir -p var/static
 	$(DEMO_ENV) $(BIN)/horizont migrate --noinput
 	$(DEMO_ENV) $(BIN)/horizont demo
 	$(DEMO_ENV) $(BIN)/horizont runserver 127.0.0.1:8000
