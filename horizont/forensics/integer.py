@@ -119,7 +119,10 @@ def _window_fraction(window: float) -> tuple[int, int]:
 
 
 def is_integer_percent(
-    numerator: npt.ArrayLike, denominator: npt.ArrayLike, window: float = 0.05
+    numerator: npt.ArrayLike,
+    denominator: npt.ArrayLike,
+    window: float = 0.05,
+    offset: float = 0.0,
 ) -> BoolArray:
     """Whether ``100 * numerator / denominator`` lies within ``window`` of a whole number.
 
@@ -127,18 +130,23 @@ def is_integer_percent(
     ``x = numerator / denominator * 100; |x - round(x)| < window``. Away from the
     window's edge this is exact; a tie exactly on the edge (1,001 of 2,000 = 50.05 %)
     falls as IEEE rounding puts it, which reproduces the published counts. A zero
-    denominator is never integer.
+    denominator is never integer. ``offset=0.5`` tests half-percents instead.
     """
     k = np.asarray(numerator, dtype=np.float64)
     n = np.asarray(denominator, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
-        x = k / n * 100.0
+        x = k / n * 100.0 - offset
         result = np.abs(x - np.rint(x)) < window
     return np.asarray(result & (n > 0), dtype=bool)
 
 
 def integer_probability(
-    n: IntArray, p: FloatArray, window: float = 0.05, *, log_factorial: FloatArray | None = None
+    n: IntArray,
+    p: FloatArray,
+    window: float = 0.05,
+    *,
+    offset: float = 0.0,
+    log_factorial: FloatArray | None = None,
 ) -> FloatArray:
     """Exact ``P(X/n is integer in percent)`` for ``X ~ Binomial(n, p)``, per station.
 
@@ -159,7 +167,9 @@ def integer_probability(
     # blocks keep the temporaries in cache: faster, and memory stays flat
     for start in range(0, n.size, _BLOCK):
         block = slice(start, start + _BLOCK)
-        out[block] = _integer_probability_block(n[block], p[block], window, log_factorial)
+        out[block] = _integer_probability_block(
+            n[block], p[block], window, offset, log_factorial
+        )
     return out
 
 
@@ -167,7 +177,7 @@ _BLOCK = 4096
 
 
 def _integer_probability_block(
-    n: IntArray, p: FloatArray, window: float, log_factorial: FloatArray
+    n: IntArray, p: FloatArray, window: float, offset: float, log_factorial: FloatArray
 ) -> FloatArray:
     nf = n.astype(np.float64)
     safe = np.maximum(nf, 1.0)
@@ -182,7 +192,7 @@ def _integer_probability_block(
     j = np.arange(station.size, dtype=np.float64)
     j -= np.repeat(np.cumsum(nj) - nj - jmin, nj)
     ns = nf[station]
-    centre = j * ns / 100.0
+    centre = (j + offset) * ns / 100.0
     # a hair wider than the window: the exact predicate below decides
     half = ns * (window / 100.0) + 1e-7
     lo = np.maximum(np.ceil(centre - half), kmin[station])
@@ -195,7 +205,7 @@ def _integer_probability_block(
     owner = np.repeat(station, counts)
     k = np.arange(owner.size, dtype=np.float64)
     k -= np.repeat(np.cumsum(counts) - counts - lo, counts)
-    keep = is_integer_percent(k, nf[owner], window)
+    keep = is_integer_percent(k, nf[owner], window, offset)
     owner = owner[keep]
     kk = k[keep].astype(np.int64)
     nk = n[owner]
