@@ -17,6 +17,11 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 
 @app.task(name="horizont.run_job")
 def run_job_task(job_id: str) -> None:
+    from django.db import connections
+
     from horizont.tasks import run_job
 
-    run_job(job_id)
+    try:
+        run_job(job_id)
+    finally:
+        connections.close_all()

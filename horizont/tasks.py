@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connections, transaction
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -101,7 +101,9 @@ def _run_in_thread(job_id: Any) -> None:
     try:
         run_job(job_id)
     finally:
-        close_old_connections()
+        # The thread ends here: its connections would otherwise linger until the server
+        # closes them.
+        connections.close_all()
 
 
 def run_job(job_id: Any) -> None:
