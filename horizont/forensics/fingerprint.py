@@ -94,15 +94,17 @@ def _versions(
 
 
 def _prefix_histograms(
-    bins: npt.NDArray[np.int64], u: FloatArray, cuts: FloatArray, weight: FloatArray
+    cell: npt.NDArray[np.int64], n_cuts: int, weight: FloatArray
 ) -> FloatArray:
-    """Histogram of the stations with ``u < cut`` for every cut: shape (cuts, BINS²)."""
-    segment = np.searchsorted(cuts, u, side="right")  # u < cuts[segment]... cumulative below
+    """Histogram of the stations with ``u < cut`` for every cut: shape (cuts, BINS²).
+
+    ``cell`` = segment of ``u`` among the cuts × BINS² + histogram bin.
+    """
     cells = BINS * BINS
-    counts = np.bincount(segment * cells + bins, weights=weight, minlength=(cuts.size + 1) * cells)
-    per_segment = counts.reshape(cuts.size + 1, cells)
-    # prefix[c] = stations with u < cuts[c]  = segments 0..c
-    return np.cumsum(per_segment, axis=0)[: cuts.size]
+    counts = np.bincount(cell, weights=weight, minlength=(n_cuts + 1) * cells)
+    per_segment = counts.reshape(n_cuts + 1, cells)
+    # prefix[c] = stations with u < cuts[c] = segments 0..c
+    return np.cumsum(per_segment[:n_cuts], axis=0)
 
 
 def _fit(
@@ -153,12 +155,13 @@ def fingerprint(
     scale = np.full(n * replicas, 1.0 / replicas)
     obs_bins = _bin(turnout, share)
 
+    # segment s holds u in [cuts[s-1], cuts[s]); prefix up to s = stations with u < cuts[s]
+    segment = np.searchsorted(cuts, u, side="right") * (BINS * BINS)
+    cells = [segment + b for b in (clean_bin, inc_bin, ext_bin)]
+
     def histograms(weight: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
-        return (
-            _prefix_histograms(clean_bin, u, cuts, weight),
-            _prefix_histograms(inc_bin, u, cuts, weight),
-            _prefix_histograms(ext_bin, u, cuts, weight),
-        )
+        clean_h, inc_h, ext_h = (_prefix_histograms(c, cuts.size, weight) for c in cells)
+        return clean_h, inc_h, ext_h
 
     clean, inc, ext = histograms(scale)
     observed = np.bincount(obs_bins, minlength=BINS * BINS).astype(np.float64)

@@ -1,0 +1,5 @@
+"""``python -m horizont.forensics analyze PATH ...``"""
+
+from horizont.forensics.cli import main
+
+raise SystemExit(main())
