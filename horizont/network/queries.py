@@ -1,0 +1,206 @@
+"""Reads over many initiatives: the directory, map data and graph data.
+
+Every read here runs a fixed number of queries, whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from horizont.network import gazetteer
+from horizont.network.models import Initiative, Link, Topic
+
+MAP_LIMIT = 2000
+GRAPH_LIMIT = 500
+MAX_RADIUS_KM = 500
+DEFAULT_RADIUS_KM = 50
+
+
+@dataclass(frozen=True)
+class Filters:
+    q: str = ""
+    country: str = ""
+    city: str = ""
+    topic: str = ""
+    language: str = ""
+    near: str = ""
+    radius: int = DEFAULT_RADIUS_KM
+
+    @classmethod
+    def from_query(cls, data: Any) -> Filters:
+        def text(name: str, limit: int = 100) -> str:
+            return str(data.get(name, "") or "").strip()[:limit]
+
+        try:
+            radius = int(data.get("radius") or DEFAULT_RADIUS_KM)
+        except (TypeError, ValueError):
+            radius = DEFAULT_RADIUS_KM
+        return cls(
+            q=text("q"),
+            country=text("country", 2).upper(),
+            city=text("city"),
+            topic=text("topic", 40),
+            language=text("language", 8),
+            near=text("near"),
+            radius=min(max(radius, 1), MAX_RADIUS_KM),
+        )
+
+    @property
+    def active(self) -> bool:
+        return any((self.q, self.country, self.city, self.topic, self.language, self.near))
+
+    def near_city(self) -> gazetteer.City | None:
+        if not self.near:
+            return None
+        return gazetteer.find_city(self.near, self.country) or gazetteer.find_city(self.near)
+
+
+def filter_initiatives(queryset: QuerySet[Initiative], filters: Filters) -> QuerySet[Initiative]:
+    if filters.q:
+        words = filters.q.split()[:6]
+        for word in words:
+            queryset = queryset.filter(
+                Q(name__icontains=word)
+                | Q(description__icontains=word)
+                | Q(city__icontains=word)
+                | Q(pk__in=_translated_matching(word))
+            )
+    if filters.country:
+        queryset = queryset.filter(country=filters.country)
+    if filters.city:
+        queryset = queryset.filter(city__iexact=filters.city)
+    if filters.topic:
+        queryset = queryset.filter(
+            pk__in=Topic.initiatives.through.objects.filter(topic__slug=filters.topic).values(
+                "initiative_id"
+            )
+        )
+    if filters.language:
+        queryset = queryset.filter(working_languages__code=filters.language)
+    if filters.near:
+        city = filters.near_city()
+        if city is None:
+            return queryset.none()
+        min_lat, max_lat, min_lon, max_lon = gazetteer.bounding_box(
+            city.latitude, city.longitude, filters.radius
+        )
+        queryset = queryset.filter(
+            latitude__gte=min_lat,
+            latitude__lte=max_lat,
+            longitude__gte=min_lon,
+            longitude__lte=max_lon,
+        )
+    return queryset
+
+
+def _translated_matching(word: str) -> QuerySet[Any]:
+    from horizont.network.models import InitiativeTranslation
+
+    return InitiativeTranslation.objects.filter(
+        Q(name__icontains=word) | Q(description__icontains=word)
+    ).values("initiative_id")
+
+
+def directory(filters: Filters) -> QuerySet[Initiative]:
+    """Public initiatives matching ``filters``, with what a list row shows prefetched."""
+    return (
+        filter_initiatives(Initiative.objects.public(), filters)
+        .order_by("name", "pk")
+        .only(
+            "pk",
+            "name",
+            "slug",
+            "description",
+            "language",
+            "country",
+            "city",
+            "logo",
+            "status",
+        )
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.only("pk", "slug", "name")),
+            "translations",
+            "working_languages",
+        )
+    )
+
+
+def map_data(filters: Filters) -> dict[str, Any]:
+    """Markers of public initiatives with a pin, at most ``MAP_LIMIT`` of them."""
+    rows = list(
+        filter_initiatives(Initiative.objects.public(), filters)
+        .filter(latitude__isnull=False, longitude__isnull=False)
+        .order_by("name", "pk")
+        .values_list("slug", "name", "city", "country", "latitude", "longitude")[: MAP_LIMIT + 1]
+    )
+    return {
+        "truncated": len(rows) > MAP_LIMIT,
+        "limit": MAP_LIMIT,
+        "markers": [
+            {
+                "slug": slug,
+                "name": name,
+                "city": city,
+                "country": country,
+                "lat": round(lat, 5),
+                "lon": round(lon, 5),
+            }
+            for slug, name, city, country, lat, lon in rows[:MAP_LIMIT]
+        ],
+    }
+
+
+def graph_links(filters: Filters) -> tuple[list[Link], bool]:
+    """Confirmed links between public initiatives where a side matches ``filters``."""
+    matching = filter_initiatives(Initiative.objects.public(), filters).values("pk")
+    links = Link.objects.public()
+    if filters.active:
+        links = links.filter(Q(source__in=matching) | Q(target__in=matching))
+    rows = list(
+        links.select_related("source", "target")
+        .only(
+            "pk",
+            "kind",
+            "source__id",
+            "source__name",
+            "source__slug",
+            "source__country",
+            "source__city",
+            "target__id",
+            "target__name",
+            "target__slug",
+            "target__country",
+            "target__city",
+        )
+        .order_by("pk")[: GRAPH_LIMIT + 1]
+    )
+    return rows[:GRAPH_LIMIT], len(rows) > GRAPH_LIMIT
+
+
+def graph_data(filters: Filters) -> dict[str, Any]:
+    links, truncated = graph_links(filters)
+    nodes: dict[int, dict[str, Any]] = {}
+    for link in links:
+        for side in (link.source, link.target):
+            nodes.setdefault(
+                side.pk,
+                {
+                    "id": side.pk,
+                    "slug": side.slug,
+                    "name": side.name,
+                    "country": side.country,
+                    "city": side.city,
+                },
+            )
+    return {
+        "truncated": truncated,
+        "limit": GRAPH_LIMIT,
+        "nodes": list(nodes.values()),
+        "links": [
+            {"source": link.source_id, "target": link.target_id, "kind": link.kind}
+            for link in links
+        ],
+    }

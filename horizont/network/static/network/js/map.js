@@ -1,0 +1,70 @@
+// Progressive enhancement: the map page and the pin picker work as plain lists and
+// number fields without this file. Configuration comes from data- attributes.
+(function () {
+  "use strict";
+  if (typeof L === "undefined") { return; }
+
+  function baseMap(element) {
+    var center = JSON.parse(element.dataset.center || "[51, 15]");
+    var map = L.map(element, { scrollWheelZoom: false }).setView(center, parseInt(element.dataset.zoom || "4", 10));
+    if (element.dataset.tiles) {
+      L.tileLayer(element.dataset.tiles, {
+        maxZoom: 18,
+        attribution: element.dataset.attribution || ""
+      }).addTo(map);
+    } else {
+      element.classList.add("map-plain");
+    }
+    element.hidden = false;
+    map.invalidateSize();
+    return map;
+  }
+
+  function link(marker) {
+    var a = document.createElement("a");
+    a.href = marker.url;
+    a.textContent = marker.name;
+    var p = document.createElement("p");
+    p.appendChild(a);
+    if (marker.city) { p.appendChild(document.createTextNode(" · " + marker.city)); }
+    return p;
+  }
+
+  var mapElement = document.querySelector(".js-initiative-map");
+  if (mapElement) {
+    var map = baseMap(mapElement);
+    var base = mapElement.dataset.initiativeUrl;
+    fetch(mapElement.dataset.url, { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        var bounds = [];
+        data.markers.forEach(function (m) {
+          m.url = base.replace("slug-placeholder", m.slug);
+          L.circleMarker([m.lat, m.lon], { radius: 7, color: "#1d3f72", weight: 2, fillColor: "#f2b233", fillOpacity: 0.9 })
+            .bindPopup(link(m))
+            .addTo(map);
+          bounds.push([m.lat, m.lon]);
+        });
+        if (bounds.length && !mapElement.dataset.fixed) { map.fitBounds(bounds, { maxZoom: 10, padding: [20, 20] }); }
+        var status = document.querySelector(".js-map-status");
+        if (status) { status.textContent = status.dataset.template.replace("%s", data.markers.length); }
+      })
+      .catch(function () { /* the list below stays useful */ });
+  }
+
+  var pinElement = document.querySelector(".js-pin-map");
+  if (pinElement) {
+    var lat = document.getElementById(pinElement.dataset.latitude);
+    var lon = document.getElementById(pinElement.dataset.longitude);
+    var start = lat.value && lon.value ? [parseFloat(lat.value), parseFloat(lon.value)] : null;
+    if (start) { pinElement.dataset.center = JSON.stringify(start); pinElement.dataset.zoom = "10"; }
+    var pinMap = baseMap(pinElement);
+    var pin = start ? L.marker(start).addTo(pinMap) : null;
+    pinMap.on("click", function (event) {
+      var p = event.latlng;
+      lat.value = p.lat.toFixed(5);
+      lon.value = p.lng.toFixed(5);
+      if (pin) { pin.setLatLng(p); } else { pin = L.marker(p).addTo(pinMap); }
+    });
+  }
+})();
