@@ -6,3 +6,9 @@ class PublicationsConfig(AppConfig):
     name = "horizont.publications"
     label = "publications"
     verbose_name = _("Publications")
+
+    def ready(self) -> None:
+        from horizont.accounts.services import register_export
+        from horizont.publications.services import user_articles_export
+
+        register_export(user_articles_export)
