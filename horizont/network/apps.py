@@ -6,3 +6,9 @@ class NetworkConfig(AppConfig):
     name = "horizont.network"
     label = "network"
     verbose_name = _("Network")
+
+    def ready(self) -> None:
+        from horizont.accounts.services import register_export
+        from horizont.network.services import user_network_export
+
+        register_export(user_network_export)

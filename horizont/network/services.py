@@ -260,3 +260,22 @@ def link_end(*, link: Link, user: Any) -> None:
         details={"source": link.source_id, "target": link.target_id, "kind": link.kind},
     )
     link.delete()
+
+
+def user_network_export(user: Any) -> dict[str, Any]:
+    """What the network app holds about ``user``: memberships and initiatives created."""
+    return {
+        "network_memberships": [
+            {
+                "initiative": m.initiative.name,
+                "slug": m.initiative.slug,
+                "role": m.role,
+                "status": m.status,
+                "since": m.created_at.isoformat(),
+            }
+            for m in Membership.objects.filter(user=user).select_related("initiative")
+        ],
+        "network_initiatives_created": list(
+            Initiative.objects.filter(created_by=user).values_list("slug", flat=True)
+        ),
+    }
