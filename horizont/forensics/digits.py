@@ -70,9 +70,11 @@ def _digit_test(
         nan = float("nan")
         return DigitTest(name, series, 0, nan, expected, nan, nan, 0.0, tuple([0.0] * 10))
     p = freq / n
-    values = np.arange(10, dtype=np.float64) if statistic == "mean" else np.isin(
-        np.arange(10), [0, 5]
-    ).astype(np.float64)
+    values = (
+        np.arange(10, dtype=np.float64)
+        if statistic == "mean"
+        else np.isin(np.arange(10), [0, 5]).astype(np.float64)
+    )
     value = float(p @ values)
     # resampling the counts is multinomial on the digit frequencies
     boot = rng.multinomial(n, p, size=draws) @ values / n
@@ -114,9 +116,7 @@ def digit_tests(
         second = _second_digit(values)
         last = values[values >= 100] % 10
         tests.append(
-            _digit_test(
-                "second_digit_mean", label, second, BENFORD_SECOND_MEAN, "mean", rng, draws
-            )
+            _digit_test("second_digit_mean", label, second, BENFORD_SECOND_MEAN, "mean", rng, draws)
         )
         tests.append(_digit_test("last_digit_mean", label, last, 4.5, "mean", rng, draws))
         tests.append(_digit_test("last_digit_0_or_5", label, last, 0.2, "share", rng, draws))

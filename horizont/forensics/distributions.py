@@ -10,14 +10,17 @@ import numpy as np
 from horizont.forensics.model import BoolArray, FloatArray, Results
 
 BIN_WIDTH = 0.1  # percentage points
+COMET_BINS = 200
 
 
 @dataclass(frozen=True)
 class Distributions:
     """Histograms in 0.1-point bins from 0 to 100 % (the left edges are ``edges[:-1]``).
 
-    With ``dequantize`` each count is spread uniformly over ±0.5 of a ballot before
-    binning, which removes the spikes that small denominators make on their own.
+    ``comet`` is the voter-weighted 2D histogram turnout × share (``comet_bins`` bins
+    per axis over 0–100 %). With ``dequantize`` each count is spread uniformly over
+    ±0.5 of a ballot before binning, which removes the spikes that small denominators
+    make on their own.
     """
 
     edges: FloatArray
@@ -26,6 +29,8 @@ class Distributions:
     share_stations: FloatArray
     share_voters: FloatArray
     dequantized: bool
+    comet: FloatArray
+    comet_bins: int
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,12 @@ def distributions(
         counts, _ = np.histogram(x, centred, weights=w)
         return counts.astype(np.float64)
 
+    comet, _, _ = np.histogram2d(
+        turnout, share, bins=COMET_BINS, range=[[0, 100], [0, 100]], weights=registered
+    )
     return Distributions(
+        comet=comet,
+        comet_bins=COMET_BINS,
         edges=edges,
         turnout_stations=hist(turnout, None),
         turnout_voters=hist(turnout, registered),

@@ -93,9 +93,7 @@ def _versions(
     )
 
 
-def _prefix_histograms(
-    cell: npt.NDArray[np.int64], n_cuts: int, weight: FloatArray
-) -> FloatArray:
+def _prefix_histograms(cell: npt.NDArray[np.int64], n_cuts: int, weight: FloatArray) -> FloatArray:
     """Histogram of the stations with ``u < cut`` for every cut: shape (cuts, BINS²).
 
     ``cell`` = segment of ``u`` among the cuts × BINS² + histogram bin.
@@ -119,9 +117,7 @@ def _fit(
     a = ext - inc  # extreme part minus what those stations would give as incremental
     b = inc - clean + total_clean - observed
     loss = (
-        np.einsum("ij,ij->i", a, a)[:, None]
-        + np.einsum("ij,ij->i", b, b)[None, :]
-        + 2.0 * a @ b.T
+        np.einsum("ij,ij->i", a, a)[:, None] + np.einsum("ij,ij->i", b, b)[None, :] + 2.0 * a @ b.T
     )
     e_idx, s_idx = np.meshgrid(np.arange(cuts.size), np.arange(cuts.size), indexing="ij")
     loss[(s_idx < e_idx) | (cuts[e_idx] > 0.5)] = np.inf
@@ -171,7 +167,7 @@ def fingerprint(
     boot_i: list[float] = []
     for _ in range(bootstrap):
         pick = np.bincount(rng.integers(0, n, n), minlength=n).astype(np.float64)
-        obs_b = np.bincount(obs_bins, weights=pick, minlength=BINS * BINS)
+        obs_b = np.bincount(obs_bins, weights=pick, minlength=BINS * BINS).astype(np.float64)
         sim_weight = np.repeat(pick, replicas) / replicas
         cb, ib, eb = histograms(sim_weight)
         eb_i, sb_i, _ = _fit(obs_b, cb, ib, eb, cuts)

@@ -167,9 +167,7 @@ def integer_probability(
     # blocks keep the temporaries in cache: faster, and memory stays flat
     for start in range(0, n.size, _BLOCK):
         block = slice(start, start + _BLOCK)
-        out[block] = _integer_probability_block(
-            n[block], p[block], window, offset, log_factorial
-        )
+        out[block] = _integer_probability_block(n[block], p[block], window, offset, log_factorial)
     return out
 
 
@@ -294,7 +292,9 @@ def integer_test(
         future_t = pool.submit(
             integer_probability, registered, turnout, window, log_factorial=log_factorial
         )
-        future_s = pool.submit(integer_probability, cast, share, window, log_factorial=log_factorial)
+        future_s = pool.submit(
+            integer_probability, cast, share, window, log_factorial=log_factorial
+        )
         p_t, p_s = future_t.result(), future_s.result()
     p_e = p_t + p_s - p_t * p_s
     weights = _weights(results, index)

@@ -217,7 +217,16 @@ def _recognise(columns: Sequence[str], name: str) -> _Protocol:
             column="parties",
         )
     return _Protocol(
-        registered, received, early, premises, outside, portable, stationary, invalid, valid, parties
+        registered,
+        received,
+        early,
+        premises,
+        outside,
+        portable,
+        stationary,
+        invalid,
+        valid,
+        parties,
     )
 
 
@@ -416,7 +425,10 @@ def _with_warnings(results: Results, warnings: list[InputWarning]) -> Results:
 def _check_consistency(results: Results, name: str, warnings: list[InputWarning]) -> None:
     registered = results.registered
     limit = registered + OVER_REGISTERED_SLACK + OVER_REGISTERED_RATIO * registered
-    for label, ballots in (("ballots in the boxes", results.cast), ("ballots issued", results.issued)):
+    for label, ballots in (
+        ("ballots in the boxes", results.cast),
+        ("ballots issued", results.issued),
+    ):
         over = ballots > limit
         if over.any():
             index = int(np.flatnonzero(over)[0])
@@ -481,8 +493,7 @@ def _from_mapping(
         c
         for c in table.columns
         if c not in used
-        and table.get_column(c).str.strip_chars().cast(pl.Float64, strict=False).null_count()
-        == 0
+        and table.get_column(c).str.strip_chars().cast(pl.Float64, strict=False).null_count() == 0
     )
     if not parties:
         raise ForensicsInputError("no party columns", file=name, row=1, column="parties")

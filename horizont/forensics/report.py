@@ -489,7 +489,11 @@ def report_to_json(report: Report, *, include_histograms: bool = True) -> dict[s
                 "low": fp.incremental_low,
                 "high": fp.incremental_high,
             },
-            "extreme_fraud": {"estimate": fp.extreme, "low": fp.extreme_low, "high": fp.extreme_high},
+            "extreme_fraud": {
+                "estimate": fp.extreme,
+                "low": fp.extreme_low,
+                "high": fp.extreme_high,
+            },
             "bootstrap": fp.bootstrap,
         },
         "digit_tests": [

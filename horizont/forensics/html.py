@@ -1,0 +1,198 @@
+"""A self-contained HTML report: plots inline as SVG, no scripts, no external requests."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+from horizont.forensics.explanations import LABELS, TERMS, explanation
+from horizont.forensics.plots import PLOTS
+
+if TYPE_CHECKING:
+    from horizont.forensics.report import Report
+
+_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;
+margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
+h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2.5rem;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}
+td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:right}
+th{background:#f4f4f4}td.l,th.l{text-align:left}
+.explain{display:flex;gap:1rem;flex-wrap:wrap}
+.explain div{flex:1 1 20rem;padding:.6rem .8rem;border-radius:.3rem}
+.shows{background:#eef6ee}.cannot{background:#fbf0e6}
+.plot svg{max-width:100%;height:auto}
+.note{color:#666;font-size:.85rem}
+"""
+
+
+def _fmt(value: float, digits: int = 0) -> str:
+    if value != value:  # NaN
+        return "–"
+    return f"{value:,.{digits}f}".replace(",", "\u202f")
+
+
+def _pct(value: float, digits: int = 2) -> str:
+    if value != value:
+        return "–"
+    return f"{value * 100:.{digits}f}\u202f%"
+
+
+def _p(value: float | None) -> str:
+    if value is None or value != value:
+        return "–"
+    if value < 1e-4:
+        return f"{value:.1e}"
+    return f"{value:.4f}"
+
+
+def _svg(data: bytes) -> str:
+    text = data.decode("utf-8")
+    start = text.find("<svg")
+    return re.sub(r"<!--.*?-->", "", text[start:], flags=re.S)
+
+
+def _explain(test_id: str, lang: str, labels: dict[str, str]) -> str:
+    e = explanation(test_id, lang)
+    return (
+        f"<h2>{html.escape(e.title)}</h2>"
+        f'<div class="explain"><div class="shows"><strong>{labels["what_shows"]}.</strong> '
+        f"{html.escape(e.shows)}</div>"
+        f'<div class="cannot"><strong>{labels["cannot_prove"]}.</strong> '
+        f"{html.escape(e.cannot_prove)}</div></div>"
+    )
+
+
+def _plot(report: Report, name: str, lang: str) -> str:
+    return f'<div class="plot">{_svg(PLOTS[name](report, "svg", lang))}</div>'
+
+
+def _term(key: str, lang: str) -> str:
+    return TERMS.get(key, {}).get(lang, key)
+
+
+def render_html(report: Report, lang: str = "en") -> str:
+    """The report as one HTML page in ``lang`` (en, ru, de or pl)."""
+    labels = LABELS.get(lang, LABELS["en"])
+    t = report.totals
+    e = html.escape
+    parts: list[str] = [
+        f'<!DOCTYPE html><html lang="{e(lang)}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(labels['report'])}: {e(report.title)}</title>",
+        f"<style>{_STYLE}</style></head><body>",
+        f"<h1>{e(labels['report'])}: {e(report.title)}"
+        f"{' — ' + e(report.region) if report.region else ''}</h1>",
+        f"<h2>{labels['summary']}</h2><table>",
+        f"<tr><th class=l>{labels['stations']}</th><td>{_fmt(t.stations)}</td></tr>",
+        f"<tr><th class=l>{labels['registered']}</th><td>{_fmt(t.registered)}</td></tr>",
+        f"<tr><th class=l>{labels['turnout']}</th><td>{_pct(t.turnout)}</td></tr>",
+        f"<tr><th class=l>{labels['leader']}</th><td>{e(t.leader)}</td></tr>",
+        f"<tr><th class=l>{labels['leader_share']}</th><td>{_pct(t.leader_share)}</td></tr>",
+        f"<tr><th class=l>{labels['abroad']}</th><td>{_fmt(t.abroad_stations)}</td></tr>",
+        f"<tr><th class=l>{labels['remote']}</th><td>{_fmt(t.remote_stations)}</td></tr>",
+        "</table>",
+        f"<table><tr><th class=l>{labels['parties']}</th><th>{labels['votes']}</th>"
+        f"<th>{labels['share']}</th></tr>",
+    ]
+    for party in t.parties:
+        parts.append(
+            f"<tr><td class=l>{e(party.name)}</td><td>{_fmt(party.votes)}</td>"
+            f"<td>{_pct(party.share)}</td></tr>"
+        )
+    parts.append("</table>")
+    if report.warnings:
+        parts.append(f"<p class=note><strong>{labels['warnings']}:</strong> ")
+        parts.append("; ".join(e(w.message) for w in report.warnings) + "</p>")
+
+    parts.append(_explain("comet", lang, labels))
+    parts.append(_plot(report, "comet", lang))
+
+    it = report.integer
+    parts.append(_explain("integer", lang, labels))
+    parts.append(_plot(report, "integer", lang))
+    parts.append(
+        f"<table><tr><th class=l>{labels['condition']}</th><th class=l>{labels['weight']}</th>"
+        f"<th>{labels['observed']}</th><th>{labels['expected']}</th><th>{labels['excess']}</th>"
+        f"<th>z</th><th>{labels['p_value']}</th></tr>"
+    )
+    for cell in it.cells:
+        parts.append(
+            f"<tr><td class=l>{e(_term(cell.condition, lang))}</td>"
+            f"<td class=l>{e(_term(cell.weight, lang))}</td>"
+            f"<td>{_fmt(cell.observed)}</td>"
+            f"<td>{_fmt(cell.null_mean, 1)} ± {_fmt(cell.null_sd, 1)}</td>"
+            f"<td>{_fmt(cell.excess, 1)}</td><td>{cell.z:.1f}</td>"
+            f"<td>{_p(cell.p_value)}</td></tr>"
+        )
+    parts.append(
+        f"</table><p class=note>{labels['method']}: {_fmt(it.n_stations)} "
+        f"{e(_term('stations', lang))}; ±{it.window} pp; exact binomial null, "
+        f"Monte Carlo {it.mc_draws} ({e(it.mc_method)}, seed {it.mc_seed}).</p>"
+    )
+
+    parts.append(_explain("regional", lang, labels))
+    parts.append(_plot(report, "regional", lang))
+    parts.append(
+        f"<table><tr><th class=l>{labels['region']}</th><th>{labels['excess_voters']}</th>"
+        f"<th>z</th></tr>"
+    )
+    for r in report.regional.ranking[:15]:
+        parts.append(
+            f"<tr><td class=l>{e(r.region)}</td><td>{_fmt(r.excess_voters)}</td>"
+            f"<td>{r.z:.1f}</td></tr>"
+        )
+    parts.append("</table>")
+
+    ex = report.excess
+    parts.append(_explain("excess", lang, labels))
+    parts.append(_plot(report, "excess", lang))
+    parts.append(
+        f"<table><tr><th class=l>{labels['estimate']}</th><td>{_fmt(ex.excess_votes)}</td></tr>"
+        f"<tr><th class=l>{labels['range']}</th><td>{_fmt(ex.range_low)} – "
+        f"{_fmt(ex.range_high)}</td></tr>"
+        f"<tr><th class=l>{labels['turnout']} (clean)</th>"
+        f"<td>{_fmt(ex.clean_turnout, 1)}\u202f%</td></tr>"
+        f"<tr><th class=l>{labels['share']} (clean)</th><td>{_pct(ex.clean_share, 1)}</td></tr>"
+        "</table>"
+    )
+
+    fp = report.fingerprint
+    parts.append(_explain("fingerprint", lang, labels))
+    parts.append(_plot(report, "fingerprint", lang))
+    parts.append(
+        f"<table><tr><th class=l>{labels['incremental']}</th><td>{_pct(fp.incremental, 1)}"
+        f" [{_pct(fp.incremental_low, 1)}, {_pct(fp.incremental_high, 1)}]</td></tr>"
+        f"<tr><th class=l>{labels['extreme']}</th><td>{_pct(fp.extreme, 1)}"
+        f" [{_pct(fp.extreme_low, 1)}, {_pct(fp.extreme_high, 1)}]</td></tr></table>"
+    )
+
+    c = report.correlation
+    parts.append(_explain("correlation", lang, labels))
+    parts.append(
+        f"<table><tr><th class=l>r</th><td>{c.pearson_r:.3f}</td></tr>"
+        f"<tr><th class=l>slope</th><td>{c.slope:.3f}</td></tr></table>"
+    )
+
+    parts.append(_explain("digits", lang, labels))
+    parts.append(
+        f"<table><tr><th class=l>{labels['test']}</th><th class=l></th>"
+        f"<th>{labels['value']}</th><th>{labels['expected']}</th>"
+        f"<th>{labels['interval']}</th></tr>"
+    )
+    for d in report.digits.tests:
+        parts.append(
+            f"<tr><td class=l>{e(d.name.replace('_', ' '))}</td><td class=l>{e(d.series)}</td>"
+            f"<td>{d.value:.3f}</td><td>{d.expected:.3f}</td>"
+            f"<td>{d.low:.3f} – {d.high:.3f}</td></tr>"
+        )
+    parts.append("</table>")
+
+    parts.append(_explain("flags", lang, labels))
+    parts.append(f"<table><tr><th class=l>{labels['flag']}</th><th>{labels['count']}</th></tr>")
+    for name, count in report.flags.totals.items():
+        parts.append(f"<tr><td class=l>{e(_term(name, lang))}</td><td>{_fmt(count)}</td></tr>")
+    parts.append("</table>")
+    parts.append(f"<p class=note>{e(report.source)}</p></body></html>")
+    return "".join(parts)
