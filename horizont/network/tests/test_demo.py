@@ -13,7 +13,5 @@ def test_demo_is_idempotent_and_links_berlin_to_warsaw():
     assert (Initiative.objects.count(), Link.objects.count()) == counts
     assert counts[0] >= 24
     assert Initiative.objects.public().count() == counts[0]
-    assert Link.objects.public().filter(
-        source__city="Berlin", target__city="Warsaw"
-    ).exists()
+    assert Link.objects.public().filter(source__city="Berlin", target__city="Warsaw").exists()
     assert all(i.latitude is not None for i in Initiative.objects.all())
