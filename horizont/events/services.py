@@ -323,7 +323,7 @@ def reminders_send(*, now: dt.datetime | None = None, base_url: str | None = Non
             )
             if registration is None:
                 continue
-            _send(registration, "reminder", _("Reminder: tomorrow"), base_url)
+            _send(registration, "reminder", _("Reminder"), base_url)
             registration.reminder_sent_at = now
             registration.save(update_fields=["reminder_sent_at"])
             sent += 1

@@ -169,7 +169,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if promoted:
             messages.info(
                 request,
-                _("%(count)d people moved up from the waiting list and were told by e-mail.")
+                _("Moved up from the waiting list and told by e-mail: %(count)d.")
                 % {"count": len(promoted)},
             )
         return redirect(event)
@@ -184,7 +184,7 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         told = services.event_cancel(event=event, actor=request.user, base_url=_base_url(request))
         messages.success(
             request,
-            _("The event was cancelled. %(count)d registered people were told by e-mail.")
+            _("The event was cancelled. Registered people told by e-mail: %(count)d.")
             % {"count": told},
         )
         return redirect(event)
