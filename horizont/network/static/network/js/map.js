@@ -47,7 +47,7 @@
         });
         if (bounds.length && !mapElement.dataset.fixed) { map.fitBounds(bounds, { maxZoom: 10, padding: [20, 20] }); }
         var status = document.querySelector(".js-map-status");
-        if (status) { status.textContent = status.dataset.template.replace("%s", data.markers.length); }
+        if (status) { status.textContent = status.dataset.template.replace("{count}", data.markers.length); }
       })
       .catch(function () { /* the list below stays useful */ });
   }
