@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle  # noqa: S403  (index cache written and read by this module only)
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -25,6 +26,7 @@ from horizont.screening.sources import parse_path as _parse_path
 from horizont.screening.versions import ListDiff, diff
 
 META = "meta.json"
+INDEX_CACHE_VERSION = 1
 
 
 def default_root() -> Path:
@@ -83,7 +85,11 @@ class ListStore:
         """Ids of the lists that have at least one version."""
         if not self.root.is_dir():
             return []
-        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and self.versions(p.name))
+        return sorted(
+            p.name
+            for p in self.root.iterdir()
+            if p.is_dir() and not p.name.startswith(".") and self.versions(p.name)
+        )
 
     def versions(self, list_id: str) -> list[ListVersion]:
         """Stored versions of a list, oldest first."""
@@ -125,9 +131,41 @@ class ListStore:
             entities.extend(_parse_stored(stored).entities)
         return entities
 
-    def build_index(self) -> Index:
-        """An index over the latest version of every list."""
-        return Index(self.load_latest())
+    def build_index(self, *, cache: bool = True) -> Index:
+        """An index over the latest version of every list.
+
+        With ``cache``, the built index is kept in ``<root>/.cache`` under a key made
+        of the stored files' sha256, so the next command loads it instead of parsing
+        and indexing again. The cache is this store's own file, written by this code;
+        delete the folder to drop it.
+        """
+        latest = self.latest()
+        if not cache:
+            return Index(self.load_latest())
+        digest = hashlib.sha256(
+            json.dumps([(v.list_id, v.version, v.sha256) for v in latest], sort_keys=True).encode()
+        ).hexdigest()[:20]
+        cached = self.root / ".cache" / f"index-{INDEX_CACHE_VERSION}-{digest}.pickle"
+        if cached.is_file():
+            try:
+                with cached.open("rb") as handle:
+                    loaded = pickle.load(handle)  # noqa: S301  (our own cache file)
+                if isinstance(loaded, Index):
+                    return loaded
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+                pass
+        index = Index(self.load_latest())
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            for old in cached.parent.glob("index-*.pickle"):
+                old.unlink()
+            partial = cached.with_suffix(".tmp")
+            with partial.open("wb") as handle:
+                pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(cached)
+        except OSError:
+            pass
+        return index
 
     def diff(self, list_id: str, old: str, new: str) -> ListDiff:
         """Added, removed and changed entries between two stored versions."""
