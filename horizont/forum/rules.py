@@ -1,0 +1,29 @@
+"""Who may do what in the forum and the entrepreneurs' directory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+
+from horizont.accounts.rules import is_moderator
+
+
+@rules.predicate
+def is_profile_owner(user: Any, profile: Any) -> bool:
+    return bool(user.is_authenticated and profile is not None and profile.owner_id == user.pk)
+
+
+@rules.predicate
+def has_approved_contact_request(user: Any, profile: Any) -> bool:
+    if not user.is_authenticated or profile is None:
+        return False
+    return profile.contact_requests.filter(requester=user, status="approved").exists()
+
+
+rules.add_perm("forum.add_post", rules.is_authenticated)
+rules.add_perm("forum.moderate", is_moderator)
+rules.add_perm("forum.add_businessprofile", rules.is_authenticated)
+rules.add_perm("forum.change_businessprofile", is_profile_owner)
+rules.add_perm("forum.view_contact", is_profile_owner | has_approved_contact_request)
+rules.add_perm("forum.request_contact", rules.is_authenticated & ~is_profile_owner)
