@@ -6,8 +6,11 @@ stations add *incremental* fraud (a small fraction ``x ~ |N(0, 0.075)|`` of the
 non-voters' ballots and of the other parties' votes go to the leader) and a fraction
 ``f_e`` *extreme* fraud (almost all of them: ``x ~ 1 − |N(0, 0.075)|``). The fitted
 fractions minimise the squared difference of the normalised histograms over a fine
-grid; bootstrap over stations gives their intervals. The clean peak's parameters are
-estimated once from the data (mode and the spread of its low side) and held fixed.
+grid; bootstrap over stations gives their intervals. The clean peak's centre is the
+mode, lowered in small steps where that fits better (fraud pushes the mode up), and
+its spread is measured on the low side, which fraud does not reach; the chosen peak
+is held fixed in the bootstrap. On model-made elections the fit recovers planted
+fractions to about ±0.05 up to 30 % incremental fraud and underestimates larger ones.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ import numpy.typing as npt
 from horizont.forensics.model import BoolArray, FloatArray, Results
 
 FRAUD_SPREAD = 0.075
-GRID_STEP = 0.005
-BINS = 50
+CENTRE_SHIFTS = (0.0, 0.005, 0.01, 0.015, 0.02)
+GRID_STEP = 0.01
+BINS = 40
 
 
 @dataclass(frozen=True)
@@ -45,23 +49,31 @@ class Fingerprint:
     edges: FloatArray
 
 
-def _clean_peak(turnout: FloatArray, share: FloatArray) -> tuple[float, float, float, float]:
-    edges = np.linspace(0, 1, 101)
-    hist, _ = np.histogram(turnout, edges)
-    smooth = np.convolve(hist, np.ones(5) / 5.0, mode="same")
+def _mode(values: FloatArray) -> float:
+    edges = np.linspace(0, 1, 201)
+    hist, _ = np.histogram(values, edges)
+    smooth = np.convolve(hist, np.ones(7) / 7.0, mode="same")
     centres = (edges[:-1] + edges[1:]) / 2
     smooth[(centres < 0.05) | (centres > 0.9)] = -1
-    t0 = float(centres[int(np.argmax(smooth))])
-    low = turnout[turnout < t0]
-    sd_t = float(np.sqrt(np.mean((low - t0) ** 2))) if low.size > 10 else 0.05
+    return float(centres[int(np.argmax(smooth))])
+
+
+def _low_side_sd(values: FloatArray, centre: float) -> float:
+    """Spread measured on the side fraud does not reach (below the centre)."""
+    low = values[values < centre]
+    return max(float(np.sqrt(np.mean((low - centre) ** 2))), 0.005) if low.size > 10 else 0.05
+
+
+def _clean_peak(
+    turnout: FloatArray, share: FloatArray, dt: float = 0.0, dv: float = 0.0
+) -> tuple[float, float, float, float]:
+    """Centre and spread of the clean peak; ``dt``/``dv`` lower the centres."""
+    t0 = _mode(turnout) - dt
+    sd_t = _low_side_sd(turnout, t0)
     near = np.abs(turnout - t0) <= max(sd_t, 0.01)
     v_near = share[near] if near.sum() > 10 else share
-    hist_v, _ = np.histogram(v_near, edges)
-    smooth_v = np.convolve(hist_v, np.ones(5) / 5.0, mode="same")
-    v0 = float(centres[int(np.argmax(smooth_v))])
-    low_v = v_near[v_near < v0]
-    sd_v = float(np.sqrt(np.mean((low_v - v0) ** 2))) if low_v.size > 10 else 0.05
-    return t0, max(sd_t, 0.005), v0, max(sd_v, 0.005)
+    v0 = _mode(v_near) - dv
+    return t0, sd_t, v0, _low_side_sd(v_near, v0)
 
 
 def _bin(turnout: FloatArray, share: FloatArray) -> npt.NDArray[np.int64]:
@@ -70,27 +82,41 @@ def _bin(turnout: FloatArray, share: FloatArray) -> npt.NDArray[np.int64]:
     return ti * BINS + vi
 
 
+@dataclass(frozen=True)
+class _Noise:
+    """Random draws shared by every candidate model (common random numbers)."""
+
+    zt: FloatArray
+    zv: FloatArray
+    x_inc: FloatArray
+    x_ext: FloatArray
+    u: FloatArray
+
+    @classmethod
+    def draw(cls, n: int, rng: np.random.Generator) -> _Noise:
+        return cls(
+            zt=rng.standard_normal(n),
+            zv=rng.standard_normal(n),
+            x_inc=np.clip(np.abs(rng.normal(0.0, FRAUD_SPREAD, n)), 0.0, 1.0),
+            x_ext=np.clip(1.0 - np.abs(rng.normal(0.0, FRAUD_SPREAD, n)), 0.0, 1.0),
+            u=rng.random(n),
+        )
+
+
 def _versions(
-    n: int, t0: float, sd_t: float, v0: float, sd_v: float, rng: np.random.Generator
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], FloatArray]:
+    noise: _Noise, t0: float, sd_t: float, v0: float, sd_v: float
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Bin of every simulated station when clean, with incremental and with extreme fraud."""
-    t = np.clip(rng.normal(t0, sd_t, n), 0.0, 1.0)
-    v = np.clip(rng.normal(v0, sd_v, n), 0.0, 1.0)
-    x_inc = np.clip(np.abs(rng.normal(0.0, FRAUD_SPREAD, n)), 0.0, 1.0)
-    x_ext = np.clip(1.0 - np.abs(rng.normal(0.0, FRAUD_SPREAD, n)), 0.0, 1.0)
+    t = np.clip(t0 + sd_t * noise.zt, 0.0, 1.0)
+    v = np.clip(v0 + sd_v * noise.zv, 0.0, 1.0)
 
     def stuffed(x: FloatArray) -> tuple[FloatArray, FloatArray]:
         turnout = t + x * (1.0 - t)
         leader = v * t + x * (1.0 - t) + x * (1.0 - v) * t
-        return turnout, np.divide(leader, turnout, out=np.zeros(n), where=turnout > 0)
+        share = np.divide(leader, turnout, out=np.zeros(t.size), where=turnout > 0)
+        return turnout, share
 
-    order_u = rng.random(n)
-    return (
-        _bin(t, v),
-        _bin(*stuffed(x_inc)),
-        _bin(*stuffed(x_ext)),
-        order_u,
-    )
+    return _bin(t, v), _bin(*stuffed(noise.x_inc)), _bin(*stuffed(noise.x_ext))
 
 
 def _prefix_histograms(cell: npt.NDArray[np.int64], n_cuts: int, weight: FloatArray) -> FloatArray:
@@ -143,33 +169,52 @@ def fingerprint(
     share = np.clip(results.leader_votes[keep] / results.cast[keep], 0.0, 1.0)
     n = int(turnout.size)
     rng = np.random.default_rng(seed)
-    t0, sd_t, v0, sd_v = _clean_peak(turnout, share)
     # several simulated stations per real one smooth the model histogram
     replicas = 2
-    clean_bin, inc_bin, ext_bin, u = _versions(n * replicas, t0, sd_t, v0, sd_v, rng)
+    noise = _Noise.draw(n * replicas, rng)
     cuts = np.round(np.arange(0.0, 1.0 + GRID_STEP / 2, GRID_STEP), 6)
     scale = np.full(n * replicas, 1.0 / replicas)
     obs_bins = _bin(turnout, share)
-
+    observed = np.bincount(obs_bins, minlength=BINS * BINS).astype(np.float64)
     # segment s holds u in [cuts[s-1], cuts[s]); prefix up to s = stations with u < cuts[s]
-    segment = np.searchsorted(cuts, u, side="right") * (BINS * BINS)
-    cells = [segment + b for b in (clean_bin, inc_bin, ext_bin)]
+    segment = np.searchsorted(cuts, noise.u, side="right") * (BINS * BINS)
 
-    def histograms(weight: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+    def cells_for(
+        t_c: float, sd_tc: float, v_c: float, sd_vc: float
+    ) -> list[npt.NDArray[np.int64]]:
+        return [segment + b for b in _versions(noise, t_c, sd_tc, v_c, sd_vc)]
+
+    def histograms(
+        cells: list[npt.NDArray[np.int64]], weight: FloatArray
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
         clean_h, inc_h, ext_h = (_prefix_histograms(c, cuts.size, weight) for c in cells)
         return clean_h, inc_h, ext_h
 
-    clean, inc, ext = histograms(scale)
-    observed = np.bincount(obs_bins, minlength=BINS * BINS).astype(np.float64)
-    e, s, model = _fit(observed, clean, inc, ext, cuts)
-    f_e, f_i = float(cuts[e]), float(cuts[s] - cuts[e])
+    # fraud moves stations up and right: the mode sits at or above the clean centre;
+    # try the centre a little lower (spread measured from it) and keep the best fit
+    best: tuple[float, tuple[float, float, float, float], list[npt.NDArray[np.int64]]] | None
+    best = None
+    for dt in CENTRE_SHIFTS:
+        for dv in CENTRE_SHIFTS:
+            params = _clean_peak(turnout, share, dt, dv)
+            cells = cells_for(*params)
+            clean, inc, ext = histograms(cells, scale)
+            e, s_idx, model = _fit(observed, clean, inc, ext, cuts)
+            loss = float(np.sum((model - observed) ** 2))
+            if best is None or loss < best[0]:
+                best = (loss, params, cells)
+    assert best is not None
+    _, (t0, sd_t, v0, sd_v), cells = best
+    clean, inc, ext = histograms(cells, scale)
+    e, s_idx, model = _fit(observed, clean, inc, ext, cuts)
+    f_e, f_i = float(cuts[e]), float(cuts[s_idx] - cuts[e])
     boot_e: list[float] = []
     boot_i: list[float] = []
     for _ in range(bootstrap):
         pick = np.bincount(rng.integers(0, n, n), minlength=n).astype(np.float64)
         obs_b = np.bincount(obs_bins, weights=pick, minlength=BINS * BINS).astype(np.float64)
         sim_weight = np.repeat(pick, replicas) / replicas
-        cb, ib, eb = histograms(sim_weight)
+        cb, ib, eb = histograms(cells, sim_weight)
         eb_i, sb_i, _ = _fit(obs_b, cb, ib, eb, cuts)
         boot_e.append(float(cuts[eb_i]))
         boot_i.append(float(cuts[sb_i] - cuts[eb_i]))

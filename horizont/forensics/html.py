@@ -50,7 +50,8 @@ def _p(value: float | None) -> str:
 def _svg(data: bytes) -> str:
     text = data.decode("utf-8")
     start = text.find("<svg")
-    return re.sub(r"<!--.*?-->", "", text[start:], flags=re.S)
+    text = re.sub(r"<metadata>.*?</metadata>", "", text[start:], flags=re.S)
+    return re.sub(r"<!--.*?-->", "", text, flags=re.S)
 
 
 def _explain(test_id: str, lang: str, labels: dict[str, str]) -> str:
