@@ -125,15 +125,22 @@ def mirror() -> Iterator[str]:
 
 def test_update_downloads_verifies_and_keeps_each_version(tmp_path: Path, mirror: str) -> None:
     store = ListStore(tmp_path / "lists")
-    results = {r.list_id: r for r in update_lists(store, base_url=mirror)}
-    assert results["us-ofac-sdn"].status == "added"
-    assert results["us-ofac-sdn"].version == "2021-07-07"
+    # The small lists of every kind (multi-file CSV, XML, JSON, and one not mirrored).
+    only = {"us-ofac-cons", "un-sc-consolidated", "ru-undesirable-organizations", "eu-fsf"}
+    results = {r.list_id: r for r in update_lists(store, base_url=mirror, only=only)}
+    assert results["us-ofac-cons"].status == "added"
+    assert results["us-ofac-cons"].version == "2025"
     assert results["un-sc-consolidated"].version == "2026-02-27"
-    assert results["ru-minjust-foreign-agents"].status == "added"
+    assert results["ru-undesirable-organizations"].version == "2024-09-05"
     assert results["eu-fsf"].status == "skipped"  # no EU file on this mirror
-    assert store.get("us-ofac-sdn").entity_count == 8976
-    again = {r.list_id: r.status for r in update_lists(store, base_url=mirror)}
-    assert again["us-ofac-sdn"] == "unchanged"
+    assert store.get("us-ofac-cons").entity_count == 442
+    assert set(store.get("us-ofac-cons").sha256) == {
+        "cons_prim.csv",
+        "cons_alt.csv",
+        "cons_add.csv",
+    }
+    again = {r.list_id: r.status for r in update_lists(store, base_url=mirror, only=only)}
+    assert again["us-ofac-cons"] == "unchanged"
     # A broken download is refused and the stored version stays.
     broken = tmp_path / "broken"
     broken.mkdir()
