@@ -15,7 +15,7 @@ from horizont.core.ratelimit import rate_limited
 from horizont.events import calendar, services
 from horizont.events.forms import EventFilterForm, EventForm, GuestRegistrationForm
 from horizont.events.models import Event, Registration
-from horizont.events.timezones import TZ_COOKIE, viewer_zone, zone_names
+from horizont.events.timezones import TZ_COOKIE, viewer_zone, zone_names, zone_options
 from horizont.network.models import Initiative
 
 PER_PAGE = 20
@@ -49,11 +49,8 @@ def _remember_zone(request: HttpRequest, response: HttpResponse) -> HttpResponse
 
 def _time_context(request: HttpRequest) -> dict[str, Any]:
     zone = viewer_zone(request)
-    return {
-        "viewer_zone": zone,
-        "viewer_zone_name": zone.key if zone else "",
-        "zones": zone_names(),
-    }
+    name = zone.key if zone else ""
+    return {"viewer_zone": zone, "viewer_zone_name": name, "zone_options": zone_options(name)}
 
 
 def _page(queryset: Any, number: str | None) -> dict[str, Any]:
