@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
         help="Monte Carlo: draw each station's indicators from their exact probabilities "
         "(fast) or redraw its counts from binomials as the published code does",
     )
+    analyze.add_argument(
+        "--bootstrap", type=int, default=30, metavar="B", help="fingerprint bootstrap resamples"
+    )
     analyze.add_argument("--json", type=Path, metavar="OUT", help="write the report as JSON")
     analyze.add_argument("--html", type=Path, metavar="OUT", help="write a self-contained HTML")
     analyze.add_argument(
@@ -130,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             mc_draws=args.mc,
             seed=args.seed,
             mc_method=args.mc_method,
+            fingerprint_bootstrap=args.bootstrap,
             progress=bar,
         )
     except ForensicsInputError as err:

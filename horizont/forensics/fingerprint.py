@@ -192,19 +192,17 @@ def fingerprint(
 
     # fraud moves stations up and right: the mode sits at or above the clean centre;
     # try the centre a little lower (spread measured from it) and keep the best fit
-    best: tuple[float, tuple[float, float, float, float], list[npt.NDArray[np.int64]]] | None
-    best = None
-    for dt in CENTRE_SHIFTS:
-        for dv in CENTRE_SHIFTS:
-            params = _clean_peak(turnout, share, dt, dv)
-            cells = cells_for(*params)
-            clean, inc, ext = histograms(cells, scale)
-            e, s_idx, model = _fit(observed, clean, inc, ext, cuts)
-            loss = float(np.sum((model - observed) ** 2))
-            if best is None or loss < best[0]:
-                best = (loss, params, cells)
-    assert best is not None
-    _, (t0, sd_t, v0, sd_v), cells = best
+    # (one axis at a time: first the turnout centre, then the share centre)
+    def loss_of(dt: float, dv: float) -> tuple[float, tuple[float, float, float, float]]:
+        params = _clean_peak(turnout, share, dt, dv)
+        clean, inc, ext = histograms(cells_for(*params), scale)
+        _, _, model = _fit(observed, clean, inc, ext, cuts)
+        return float(np.sum((model - observed) ** 2)), params
+
+    best_dt = min(CENTRE_SHIFTS, key=lambda dt: loss_of(dt, 0.0)[0])
+    best_dv = min(CENTRE_SHIFTS, key=lambda dv: loss_of(best_dt, dv)[0])
+    t0, sd_t, v0, sd_v = _clean_peak(turnout, share, best_dt, best_dv)
+    cells = cells_for(t0, sd_t, v0, sd_v)
     clean, inc, ext = histograms(cells, scale)
     e, s_idx, model = _fit(observed, clean, inc, ext, cuts)
     f_e, f_i = float(cuts[e]), float(cuts[s_idx] - cuts[e])
