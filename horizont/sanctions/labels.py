@@ -1,0 +1,109 @@
+"""Labels in the reader's language for the engine's enum values and explanations.
+
+The engine explains matches in English; pages show its structured explanation (which
+token matched which, and how) with these labels around the names themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from horizont.screening import Match
+
+SCHEMAS = {
+    "person": _("person"),
+    "organization": _("organization or company"),
+    "vessel": _("vessel"),
+    "aircraft": _("aircraft"),
+}
+BANDS = {"strong": _("strong"), "possible": _("possible"), "weak": _("weak")}
+METHODS = {
+    "exact": _("exact"),
+    "transliteration": _("transliteration"),
+    "fuzzy": _("similar spelling"),
+    "initial": _("initial"),
+}
+NAME_KINDS = {
+    "primary": _("primary name"),
+    "aka": _("also known as"),
+    "fka": _("formerly known as"),
+    "nka": _("now known as"),
+    "original-script": _("original script"),
+}
+QUALITIES = {"strong": _("strong alias"), "weak": _("weak alias")}
+LINK_KINDS = {
+    "linked-to": _("linked to"),
+    "operator": _("operated by"),
+    "owner": _("owned by"),
+    "member": _("member of"),
+    "associate": _("associate of"),
+}
+ID_TYPES = {
+    "passport": _("passport"),
+    "national-id": _("national ID"),
+    "tax-id": _("tax number"),
+    "registration": _("registration number"),
+    "imo": _("IMO number"),
+    "mmsi": _("MMSI"),
+    "aircraft-registration": _("aircraft registration"),
+    "serial": _("serial number"),
+    "mode-s": _("Mode S transponder code"),
+    "swift-bic": _("SWIFT/BIC"),
+    "email": _("e-mail"),
+    "website": _("website"),
+    "other": _("other identifier"),
+}
+NOTES = {"weak alias: band capped at possible": _("weak alias: at most a possible match")}
+
+
+def label(table: dict[str, Any], value: object) -> Any:
+    """The label of an enum value, or the value itself when it has none."""
+    return table.get(str(value), str(value))
+
+
+def explanation(match: Match) -> dict[str, Any]:
+    """A match's explanation as data for a template (labels translated)."""
+    data: dict[str, Any] = {"identifier": None, "name": None, "notes": []}
+    if match.identifier is not None:
+        hit = match.identifier
+        data["identifier"] = {
+            "query": hit.query,
+            "type": label(ID_TYPES, hit.identifier.type),
+            "value": hit.identifier.value,
+            "country": hit.identifier.country,
+            "normalized": hit.normalized,
+        }
+    if match.name is not None and match.matched_name is not None:
+        listed = match.matched_name
+        data["name"] = {
+            "query": match.name.query,
+            "listed": listed.value,
+            "kind": label(NAME_KINDS, listed.kind),
+            "weak": str(listed.quality) == "weak",
+            "score": match.name.score,
+            "tokens": [
+                {
+                    "query": t.query_token,
+                    "name": t.name_token,
+                    "method": label(METHODS, t.method),
+                    "exact": str(t.method) == "exact",
+                    "similarity": t.similarity,
+                }
+                for t in match.name.tokens
+            ],
+            "missing_in_name": match.name.missing_in_name,
+            "missing_in_query": match.name.missing_in_query,
+            "removed": match.name.removed,
+        }
+    data["notes"] = [NOTES.get(n, n) for n in match.notes]
+    return data
+
+
+def chain_steps(chain: Any) -> list[dict[str, Any]]:
+    """The hops of a chain, each with its translated link kinds."""
+    return [
+        {"entity": step.entity, "kinds": [label(LINK_KINDS, k) for k in step.kinds]}
+        for step in chain.steps
+    ]

@@ -1,0 +1,195 @@
+"""Letters to authorities drafted from a case, and their PDF.
+
+The letter is written in its own language (German or English), whatever language the
+person drafting it reads the site in, so its texts live here rather than in the
+translation catalogue. Everything is editable before the PDF is made.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.utils import timezone
+
+from horizont.sanctions.models import Case, Letter
+
+ADDRESSEES = {
+    ("bafa", "de"): (
+        "Bundesamt für Wirtschaft und Ausfuhrkontrolle (BAFA)\n"
+        "Frankfurter Straße 29–35\n65760 Eschborn\nDeutschland"
+    ),
+    ("bafa", "en"): (
+        "Federal Office for Economic Affairs and Export Control (BAFA)\n"
+        "Frankfurter Straße 29–35\n65760 Eschborn\nGermany"
+    ),
+    ("bmwk", "de"): (
+        "Bundesministerium für Wirtschaft und Klimaschutz (BMWK)\n"
+        "Scharnhorststraße 34–37\n10115 Berlin\nDeutschland"
+    ),
+    ("bmwk", "en"): (
+        "Federal Ministry for Economic Affairs and Climate Action (BMWK)\n"
+        "Scharnhorststraße 34–37\n10115 Berlin\nGermany"
+    ),
+}
+
+SCHEMA_WORDS = {
+    "de": {
+        "person": "Person",
+        "organization": "Organisation/Unternehmen",
+        "vessel": "Schiff",
+        "aircraft": "Luftfahrzeug",
+    },
+    "en": {
+        "person": "person",
+        "organization": "organization/company",
+        "vessel": "vessel",
+        "aircraft": "aircraft",
+    },
+}
+
+TEXTS = {
+    "de": {
+        "subject": "Hinweis auf einen möglichen Verstoß gegen Sanktionsvorschriften: {title}",
+        "opening": "Sehr geehrte Damen und Herren,",
+        "intro_bafa": (
+            "wir möchten Sie auf einen Sachverhalt hinweisen, der nach unserer Kenntnis einen "
+            "Verstoß gegen Embargo- und Sanktionsvorschriften darstellen könnte, und bitten Sie, "
+            "ihn im Rahmen Ihrer Zuständigkeit zu prüfen."
+        ),
+        "intro_bmwk": (
+            "wir wenden uns an Sie wegen eines Sachverhalts, der nach unserer Kenntnis einen "
+            "Verstoß gegen Sanktionsvorschriften darstellen könnte, und bitten das Ministerium, "
+            "sich im Rahmen seiner Zuständigkeit für die Durchsetzung der Sanktionen einzusetzen."
+        ),
+        "facts": "Sachverhalt",
+        "subjects": "Betroffene gelistete Personen, Unternehmen, Schiffe oder Luftfahrzeuge",
+        "listed": "gelistet in {list}, Stand {version}",
+        "identifiers": "Kennungen",
+        "evidence": "Belege",
+        "no_evidence": "(noch keine Belege erfasst)",
+        "request_bafa": (
+            "Wir bitten Sie, den Sachverhalt zu prüfen, gegebenenfalls die erforderlichen "
+            "Maßnahmen zu ergreifen und uns, soweit rechtlich möglich, über das Ergebnis zu "
+            "unterrichten. Für Rückfragen stehen wir gern zur Verfügung."
+        ),
+        "request_bmwk": (
+            "Wir bitten Sie, den Hinweis an die zuständigen Stellen weiterzuleiten und uns "
+            "mitzuteilen, welche Schritte unternommen werden. Für Rückfragen stehen wir gern "
+            "zur Verfügung."
+        ),
+        "closing": "Mit freundlichen Grüßen",
+        "place_date": "Berlin, {date}",
+    },
+    "en": {
+        "subject": "Report of a possible breach of sanctions: {title}",
+        "opening": "Dear Sir or Madam,",
+        "intro_bafa": (
+            "we would like to draw your attention to facts which, to our knowledge, may "
+            "constitute a breach of embargo and sanctions provisions, and ask you to examine "
+            "them within your remit."
+        ),
+        "intro_bmwk": (
+            "we are writing to you about facts which, to our knowledge, may constitute a breach "
+            "of sanctions provisions, and ask the Ministry to act within its remit for the "
+            "enforcement of sanctions."
+        ),
+        "facts": "Facts",
+        "subjects": "Listed persons, companies, vessels or aircraft concerned",
+        "listed": "listed in {list}, as of {version}",
+        "identifiers": "Identifiers",
+        "evidence": "Evidence",
+        "no_evidence": "(no evidence recorded yet)",
+        "request_bafa": (
+            "We ask you to examine these facts, to take the necessary measures where "
+            "appropriate, and to inform us of the outcome as far as the law permits. We are "
+            "glad to answer any questions."
+        ),
+        "request_bmwk": (
+            "We ask you to forward this report to the competent authorities and to let us know "
+            "which steps will be taken. We are glad to answer any questions."
+        ),
+        "closing": "Yours faithfully,",
+        "place_date": "Berlin, {date}",
+    },
+}
+
+
+def letter_draft(*, case: Case, template: str, language: str) -> dict[str, Any]:
+    """Addressee, subject, place and date, and body of a new letter about ``case``."""
+    words = TEXTS[language]
+    schema_words = SCHEMA_WORDS[language]
+    lines = [words["opening"], "", words[f"intro_{template}"], ""]
+    lines += [f"{words['facts']}:", case.summary.strip() or case.title, ""]
+    subjects = list(case.subjects.all())
+    if subjects:
+        lines.append(f"{words['subjects']}:")
+        for subject in subjects:
+            kind = schema_words.get(subject.schema, subject.schema)
+            listed = words["listed"].format(list=subject.list_id, version=subject.list_version)
+            lines.append(f"– {subject.caption} ({kind}; {listed})")
+            ids = ", ".join(f"{i['type']} {i['value']}" for i in subject.identifiers)
+            if ids:
+                lines.append(f"  {words['identifiers']}: {ids}")
+        lines.append("")
+    lines.append(f"{words['evidence']}:")
+    evidence = list(case.evidence.all())
+    if not evidence:
+        lines.append(words["no_evidence"])
+    for number, item in enumerate(evidence, start=1):
+        when = item.observed_on.isoformat() if item.observed_on else ""
+        where = item.place
+        prefix = ", ".join(p for p in (when, where) if p)
+        detail = item.url or item.text.strip().replace("\n", " ")[:300]
+        text = f"{number}. {prefix + ': ' if prefix else ''}{item.title}"
+        if detail:
+            text += f" – {detail}"
+        lines.append(text)
+    lines += ["", words[f"request_{template}"], "", words["closing"]]
+    return {
+        "addressee": ADDRESSEES[(template, language)],
+        "subject": words["subject"].format(title=case.title)[:300],
+        "place_and_date": words["place_date"].format(
+            date=timezone.localdate().strftime("%d.%m.%Y" if language == "de" else "%d %B %Y")
+        ),
+        "body": "\n".join(lines),
+    }
+
+
+def _font_dir() -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+def letter_pdf(letter: Letter) -> bytes:
+    """The letter as an A4 PDF, made offline with a Unicode font (DejaVu Sans)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.set_margins(25, 20, 20)
+    pdf.set_auto_page_break(True, margin=20)
+    fonts = _font_dir()
+    pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    pdf.set_title(letter.subject)
+    pdf.set_creator("Horizont")
+    pdf.set_lang(letter.language)
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    if letter.sender.strip():
+        pdf.set_font("DejaVu", "", 8)
+        pdf.multi_cell(width, 4, letter.sender.strip().replace("\n", " · "))
+        pdf.ln(4)
+    pdf.set_font("DejaVu", "", 11)
+    pdf.multi_cell(width * 0.6, 5.5, letter.addressee.strip())
+    pdf.ln(8)
+    if letter.place_and_date.strip():
+        pdf.multi_cell(width, 5.5, letter.place_and_date.strip(), align="R")
+        pdf.ln(4)
+    pdf.set_font("DejaVu", "B", 11)
+    pdf.multi_cell(width, 5.5, letter.subject.strip())
+    pdf.ln(4)
+    pdf.set_font("DejaVu", "", 11)
+    pdf.multi_cell(width, 5.5, letter.body.strip())
+    return bytes(pdf.output())

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from horizont.sanctions import labels
+
+register = template.Library()
+
+
+@register.filter
+def lookup(table: dict[str, Any], key: object) -> Any:
+    """``{{ table|lookup:key }}``: the entry of a dict, or the key itself."""
+    return labels.label(table, key)
+
+
+@register.filter
+def schema_label(value: object) -> Any:
+    return labels.label(labels.SCHEMAS, value)
+
+
+@register.filter
+def id_type_label(value: object) -> Any:
+    return labels.label(labels.ID_TYPES, value)
