@@ -14,7 +14,7 @@ from horizont.network import gazetteer
 from horizont.network.models import Initiative, Link, Topic
 
 MAP_LIMIT = 2000
-GRAPH_LIMIT = 500
+GRAPH_LIMIT = 300
 MAX_RADIUS_KM = 500
 DEFAULT_RADIUS_KM = 50
 
@@ -153,54 +153,48 @@ def map_data(filters: Filters) -> dict[str, Any]:
     }
 
 
-def graph_links(filters: Filters) -> tuple[list[Link], bool]:
-    """Confirmed links between public initiatives where a side matches ``filters``."""
-    matching = filter_initiatives(Initiative.objects.public(), filters).values("pk")
+def graph_links(filters: Filters) -> tuple[list[dict[str, Any]], bool]:
+    """Confirmed links between public initiatives where a side matches ``filters``.
+
+    Plain rows (no model instances): the graph pages show up to ``GRAPH_LIMIT`` of them.
+    """
     links = Link.objects.public()
     if filters.active:
+        matching = filter_initiatives(Initiative.objects.public(), filters).values("pk")
         links = links.filter(Q(source__in=matching) | Q(target__in=matching))
+    fields = ("id", "name", "slug", "country", "city")
     rows = list(
-        links.select_related("source", "target")
-        .only(
-            "pk",
+        links.order_by("pk").values(
             "kind",
-            "source__id",
-            "source__name",
-            "source__slug",
-            "source__country",
-            "source__city",
-            "target__id",
-            "target__name",
-            "target__slug",
-            "target__country",
-            "target__city",
-        )
-        .order_by("pk")[: GRAPH_LIMIT + 1]
+            *(f"source__{name}" for name in fields),
+            *(f"target__{name}" for name in fields),
+        )[: GRAPH_LIMIT + 1]
     )
-    return rows[:GRAPH_LIMIT], len(rows) > GRAPH_LIMIT
+    kinds = dict(Link.Kind.choices)
+    result = [
+        {
+            "kind": row["kind"],
+            "kind_label": kinds.get(row["kind"], row["kind"]),
+            "source": {name: row[f"source__{name}"] for name in fields},
+            "target": {name: row[f"target__{name}"] for name in fields},
+        }
+        for row in rows[:GRAPH_LIMIT]
+    ]
+    return result, len(rows) > GRAPH_LIMIT
 
 
 def graph_data(filters: Filters) -> dict[str, Any]:
     links, truncated = graph_links(filters)
     nodes: dict[int, dict[str, Any]] = {}
     for link in links:
-        for side in (link.source, link.target):
-            nodes.setdefault(
-                side.pk,
-                {
-                    "id": side.pk,
-                    "slug": side.slug,
-                    "name": side.name,
-                    "country": side.country,
-                    "city": side.city,
-                },
-            )
+        for side in (link["source"], link["target"]):
+            nodes.setdefault(side["id"], side)
     return {
         "truncated": truncated,
         "limit": GRAPH_LIMIT,
         "nodes": list(nodes.values()),
         "links": [
-            {"source": link.source_id, "target": link.target_id, "kind": link.kind}
+            {"source": link["source"]["id"], "target": link["target"]["id"], "kind": link["kind"]}
             for link in links
         ],
     }

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -110,6 +111,7 @@ def graph_page(request: HttpRequest) -> HttpResponse:
             "links": links,
             "truncated": truncated,
             "limit": queries.GRAPH_LIMIT,
+            "base_url": reverse("network:directory"),
             "querystring": _querystring(request),
             **_filter_context(filters),
         },
