@@ -22,6 +22,8 @@ FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEY", []) or [
     env_secret("FIELD_ENCRYPTION_KEY", generate_into=VAR_DIR / "field_encryption_key")
 ]
 
+# Public address of the site, for links in e-mails sent outside a request (reminders).
+HORIZONT_SITE_URL = env_str("HORIZONT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
