@@ -281,13 +281,73 @@ def _station_numbers(labels: np.ndarray) -> IntArray:
     return numbers
 
 
+def _station_numbers_column(table: pl.DataFrame, column: str | None) -> IntArray:
+    if column is None:
+        return np.full(table.height, -1, dtype=np.int64)
+    numbers = table.get_column(column).str.extract(r"(\d+)", 1).cast(pl.Int64, strict=False)
+    return numbers.fill_null(-1).to_numpy().astype(np.int64)
+
+
+def _special_stations(
+    table: pl.DataFrame, lookup: dict[str, str], uik: IntArray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Remote electronic-voting pseudo-stations and stations abroad."""
+
+    def lower(key: str) -> pl.Series:
+        column = lookup.get(key)
+        if column is None:
+            return pl.Series([""] * table.height)
+        return table.get_column(column).fill_null("").str.to_lowercase()
+
+    region, tik = lower("region"), lower("tik")
+    remote = (
+        tik.str.contains("электронное голосование", literal=True)
+        | tik.str.contains("дэг", literal=True)
+    ).to_numpy()
+    moscow = region.str.contains("москва", literal=True).to_numpy()
+    remote = remote | (moscow & (uik >= 5000) & (uik < 6000))
+    explicit = (
+        region.str.contains("зарубеж", literal=True)
+        | region.str.contains("за пределами", literal=True)
+        | tik.str.contains("за пределами", literal=True)
+    ).to_numpy()
+    # some years file stations abroad under a region of their own, others number them
+    # 8000-8999 under Russian regions
+    abroad = explicit if explicit.any() else (uik >= 8000) & (uik < 9000)
+    return np.asarray(remote, dtype=bool), np.asarray(abroad, dtype=bool)
+
+
 def _empty_rows(table: pl.DataFrame, numeric: Sequence[str]) -> np.ndarray:
     """Rows where every count is empty: stations without data."""
-    empty = np.ones(table.height, dtype=bool)
-    for column in numeric:
-        values = table.get_column(column)
-        empty &= (values.is_null() | (values.str.strip_chars() == "")).to_numpy()
-    return empty
+    if not numeric:
+        return np.zeros(table.height, dtype=bool)
+    empty = table.select(
+        pl.all_horizontal(
+            pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in numeric
+        ).alias("empty")
+    )
+    return np.asarray(empty.get_column("empty").to_numpy(), dtype=bool)
+
+
+def _fast_counts(table: pl.DataFrame, columns: Sequence[str]) -> dict[str, IntArray]:
+    """Columns made only of plain non-negative integers, parsed in one pass.
+
+    Anything else (blanks, text, "12.0", negatives) is left to :func:`_counts`, which
+    either tolerates it or names the offending cell.
+    """
+    if not columns or table.height == 0:
+        return {}
+    parsed = table.select(
+        pl.col(c).str.strip_chars().cast(pl.Int64, strict=False).alias(c) for c in columns
+    )
+    clean = parsed.select(
+        (pl.col(c).is_not_null() & (pl.col(c) >= 0)).all().alias(c) for c in columns
+    ).row(0)
+    return {
+        c: parsed.get_column(c).to_numpy().astype(np.int64)
+        for c, ok in zip(columns, clean, strict=True)
+        if ok
+    }
 
 
 def _from_russian_table(table: pl.DataFrame, name: str, warnings: list[InputWarning]) -> Results:
@@ -310,12 +370,12 @@ def _from_russian_table(table: pl.DataFrame, name: str, warnings: list[InputWarn
         if c is not None
     ]
     # party columns must be numeric; a text column after the protocol (e.g. a link) is not one
-    parties = tuple(
-        p
+    numeric_cells = table.select(
+        pl.col(p).str.strip_chars().cast(pl.Float64, strict=False).is_not_null().sum()
         for p in protocol.parties
-        if table.get_column(p).str.strip_chars().cast(pl.Float64, strict=False).null_count()
-        < table.height
-        or table.height == 0
+    ).row(0)
+    parties = tuple(
+        p for p, n in zip(protocol.parties, numeric_cells, strict=True) if n or table.height == 0
     )
     empty = _empty_rows(table, numeric + list(parties))
     rows = np.arange(2, table.height + 2, dtype=np.int64)
@@ -331,9 +391,13 @@ def _from_russian_table(table: pl.DataFrame, name: str, warnings: list[InputWarn
         table = table.filter(pl.Series(keep_rows))
         rows = rows[keep_rows]
 
+    fast = _fast_counts(table, numeric + list(parties))
+
     def counts(column: str | None) -> IntArray:
         if column is None:
             return np.zeros(table.height, dtype=np.int64)
+        if column in fast:
+            return fast[column]
         try:
             return _counts(table, column, name)
         except ForensicsInputError as err:
@@ -368,22 +432,8 @@ def _from_russian_table(table: pl.DataFrame, name: str, warnings: list[InputWarn
     region = _text(table, lookup.get("region"))
     oik = _text(table, lookup.get("oik"))
     tik = _text(table, lookup.get("tik"))
-    uik_labels = _text(table, lookup.get("uik"))
-    uik = _station_numbers(uik_labels)
-
-    remote = np.char.find(np.char.lower(tik), "электронное голосование") >= 0
-    remote |= np.char.find(np.char.lower(tik), "дэг") >= 0
-    moscow = np.char.find(np.char.lower(region), "москва") >= 0
-    remote |= moscow & (uik >= 5000) & (uik < 6000)
-    explicit_abroad = (
-        (np.char.find(np.char.lower(region), "зарубеж") >= 0)
-        | (np.char.find(np.char.lower(region), "за пределами") >= 0)
-        | (np.char.find(np.char.lower(tik), "за пределами") >= 0)
-    )
-    if explicit_abroad.any():
-        abroad = explicit_abroad
-    else:
-        abroad = (uik >= 8000) & (uik < 9000)
+    uik = _station_numbers_column(table, lookup.get("uik"))
+    remote, abroad = _special_stations(table, lookup, uik)
 
     results = Results(
         source=name,
