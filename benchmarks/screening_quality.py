@@ -69,7 +69,8 @@ def main() -> None:
     ours = recall_at_1(sdn_index, sample).recall
     base = baseline_recall(brute_sdn, sample)
     print(
-        f"  sample of 1500: ours {ours:.4f}  brute-force rapidfuzz {base:.4f}  ratio {ours / base:.3f}"
+        f"  sample of 1500: ours {ours:.4f}  brute-force rapidfuzz {base:.4f}  "
+        f"ratio {ours / base:.3f}"
     )
 
     variants = russian_variants(everything, limit=400)
