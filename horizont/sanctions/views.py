@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 from horizont.core.ratelimit import rate_limited
 from horizont.jobs.models import Job
 from horizont.sanctions import labels, services
-from horizont.sanctions.rules import can
 from horizont.sanctions.forms import (
     BatchForm,
     CaseForm,
@@ -30,6 +29,7 @@ from horizont.sanctions.forms import (
 )
 from horizont.sanctions.letters import letter_pdf
 from horizont.sanctions.models import Case, CaseMember, CaseSubject, Evidence, Letter
+from horizont.sanctions.rules import can
 
 # -- screening ---------------------------------------------------------------------------
 

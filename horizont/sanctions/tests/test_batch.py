@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 import csv
 import io
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 

