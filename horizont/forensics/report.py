@@ -525,7 +525,7 @@ def report_to_json(report: Report, *, include_histograms: bool = True) -> dict[s
         d = report.distributions
         out["distributions"] = {
             "bin_width": 0.1,
-            "bins_from": 0.0,
+            "bin_centres_from": 0.0,
             "turnout_stations": d.turnout_stations,
             "turnout_voters": d.turnout_voters,
             "share_stations": d.share_stations,
