@@ -248,6 +248,7 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Extra image sources for the Content-Security-Policy (the configured map tile server).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "")
 
 # --- Logging --------------------------------------------------------------------------
 LOGGING = {
