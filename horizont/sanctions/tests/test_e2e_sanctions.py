@@ -1,0 +1,86 @@
+"""The issue's "done when", in a real browser: open a case about an aircraft, attach a
+note and a photo, and download the letter to BAFA as a PDF."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from horizont.sanctions.models import Case, Evidence
+from horizont.testing.personas import current_code, make_user
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+PASSWORD = "correct-horse-battery"
+
+
+def _log_in_with_two_factor(page, email: str) -> None:
+    page.goto("/en/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(re.compile(r"/2fa/authenticate/"))
+    page.get_by_label("Code").fill(current_code())
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(re.compile(r"/me/profile/"))
+
+
+def test_case_about_an_aircraft_with_evidence_and_a_letter_to_bafa(page, real_lists, tmp_path):
+    make_user("volunteer@example.org", mfa=True, display_name="Volunteer")
+    _log_in_with_two_factor(page, "volunteer@example.org")
+
+    page.goto("/en/sanctions/")
+    page.get_by_label("Name or identifier").fill("RA02791")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_role("link", name="RA-02791").first.click()
+    assert page.get_by_role("link", name="PRIGOZHIN, Yevgeniy Viktorovich").first.is_visible()
+
+    page.get_by_role("link", name="Open a case about this entity").click()
+    page.get_by_label("Title").fill("Jet RA-02791 under repair")
+    page.get_by_label("Summary").fill("Seen in a maintenance hangar.")
+    page.get_by_role("button", name="Open the case").click()
+    page.wait_for_url(re.compile(r"/sanctions/cases/\d+/$"))
+    assert page.get_by_role("heading", name="Jet RA-02791 under repair").is_visible()
+
+    page.get_by_label("Kind").select_option("note")
+    page.get_by_label("Title").fill("Hangar observation")
+    page.get_by_label("Description").fill("Engines covered, registration visible.")
+    page.get_by_label("Date").fill("2021-07-01")
+    page.get_by_label("Place").fill("Schönefeld")
+    page.get_by_role("button", name="Add evidence").click()
+    assert page.get_by_role("heading", name="Hangar observation").is_visible()
+
+    photo = tmp_path / "jet.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), "white").save(buffer, format="JPEG")
+    photo.write_bytes(buffer.getvalue())
+    page.get_by_label("Kind").select_option("photo")
+    page.get_by_label("Title").fill("Photo of the tail")
+    page.get_by_label("Photo", exact=True).set_input_files(str(photo))
+    page.get_by_role("button", name="Add evidence").click()
+    assert page.get_by_role("img", name="Photo of the tail").is_visible()
+    assert Evidence.objects.filter(kind="photo").count() == 1
+
+    page.get_by_label("Authority").select_option("bafa")
+    page.get_by_label("Language of the letter").select_option("de")
+    page.get_by_role("button", name="Draft a letter from this case").click()
+    page.wait_for_url(re.compile(r"/letters/\d+/$"))
+    assert "Hangar observation" in page.get_by_label("Text of the letter").input_value()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download as PDF").click()
+    path = download_info.value.path()
+    with open(path, "rb") as handle:
+        assert handle.read(4) == b"%PDF"
+    assert Case.objects.get().subjects.get().caption == "RA-02791"
+
+
+def test_screening_works_without_javascript(browser, live_server, real_lists):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/en/sanctions/")
+    page.get_by_label("Name or identifier").fill("Jewgeni Prigoschin")
+    page.get_by_role("button", name="Search").click()
+    assert page.get_by_role("link", name="PRIGOZHIN, Yevgeniy Viktorovich").first.is_visible()
+    context.close()
