@@ -1,0 +1,162 @@
+"""Public pages of an imported election, in the four interface languages, and downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+
+from horizont.elections.models import Election, ForensicReport, Station
+from horizont.forensics.explanations import explanation
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("ru", "en", "de", "pl")
+
+
+def _url(name: str, language: str, *args) -> str:
+    with translation.override(language):
+        return reverse(f"elections:{name}", args=args)
+
+
+def test_list_shows_published_elections_to_everyone(client, election):
+    response = client.get(_url("list", "en"))
+    assert response.status_code == 200
+    assert "Fictional assembly" in response.content.decode()
+    assert "Import an election" not in response.content.decode()
+
+
+def test_list_offers_import_to_a_coordinator(client, election, coordinator):
+    client.force_login(coordinator)
+    assert "Import an election" in client.get(_url("list", "en")).content.decode()
+
+
+def test_hidden_election_is_not_shown_to_the_public(client, election, member, coordinator):
+    Election.objects.filter(pk=election.pk).update(status=Election.Status.HIDDEN)
+    client.force_login(member)
+    assert "Fictional assembly" not in client.get(_url("list", "en")).content.decode()
+    assert client.get(_url("detail", "en", election.pk)).status_code == 404
+    assert client.get(_url("report", "en", election.pk)).status_code == 404
+    assert client.get(f"/api/elections/{election.pk}").status_code == 404
+    client.force_login(coordinator)
+    assert client.get(_url("detail", "en", election.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_election_page_shows_totals_parties_and_abroad(client, election, language):
+    response = client.get(_url("detail", language, election.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'lang="{language}"' in html
+    assert 'Партия "Утренняя роса"'.replace('"', "&quot;") in html
+    assert response.context["abroad"]["stations"] == 8
+    assert response.context["home"]["stations"] == 172
+    assert "Вымышленная область" in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_report_page_explains_every_test_in_the_language(client, election, language):
+    response = client.get(_url("report", language, election.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for test_id in ("comet", "integer", "regional", "excess", "fingerprint", "digits", "flags"):
+        text = explanation(test_id, language)
+        assert escape(text.title) in html
+        assert escape(text.cannot_prove) in html
+    assert "<script" not in html.split("</footer>")[0]
+    assert " style=" not in html
+
+
+def test_plots_are_served_as_svg_in_the_language(client, election):
+    report = ForensicReport.objects.get(election=election, region="")
+    response = client.get(_url("plot", "de", election.pk, report.pk, "comet"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/svg+xml")
+    assert b"comet de" in response.content
+    assert client.get(_url("plot", "de", election.pk, report.pk, "nothing")).status_code == 404
+
+
+def test_region_page_builds_the_regions_report_once(client, election, fast_engine):
+    response = client.get(_url("region", "pl", election.pk, "Республика Примерная"))
+    assert response.status_code == 200
+    report = ForensicReport.objects.get(election=election, region="Республика Примерная")
+    assert report.data["totals"]["stations"] == 60
+    assert report.plots.filter(language="pl").count() == 5
+    assert len(response.context["page"].object_list) == 50
+    client.get(_url("region", "pl", election.pk, "Республика Примерная"))
+    assert ForensicReport.objects.filter(election=election).count() == 2
+    # another language draws its plots on first use
+    report_pk = report.pk
+    svg = client.get(_url("plot", "ru", election.pk, report_pk, "excess"))
+    assert svg.status_code == 200
+    assert report.plots.filter(language="ru").count() == 5
+
+
+def test_unknown_region_is_404(client, election):
+    assert client.get(_url("region", "en", election.pk, "Atlantis")).status_code == 404
+
+
+def test_station_list_filters_and_station_page(client, election):
+    url = _url("stations", "en", election.pk)
+    assert client.get(url).context["page"].paginator.count == 180
+    flagged = client.get(url, {"flagged": "1"}).context["page"]
+    assert flagged.paginator.count == Station.objects.flagged().count() > 0
+    abroad = client.get(url, {"abroad": "1"}).context["page"]
+    assert abroad.paginator.count == 8
+    region = client.get(url, {"region": "Тестовый край"}).context["page"]
+    assert region.paginator.count == 60
+    station = Station.objects.flagged().first()
+    page = client.get(_url("station", "ru", election.pk, station.pk))
+    assert page.status_code == 200
+    assert str(station.registered) in page.content.decode().replace("\xa0", "")
+
+
+def test_station_of_another_election_is_404(client, election):
+    other = Election.objects.create(name="Other", source_name="o.csv", source_sha256="0" * 64)
+    station = Station.objects.first()
+    assert client.get(_url("station", "en", other.pk, station.pk)).status_code == 404
+
+
+def test_flagged_stations_download_as_csv(client, election):
+    response = client.get(_url("flagged_csv", "en", election.pk))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:5] == ["row", "region", "oik", "tik", "uik"]
+    assert len(rows) - 1 == Station.objects.flagged().count()
+    only = client.get(_url("flagged_csv", "en", election.pk), {"region": "Тестовый край"})
+    assert all(
+        r[1] == "Тестовый край"
+        for r in csv.reader(io.StringIO(only.content.decode()))
+        if r[0] != "row"
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_report_downloads_as_html_in_the_language(client, election, language):
+    response = client.get(_url("report_html", language, election.pk))
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    assert f'<html lang="{language}"'.encode() in response.content
+
+
+@pytest.mark.parametrize("language", ["ru", "de"])
+def test_report_downloads_as_pdf(client, election, language):
+    response = client.get(_url("report_pdf", language, election.pk))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert len(response.content) > 5000
+
+
+def test_region_report_downloads(client, election):
+    url = _url("report_pdf", "en", election.pk)
+    response = client.get(url, {"region": "Тестовый край"})
+    assert response.content.startswith(b"%PDF")
+    html = client.get(_url("report_html", "en", election.pk), {"region": "Тестовый край"})
+    assert html.status_code == 200

@@ -1,0 +1,27 @@
+"""The 2021 State Duma results from ../shared/data imported into the database."""
+
+from __future__ import annotations
+
+import pytest
+
+from horizont.elections import services
+from horizont.elections.models import Station
+from horizont.testing.data import shared_data
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+
+def test_2021_file_is_imported_whole():
+    path = shared_data("elections", "ru", "2021.csv.zip")
+    election = services.election_import(
+        path=path, source_name=path.name, name="State Duma 2021", created_by=None, analyse=False
+    )
+    assert election.stations == 96_325
+    assert election.registered == 109_204_662
+    assert Station.objects.filter(election=election).count() == 96_325
+    assert round(100 * election.turnout, 2) == 51.72
+    assert "ЕДИНАЯ РОССИЯ" in election.leader
+    assert round(100 * election.leader_share, 2) == 49.82
+    assert election.abroad["abroad"]["stations"] > 300
+    assert Station.objects.filter(election=election, remote=True).exists()
+    assert Station.objects.filter(election=election).flagged().count() > 10_000
