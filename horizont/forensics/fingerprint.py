@@ -131,26 +131,37 @@ def _prefix_histograms(cell: npt.NDArray[np.int64], n_cuts: int, weight: FloatAr
     return np.cumsum(per_segment[:n_cuts], axis=0)
 
 
-def _fit(
-    observed: FloatArray,
-    clean: FloatArray,
-    inc: FloatArray,
-    ext: FloatArray,
-    cuts: FloatArray,
-) -> tuple[int, int, FloatArray]:
-    """Best (extreme cut, extreme+incremental cut) indices minimising squared error."""
-    total_clean = clean[-1]
-    a = ext - inc  # extreme part minus what those stations would give as incremental
-    b = inc - clean + total_clean - observed
-    loss = (
-        np.einsum("ij,ij->i", a, a)[:, None] + np.einsum("ij,ij->i", b, b)[None, :] + 2.0 * a @ b.T
-    )
-    e_idx, s_idx = np.meshgrid(np.arange(cuts.size), np.arange(cuts.size), indexing="ij")
-    loss[(s_idx < e_idx) | (cuts[e_idx] > 0.5)] = np.inf
-    best = int(np.argmin(loss))
-    e, s = divmod(best, cuts.size)
-    model = a[e] + b[s] + observed
-    return e, s, model
+class _Fitter:
+    """Least-squares choice of (extreme, extreme + incremental) cuts for any observed histogram.
+
+    With ``a = ext − inc`` and ``b = inc − clean + clean_total``, the model histogram for
+    cuts (e, s) is ``a[e] + b[s]``; the squared error expands into terms computed once.
+    Products use ``einsum`` (no BLAS threads, which stall on a busy machine).
+    """
+
+    def __init__(self, clean: FloatArray, inc: FloatArray, ext: FloatArray, cuts: FloatArray):
+        self.a = ext - inc
+        self.b = inc - clean + clean[-1]
+        self.aa = np.einsum("ij,ij->i", self.a, self.a)
+        self.bb = np.einsum("ij,ij->i", self.b, self.b)
+        self.ab = np.einsum("ik,jk->ij", self.a, self.b, optimize=False)
+        e_idx, s_idx = np.meshgrid(np.arange(cuts.size), np.arange(cuts.size), indexing="ij")
+        self.invalid = (s_idx < e_idx) | (cuts[e_idx] > 0.5)
+
+    def fit(self, observed: FloatArray) -> tuple[int, int, FloatArray, float]:
+        """Best cut indices, the model histogram and its squared error."""
+        a_obs = np.einsum("ik,k->i", self.a, observed)
+        b_obs = np.einsum("ik,k->i", self.b, observed)
+        loss = (
+            self.aa[:, None]
+            + (self.bb - 2.0 * b_obs)[None, :]
+            + 2.0 * (self.ab - a_obs[:, None])
+            + float(observed @ observed)
+        )
+        loss[self.invalid] = np.inf
+        best = int(np.argmin(loss))
+        e, s = divmod(best, loss.shape[1])
+        return e, s, self.a[e] + self.b[s], float(loss[e, s])
 
 
 def fingerprint(
@@ -195,25 +206,23 @@ def fingerprint(
     # (one axis at a time: first the turnout centre, then the share centre)
     def loss_of(dt: float, dv: float) -> tuple[float, tuple[float, float, float, float]]:
         params = _clean_peak(turnout, share, dt, dv)
-        clean, inc, ext = histograms(cells_for(*params), scale)
-        _, _, model = _fit(observed, clean, inc, ext, cuts)
-        return float(np.sum((model - observed) ** 2)), params
+        fitter = _Fitter(*histograms(cells_for(*params), scale), cuts)
+        return fitter.fit(observed)[3], params
 
     best_dt = min(CENTRE_SHIFTS, key=lambda dt: loss_of(dt, 0.0)[0])
     best_dv = min(CENTRE_SHIFTS, key=lambda dv: loss_of(best_dt, dv)[0])
     t0, sd_t, v0, sd_v = _clean_peak(turnout, share, best_dt, best_dv)
     cells = cells_for(t0, sd_t, v0, sd_v)
-    clean, inc, ext = histograms(cells, scale)
-    e, s_idx, model = _fit(observed, clean, inc, ext, cuts)
+    fitter = _Fitter(*histograms(cells, scale), cuts)
+    e, s_idx, model, _ = fitter.fit(observed)
     f_e, f_i = float(cuts[e]), float(cuts[s_idx] - cuts[e])
     boot_e: list[float] = []
     boot_i: list[float] = []
+    # resample the stations; the model (simulated independently of them) stays fixed
     for _ in range(bootstrap):
-        pick = np.bincount(rng.integers(0, n, n), minlength=n).astype(np.float64)
-        obs_b = np.bincount(obs_bins, weights=pick, minlength=BINS * BINS).astype(np.float64)
-        sim_weight = np.repeat(pick, replicas) / replicas
-        cb, ib, eb = histograms(cells, sim_weight)
-        eb_i, sb_i, _ = _fit(obs_b, cb, ib, eb, cuts)
+        pick = rng.integers(0, n, n)
+        obs_b = np.bincount(obs_bins[pick], minlength=BINS * BINS).astype(np.float64)
+        eb_i, sb_i, _, _ = fitter.fit(obs_b)
         boot_e.append(float(cuts[eb_i]))
         boot_i.append(float(cuts[sb_i] - cuts[eb_i]))
 

@@ -252,7 +252,8 @@ def _mc_chunk(
         int_t = rng.random((n, draws), dtype=np.float32) < p_turnout[:, None]
         int_s = rng.random((n, draws), dtype=np.float32) < p_share[:, None]
     for c, indicator in enumerate((int_t, int_s, int_t | int_s)):
-        out[c] = weight_matrix @ indicator.astype(np.float64)
+        # einsum, not BLAS: BLAS threads stall when the cores are busy (we run two chunks)
+        out[c] = np.einsum("wn,nd->wd", weight_matrix, indicator.astype(np.float64))
     return out
 
 
