@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
-from ninja import File, Query, Router, Schema
+from ninja import File, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.security import django_auth
@@ -203,7 +203,7 @@ def _job_out(request: HttpRequest, job: Job) -> dict[str, Any]:
 @router.post(
     "/batch", response={202: BatchJobOut}, auth=django_auth, summary="Start a batch screening"
 )
-def batch_start(request: HttpRequest, file: File[UploadedFile]) -> tuple[int, dict[str, Any]]:
+def batch_start(request: HttpRequest, file: File[UploadedFile]) -> Status:
     """Upload a CSV (UTF-8; a column headed ``name`` or the first column) and get a job
     id; poll ``GET /batch/{job_id}`` for progress and the best match per name."""
     if not allow(request, "post"):
@@ -216,7 +216,7 @@ def batch_start(request: HttpRequest, file: File[UploadedFile]) -> tuple[int, di
         raise HttpError(422, " ".join(error.messages)) from error
     job = services.batch_screen_start(user=request.user, queries=queries, language=get_language())
     job.refresh_from_db()
-    return 202, _job_out(request, job)
+    return Status(202, _job_out(request, job))
 
 
 @router.get("/batch/{job_id}", response=BatchJobOut, auth=django_auth, summary="Batch status")

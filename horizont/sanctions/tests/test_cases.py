@@ -211,3 +211,20 @@ def test_link_evidence_needs_an_address(client, case, team_member):
     )
     assert response.status_code == 400
     assert not Evidence.objects.exists()
+
+
+def test_every_case_page_renders_for_its_coordinator(client, case, coordinator, real_lists):
+    services.case_subject_add(case=case, user=coordinator, entity_id="us-ofac-sdn:27197")
+    letter = services.letter_create(case=case, user=coordinator, template="bmwk", language="en")
+    client.force_login(coordinator)
+    for url in (
+        reverse("sanctions:cases"),
+        reverse("sanctions:case_new"),
+        reverse("sanctions:case_new") + "?entity=us-ofac-sdn:27197",
+        reverse("sanctions:case", args=[case.pk]),
+        reverse("sanctions:case_edit", args=[case.pk]),
+        reverse("sanctions:evidence_add", args=[case.pk]),
+        reverse("sanctions:letter", args=[case.pk, letter.pk]),
+        reverse("sanctions:entity", args=["us-ofac-sdn:27197"]),
+    ):
+        assert client.get(url).status_code == 200, url
