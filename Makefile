@@ -34,9 +34,11 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/pytest -m "not e2e" -n $(PYTEST_WORKERS)
 
+# The engines and lib never touch a database: their tests run once, in `make test`.
 test-postgres: $(VENV)/.installed-dev
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/horizont} \
-	  HORIZONT_REQUIRE_SERVICES=1 $(BIN)/pytest -m "not e2e" -n $(PYTEST_WORKERS)
+	  HORIZONT_REQUIRE_SERVICES=1 $(BIN)/pytest -m "not e2e" -n $(PYTEST_WORKERS) \
+	  --ignore=horizont/forensics --ignore=horizont/screening --ignore=horizont/lib
 
 e2e: $(VENV)/.installed-dev
 	$(BIN)/pytest -m e2e -p no:xdist
