@@ -51,3 +51,10 @@ def test_small_count_anomaly_flags_many_ones_and_twos_without_zeros() -> None:
     assert result.small_count_groups[0][0].endswith("TIK odd")
     odd = result.flag("small_count_anomaly")
     assert odd[60:].all() and not odd[:60].any()
+
+
+def test_clean_election_raises_no_tik_level_flags() -> None:
+    flags = station_flags(clean_election(5000, seed=63))
+    assert flags.small_count_groups == ()
+    assert flags.totals["identical_results"] == 0
+    assert flags.totals["turnout_99"] == 0
