@@ -30,6 +30,8 @@ def load() -> str:
                 created_by=None,
                 date=date(2030, 9, 15),
                 mc_draws=200,
+                fingerprint_bootstrap=10,
+                documents=False,
             )
         lines.append(f"imported the fictional election '{FICTIONAL}'")
     real = shared_data_path("elections", "ru", "2021.csv.zip")
@@ -44,6 +46,7 @@ def load() -> str:
             created_by=None,
             date=date(2021, 9, 19),
             mc_draws=200,
+            fingerprint_bootstrap=10,
             documents=False,
         )
         lines.append(f"imported {real.name} in {time.perf_counter() - start:.1f} s")

@@ -7,6 +7,7 @@ the engine's plain-language explanation in the interface language.
 from __future__ import annotations
 
 import io
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +17,9 @@ from fpdf import FPDF
 from horizont.elections.models import Election, ForensicReport
 from horizont.elections.sections import number, percent, report_sections
 from horizont.forensics.explanations import LABELS
+
+# fpdf2 subsets the font with fontTools, which logs every table it touches at INFO
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 @cache

@@ -281,6 +281,7 @@ def election_import(
     progress: Callable[[int, int, str], None] | None = None,
     analyse: bool = True,
     documents: bool = True,
+    fingerprint_bootstrap: int | None = None,
 ) -> Election:
     """Read a results file, analyse it and store election, stations and report at once.
 
@@ -320,7 +321,7 @@ def election_import(
             results,
             mc_draws=mc_draws,
             seed=seed,
-            fingerprint_bootstrap=FINGERPRINT_BOOTSTRAP,
+            fingerprint_bootstrap=fingerprint_bootstrap or FINGERPRINT_BOOTSTRAP,
             progress=engine_step,
         )
         report_progress(50, _("Drawing the plots"))
