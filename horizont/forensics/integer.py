@@ -193,16 +193,20 @@ def _integer_probability_block(
     centre = (j + offset) * ns / 100.0
     # a hair wider than the window: the exact predicate below decides
     half = ns * (window / 100.0) + 1e-7
-    lo = np.maximum(np.ceil(centre - half), kmin[station])
-    hi = np.minimum(np.floor(centre + half), kmax[station])
+    # outcomes a little beyond the tail range are harmless; beyond 0..n they are not
+    lo = np.maximum(np.ceil(centre - half), 0.0)
+    hi = np.minimum(np.floor(centre + half), ns)
     count = hi - lo + 1
     nonempty = count > 0
     station, lo = station[nonempty], lo[nonempty]
     counts = count[nonempty].astype(np.int64)
-    # windows of neighbouring percents never overlap because window < 0.5
-    owner = np.repeat(station, counts)
-    k = np.arange(owner.size, dtype=np.float64)
-    k -= np.repeat(np.cumsum(counts) - counts - lo, counts)
+    if counts.size == 0 or counts.max() == 1:
+        owner, k = station, lo
+    else:
+        # windows of neighbouring percents never overlap because window < 0.5
+        owner = np.repeat(station, counts)
+        k = np.arange(owner.size, dtype=np.float64)
+        k -= np.repeat(np.cumsum(counts) - counts - lo, counts)
     keep = is_integer_percent(k, nf[owner], window, offset)
     owner = owner[keep]
     kk = k[keep].astype(np.int64)
