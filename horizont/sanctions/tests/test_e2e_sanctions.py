@@ -8,6 +8,7 @@ import re
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from horizont.sanctions.models import Case, Evidence
 from horizont.testing.personas import current_code, make_user
@@ -35,14 +36,14 @@ def test_case_about_an_aircraft_with_evidence_and_a_letter_to_bafa(page, real_li
     page.get_by_label("Name or identifier").fill("RA02791")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="RA-02791").first.click()
-    assert page.get_by_role("link", name="PRIGOZHIN, Yevgeniy Viktorovich").first.is_visible()
+    expect(page.get_by_role("link", name="PRIGOZHIN, Yevgeniy Viktorovich").first).to_be_visible()
 
     page.get_by_role("link", name="Open a case about this entity").click()
     page.get_by_label("Title").fill("Jet RA-02791 under repair")
     page.get_by_label("Summary").fill("Seen in a maintenance hangar.")
     page.get_by_role("button", name="Open the case").click()
     page.wait_for_url(re.compile(r"/sanctions/cases/\d+/$"))
-    assert page.get_by_role("heading", name="Jet RA-02791 under repair").is_visible()
+    expect(page.get_by_role("heading", name="Jet RA-02791 under repair")).to_be_visible()
 
     page.get_by_label("Kind").select_option("note")
     page.get_by_label("Title").fill("Hangar observation")
@@ -50,7 +51,7 @@ def test_case_about_an_aircraft_with_evidence_and_a_letter_to_bafa(page, real_li
     page.get_by_label("Date").fill("2021-07-01")
     page.get_by_label("Place").fill("Schönefeld")
     page.get_by_role("button", name="Add evidence").click()
-    assert page.get_by_role("heading", name="Hangar observation").is_visible()
+    expect(page.get_by_role("heading", name="Hangar observation")).to_be_visible()
 
     photo = tmp_path / "jet.jpg"
     buffer = io.BytesIO()
@@ -60,7 +61,7 @@ def test_case_about_an_aircraft_with_evidence_and_a_letter_to_bafa(page, real_li
     page.get_by_label("Title").fill("Photo of the tail")
     page.get_by_label("Photo", exact=True).set_input_files(str(photo))
     page.get_by_role("button", name="Add evidence").click()
-    assert page.get_by_role("img", name="Photo of the tail").is_visible()
+    expect(page.get_by_role("img", name="Photo of the tail")).to_be_visible()
     assert Evidence.objects.filter(kind="photo").count() == 1
 
     page.get_by_label("Authority").select_option("bafa")
@@ -82,5 +83,5 @@ def test_screening_works_without_javascript(browser, live_server, real_lists):
     page.goto("/en/sanctions/")
     page.get_by_label("Name or identifier").fill("Jewgeni Prigoschin")
     page.get_by_role("button", name="Search").click()
-    assert page.get_by_role("link", name="PRIGOZHIN, Yevgeniy Viktorovich").first.is_visible()
+    expect(page.get_by_role("link", name="PRIGOZHIN, Yevgeniy Viktorovich").first).to_be_visible()
     context.close()
