@@ -92,3 +92,12 @@ class User(AbstractUser):
         return Authenticator.objects.filter(
             user=self, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
         ).exists()
+
+    def has_perm(self, perm: str, obj: Any = None) -> bool:
+        # Django grants a superuser every permission before any rule runs; without
+        # two-factor a superuser gets only what the rules give (which need two-factor).
+        if self.is_active and self.is_superuser and not self.has_mfa:
+            import rules
+
+            return bool(rules.has_perm(perm, self, obj))
+        return bool(super().has_perm(perm, obj))

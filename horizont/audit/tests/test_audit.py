@@ -39,6 +39,12 @@ def test_log_page_is_for_site_admins_with_mfa(client, site_admin, moderator, mem
     assert "initiative.approve" in response.content.decode()
 
 
+def test_superuser_without_mfa_is_refused(client, site_admin_without_mfa):
+    client.force_login(site_admin_without_mfa)
+    assert not site_admin_without_mfa.has_perm("audit.view_log")
+    assert client.get("/en/audit/").status_code == 403
+
+
 def test_anonymous_is_refused(client):
     assert client.get("/en/audit/").status_code == 403
 
