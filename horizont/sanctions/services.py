@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
@@ -635,7 +636,7 @@ def export_user_cases(user: Any) -> dict[str, Any]:
     }
 
 
-def visible_cases(user: Any) -> Iterable[Case]:
+def visible_cases(user: Any) -> tuple[QuerySet[Case], QuerySet[Case]]:
     """Cases a user's team works on (needs two-factor), then published ones."""
     mine = Case.objects.none()
     if getattr(user, "is_authenticated", False) and user.has_mfa:
