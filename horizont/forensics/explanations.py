@@ -403,6 +403,7 @@ LABELS: dict[str, dict[str, str]] = {
         "votes": "Votes",
         "share": "Share",
         "method": "How this was computed",
+        "clean": "clean peak",
     },
     "ru": {
         "report": "Статистический анализ выборов",
@@ -438,6 +439,7 @@ LABELS: dict[str, dict[str, str]] = {
         "votes": "Голосов",
         "share": "Доля",
         "method": "Как это посчитано",
+        "clean": "чистый пик",
     },
     "de": {
         "report": "Forensischer Bericht",
@@ -473,6 +475,7 @@ LABELS: dict[str, dict[str, str]] = {
         "votes": "Stimmen",
         "share": "Anteil",
         "method": "Wie das berechnet wurde",
+        "clean": "saubere Spitze",
     },
     "pl": {
         "report": "Raport statystyczny",
@@ -508,6 +511,7 @@ LABELS: dict[str, dict[str, str]] = {
         "votes": "Głosy",
         "share": "Udział",
         "method": "Jak to policzono",
+        "clean": "czysty szczyt",
     },
 }
 
@@ -529,6 +533,16 @@ TERMS: dict[str, dict[str, str]] = {
                           "de": "gleiche Ergebnisse in der TIK", "pl": "identyczne wyniki w TIK"},
     "small_count_anomaly": {"en": "suspicious small counts", "ru": "подозрительные малые числа",
                             "de": "verdächtige kleine Zahlen", "pl": "podejrzane małe liczby"},
+    "second_digit_mean": {"en": "mean second digit", "ru": "средняя вторая цифра",
+                          "de": "mittlere zweite Ziffer", "pl": "średnia druga cyfra"},
+    "last_digit_mean": {"en": "mean last digit", "ru": "средняя последняя цифра",
+                        "de": "mittlere letzte Ziffer", "pl": "średnia ostatnia cyfra"},
+    "last_digit_0_or_5": {"en": "share ending in 0 or 5",
+                          "ru": "доля оканчивающихся на 0 или 5",
+                          "de": "Anteil mit Endziffer 0 oder 5",
+                          "pl": "udział kończących się na 0 lub 5"},
+    "all_parties": {"en": "all parties", "ru": "все партии", "de": "alle Parteien",
+                    "pl": "wszystkie partie"},
 }  # fmt: skip
 
 

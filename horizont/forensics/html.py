@@ -153,9 +153,10 @@ def render_html(report: Report, lang: str = "en") -> str:
         f"<table><tr><th class=l>{labels['estimate']}</th><td>{_fmt(ex.excess_votes)}</td></tr>"
         f"<tr><th class=l>{labels['range']}</th><td>{_fmt(ex.range_low)} – "
         f"{_fmt(ex.range_high)}</td></tr>"
-        f"<tr><th class=l>{labels['turnout']} (clean)</th>"
+        f"<tr><th class=l>{labels['turnout']} ({labels['clean']})</th>"
         f"<td>{_fmt(ex.clean_turnout, 1)}\u202f%</td></tr>"
-        f"<tr><th class=l>{labels['share']} (clean)</th><td>{_pct(ex.clean_share, 1)}</td></tr>"
+        f"<tr><th class=l>{labels['share']} ({labels['clean']})</th>"
+        f"<td>{_pct(ex.clean_share, 1)}</td></tr>"
         "</table>"
     )
 
@@ -184,7 +185,8 @@ def render_html(report: Report, lang: str = "en") -> str:
     )
     for d in report.digits.tests:
         parts.append(
-            f"<tr><td class=l>{e(d.name.replace('_', ' '))}</td><td class=l>{e(d.series)}</td>"
+            f"<tr><td class=l>{e(_term(d.name, lang))}</td>"
+            f"<td class=l>{e(_term(d.series, lang))}</td>"
             f"<td>{d.value:.3f}</td><td>{d.expected:.3f}</td>"
             f"<td>{d.low:.3f} – {d.high:.3f}</td></tr>"
         )
