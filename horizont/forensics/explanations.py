@@ -404,6 +404,21 @@ LABELS: dict[str, dict[str, str]] = {
         "share": "Share",
         "method": "How this was computed",
         "clean": "clean peak",
+        "findings": "Main findings",
+        "finding_integer": (
+            "{observed} polling stations report a round turnout or leader's share; chance would "
+            "give {mean} ± {sd}. The excess of {excess} stations is {z} standard deviations above "
+            "chance (p {p})."
+        ),
+        "finding_regions": "Most voters at round turnouts come from: {regions}.",
+        "finding_excess": (
+            "Estimated votes added for the leader: {estimate} million (range {low}–{high} million)"
+            " of {total} million."
+        ),
+        "finding_fingerprint": (
+            "The fingerprint fits incremental fraud at {inc} of stations and extreme fraud at "
+            "{ext}."
+        ),
     },
     "ru": {
         "report": "Статистический анализ выборов",
@@ -440,6 +455,21 @@ LABELS: dict[str, dict[str, str]] = {
         "share": "Доля",
         "method": "Как это посчитано",
         "clean": "чистый пик",
+        "findings": "Главное",
+        "finding_integer": (
+            "На {observed} участках явка или доля лидера — круглое число процентов; случайно их "
+            "было бы {mean} ± {sd}. Избыток в {excess} участков превышает случайный уровень на {z}"
+            " стандартных отклонений (p {p})."
+        ),
+        "finding_regions": "Больше всего избирателей с круглой явкой: {regions}.",
+        "finding_excess": (
+            "Оценка добавленных лидеру голосов: {estimate} млн (разброс {low}–{high} млн) из "
+            "{total} млн."
+        ),
+        "finding_fingerprint": (
+            "«Отпечаток» соответствует постепенным фальсификациям на {inc} участков и крайним — на"
+            " {ext}."
+        ),
     },
     "de": {
         "report": "Forensischer Bericht",
@@ -476,6 +506,21 @@ LABELS: dict[str, dict[str, str]] = {
         "share": "Anteil",
         "method": "Wie das berechnet wurde",
         "clean": "saubere Spitze",
+        "findings": "Wichtigste Ergebnisse",
+        "finding_integer": (
+            "{observed} Wahllokale melden eine runde Beteiligung oder einen runden Anteil des "
+            "Spitzenreiters; zufällig wären es {mean} ± {sd}. Der Überschuss von {excess} "
+            "Wahllokalen liegt {z} Standardabweichungen über dem Zufall (p {p})."
+        ),
+        "finding_regions": ("Die meisten Wähler mit runder Beteiligung stammen aus: {regions}."),
+        "finding_excess": (
+            "Geschätzte zusätzliche Stimmen für den Spitzenreiter: {estimate} Mio. (Spanne "
+            "{low}–{high} Mio.) von {total} Mio."
+        ),
+        "finding_fingerprint": (
+            "Der Fingerabdruck passt zu schrittweisem Betrug in {inc} der Wahllokale und extremem "
+            "in {ext}."
+        ),
     },
     "pl": {
         "report": "Raport statystyczny",
@@ -512,6 +557,20 @@ LABELS: dict[str, dict[str, str]] = {
         "share": "Udział",
         "method": "Jak to policzono",
         "clean": "czysty szczyt",
+        "findings": "Najważniejsze wnioski",
+        "finding_integer": (
+            "{observed} komisji podaje okrągłą frekwencję lub wynik lidera; przypadkiem byłoby ich"
+            " {mean} ± {sd}. Nadwyżka {excess} komisji przekracza poziom przypadku o {z} odchyleń "
+            "standardowych (p {p})."
+        ),
+        "finding_regions": ("Najwięcej wyborców z okrągłą frekwencją pochodzi z: {regions}."),
+        "finding_excess": (
+            "Szacunek głosów dodanych liderowi: {estimate} mln (rozrzut {low}–{high} mln) z "
+            "{total} mln."
+        ),
+        "finding_fingerprint": (
+            "Odcisk palca pasuje do fałszerstw stopniowych w {inc} komisji i skrajnych w {ext}."
+        ),
     },
 }
 

@@ -73,6 +73,35 @@ def _term(key: str, lang: str) -> str:
     return TERMS.get(key, {}).get(lang, key)
 
 
+def _findings(report: Report, labels: dict[str, str]) -> str:
+    """A few plain sentences with the main numbers, before any table."""
+    cell = report.integer.cell("either", "stations")
+    ex = report.excess
+    fp = report.fingerprint
+    regions = ", ".join(r.region for r in report.regional.ranking[:4] if r.excess_voters > 0)
+    items = [
+        labels["finding_integer"].format(
+            observed=_fmt(cell.observed),
+            mean=_fmt(cell.null_mean),
+            sd=_fmt(cell.null_sd),
+            excess=_fmt(cell.excess),
+            z=f"{cell.z:.1f}",
+            p=_p(cell.p_value),
+        ),
+        labels["finding_excess"].format(
+            estimate=f"{ex.excess_votes / 1e6:.1f}",
+            low=f"{ex.range_low / 1e6:.1f}",
+            high=f"{ex.range_high / 1e6:.1f}",
+            total=f"{ex.leader_votes / 1e6:.1f}",
+        ),
+        labels["finding_fingerprint"].format(inc=_pct(fp.incremental, 0), ext=_pct(fp.extreme, 0)),
+    ]
+    if regions and report.region is None:
+        items.insert(1, labels["finding_regions"].format(regions=regions))
+    body = "".join(f"<li>{html.escape(item)}</li>" for item in items)
+    return f"<h2>{labels['findings']}</h2><ul>{body}</ul>"
+
+
 def render_html(report: Report, lang: str = "en") -> str:
     """The report as one HTML page in ``lang`` (en, ru, de or pl)."""
     labels = LABELS.get(lang, LABELS["en"])
@@ -103,6 +132,7 @@ def render_html(report: Report, lang: str = "en") -> str:
             f"<td>{_pct(party.share)}</td></tr>"
         )
     parts.append("</table>")
+    parts.append(_findings(report, labels))
     if report.warnings:
         parts.append(f"<p class=note><strong>{labels['warnings']}:</strong> ")
         parts.append("; ".join(e(w.message) for w in report.warnings) + "</p>")

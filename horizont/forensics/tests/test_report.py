@@ -72,13 +72,17 @@ def test_html_is_self_contained_and_explains_every_test(small_report: Report) ->
             text = EXPLANATIONS[test_id][lang]
             assert text.shows[:40] in page.replace("&#x27;", "'").replace("&quot;", '"')
         assert LABELS[lang]["cannot_prove"] in page
+        assert LABELS[lang]["findings"] in page  # plain sentences before any table
 
 
-def test_explanations_exist_in_every_language() -> None:
+def test_explanations_and_labels_exist_in_every_language() -> None:
     for texts in EXPLANATIONS.values():
         assert set(texts) == set(LANGUAGES)
         for e in texts.values():
             assert e.title and e.shows and e.cannot_prove
+    assert set(LABELS) == set(LANGUAGES)
+    for lang in LANGUAGES:
+        assert set(LABELS[lang]) == set(LABELS["en"]), lang
 
 
 def test_flagged_stations_csv(small_report: Report) -> None:
