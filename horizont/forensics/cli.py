@@ -37,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
         "(fast) or redraw its counts from binomials as the published code does",
     )
     analyze.add_argument(
+        "--null",
+        choices=("independent", "conditional"),
+        default="independent",
+        help="integer-test null: leader votes redrawn from the ballots in the boxes (as "
+        "published) or from the redrawn ballots issued (slow)",
+    )
+    analyze.add_argument(
         "--bootstrap", type=int, default=30, metavar="B", help="fingerprint bootstrap resamples"
     )
     analyze.add_argument("--json", type=Path, metavar="OUT", help="write the report as JSON")
@@ -134,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             seed=args.seed,
             mc_method=args.mc_method,
             fingerprint_bootstrap=args.bootstrap,
+            null=args.null,
             progress=bar,
         )
     except ForensicsInputError as err:

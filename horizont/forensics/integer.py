@@ -102,6 +102,7 @@ class IntegerTest:
     mc_draws: int
     mc_seed: int
     mc_method: str
+    null: str = "independent"
     mc_counts: dict[str, FloatArray] = field(default_factory=dict, repr=False)
 
     def cell(self, condition: str, weight: str) -> IntegerCell:
@@ -220,6 +221,56 @@ def _integer_probability_block(
     return np.clip(prob, 0.0, 1.0)
 
 
+def conditional_probabilities(
+    registered: IntArray,
+    turnout: FloatArray,
+    share: FloatArray,
+    window: float = 0.05,
+    *,
+    log_factorial: FloatArray | None = None,
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """Exact ``(P(T int), P(S int), P(both))`` when ``T' ~ Binomial(registered, turnout)``
+    and ``L' ~ Binomial(T', share)``, share' = L'/T'.
+
+    Sums ``P(T' = k) · P(L'/k int)`` over every ``k`` within 6 sd + 4 of the mean; the
+    inner probabilities come from :func:`integer_probability` with ``n = k``.
+    """
+    registered = np.asarray(registered, dtype=np.int64)
+    turnout = np.clip(np.asarray(turnout, dtype=np.float64), 0.0, 1.0)
+    share = np.clip(np.asarray(share, dtype=np.float64), 0.0, 1.0)
+    if log_factorial is None:
+        log_factorial = gammaln(np.arange(int(registered.max(initial=0)) + 2) + 1.0)
+    p_t = np.zeros(registered.size)
+    p_s = np.zeros(registered.size)
+    p_both = np.zeros(registered.size)
+    block = 1024
+    for start in range(0, registered.size, block):
+        n = registered[start : start + block]
+        t = turnout[start : start + block]
+        mean = n * t
+        sd = np.sqrt(mean * (1.0 - t))
+        kmin = np.clip(np.floor(mean - _TAIL_SD * sd - _TAIL_PAD), 0, n).astype(np.int64)
+        kmax = np.clip(np.ceil(mean + _TAIL_SD * sd + _TAIL_PAD), 0, n).astype(np.int64)
+        nk = kmax - kmin + 1
+        owner = np.repeat(np.arange(n.size), nk)
+        k = np.arange(owner.size) - np.repeat(np.cumsum(nk) - nk - kmin, nk)
+        nn, tt = n[owner], t[owner]
+        pmf = np.exp(
+            log_factorial[nn]
+            - log_factorial[k]
+            - log_factorial[nn - k]
+            + xlogy(k, tt)
+            + xlog1py(nn - k, -tt)
+        )
+        whole = is_integer_percent(k, nn, window)
+        g = integer_probability(k, share[start : start + block][owner], window,
+                                log_factorial=log_factorial)  # fmt: skip
+        p_t[start : start + block] = np.bincount(owner, pmf * whole, minlength=n.size)
+        p_s[start : start + block] = np.bincount(owner, pmf * g, minlength=n.size)
+        p_both[start : start + block] = np.bincount(owner, pmf * g * whole, minlength=n.size)
+    return p_t, p_s, p_both
+
+
 def _weights(results: Results, index: IntArray) -> dict[str, FloatArray]:
     return {
         "stations": np.ones(index.size),
@@ -239,22 +290,36 @@ def _mc_chunk(
     share: FloatArray,
     p_turnout: FloatArray,
     p_share: FloatArray,
+    p_both: FloatArray | None,
     weight_matrix: FloatArray,
     window: float,
 ) -> FloatArray:
-    """Weighted integer counts for ``draws`` null elections: shape (3, weights, draws)."""
+    """Weighted integer counts for ``draws`` null elections: shape (3, weights, draws).
+
+    ``p_both`` is given for the conditional null (share redrawn on the redrawn ballots).
+    """
     rng = np.random.default_rng(seed_seq)
     n = registered.size
     out = np.empty((3, weight_matrix.shape[0], draws))
     if method == "binomial":
         t_draw = rng.binomial(registered[:, None], turnout[:, None], size=(n, draws))
-        l_draw = rng.binomial(cast[:, None], share[:, None], size=(n, draws))
         int_t = is_integer_percent(t_draw, registered[:, None], window)
-        int_s = is_integer_percent(l_draw, cast[:, None], window)
-    else:
+        if p_both is None:
+            l_draw = rng.binomial(cast[:, None], share[:, None], size=(n, draws))
+            int_s = is_integer_percent(l_draw, cast[:, None], window)
+        else:
+            l_draw = rng.binomial(t_draw, share[:, None])
+            int_s = is_integer_percent(l_draw, t_draw, window)
+    elif p_both is None:
         # single-precision uniforms: half the cost, and 2^-24 is far below any p here
         int_t = rng.random((n, draws), dtype=np.float32) < p_turnout[:, None]
         int_s = rng.random((n, draws), dtype=np.float32) < p_share[:, None]
+    else:
+        # one uniform picks one of: both, turnout only, share only, neither
+        u = rng.random((n, draws), dtype=np.float32)
+        int_t = u < p_turnout[:, None]
+        share_only = p_turnout + p_share - p_both
+        int_s = (u < p_both[:, None]) | (~int_t & (u < share_only[:, None]))
     for c, indicator in enumerate((int_t, int_s, int_t | int_s)):
         # einsum, not BLAS: BLAS threads stall when the cores are busy (we run two chunks)
         out[c] = np.einsum("wn,nd->wd", weight_matrix, indicator.astype(np.float64))
@@ -269,6 +334,7 @@ def integer_test(
     mc_draws: int = 1000,
     seed: int = 0,
     mc_method: Literal["binomial", "bernoulli"] = "bernoulli",
+    null: Literal["independent", "conditional"] = "independent",
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> IntegerTest:
@@ -278,6 +344,12 @@ def integer_test(
     published code does; ``"bernoulli"`` draws each station's indicators from their exact
     probabilities (the same null distribution, faster). Results depend only on
     ``seed``, not on ``workers``.
+
+    ``null="independent"`` (default) redraws the leader's votes from the ballots in the
+    boxes, as the published code does; ``"conditional"`` redraws them from the *redrawn*
+    ballots issued (``L' ~ Binomial(T', share)``, share' = L'/T'), which couples the two
+    indicators. It is exact too but about a hundred times slower (18 s on 2021), and
+    there gives a null 49 stations lower (excess 1,361.9) than the published code's.
     """
     station_filter = station_filter or StationFilter()
     mask = station_filter.mask(results)
@@ -302,7 +374,14 @@ def integer_test(
             integer_probability, cast, share, window, log_factorial=log_factorial
         )
         p_t, p_s = future_t.result(), future_s.result()
-    p_e = p_t + p_s - p_t * p_s
+    p_both: FloatArray | None = None
+    if null == "conditional":
+        p_t, p_s, p_both = conditional_probabilities(
+            registered, turnout, share, window, log_factorial=log_factorial
+        )
+        p_e = p_t + p_s - p_both
+    else:
+        p_e = p_t + p_s - p_t * p_s
     weights = _weights(results, index)
     weight_matrix = np.vstack([weights[w] for w in WEIGHTS])
 
@@ -326,6 +405,7 @@ def integer_test(
                     share,
                     p_t,
                     p_s,
+                    p_both,
                     weight_matrix,
                     window,
                 )
@@ -384,5 +464,6 @@ def integer_test(
         mc_draws=mc_draws,
         mc_seed=seed,
         mc_method=mc_method,
+        null=null,
         mc_counts=mc_counts,
     )

@@ -179,6 +179,7 @@ def build_report(
     seed: int = 0,
     progress: Progress | None = None,
     mc_method: Literal["binomial", "bernoulli"] = "bernoulli",
+    null: Literal["independent", "conditional"] = "independent",
     fingerprint_bootstrap: int = 30,
     station_filter: StationFilter | None = None,
     max_flagged: int = 500,
@@ -231,6 +232,7 @@ def build_report(
         mc_draws=mc_draws,
         seed=seed,
         mc_method=mc_method,
+        null=null,
         progress=mc_progress,
     )
     step("integer test", 2)
@@ -255,6 +257,7 @@ def build_report(
             "mc_draws": mc_draws,
             "seed": seed,
             "mc_method": mc_method,
+            "null": null,
             "window": integer.window,
             "fingerprint_bootstrap": fingerprint_bootstrap,
             "station_filter": dict(station_filter.__dict__),
@@ -436,7 +439,7 @@ def report_to_json(report: Report, *, include_histograms: bool = True) -> dict[s
             "integer_turnout_stations": int(it.integer_turnout.sum()),
             "integer_share_stations": int(it.integer_share.sum()),
             "integer_either_stations": int((it.integer_turnout | it.integer_share).sum()),
-            "null": "independent binomial redraws; exact mean and variance",
+            "null": it.null,
             "p_value": "one-sided, normal approximation of the exact null; mc_p is (1+k)/(1+N)",
             "mc": {"draws": it.mc_draws, "seed": it.mc_seed, "method": it.mc_method},
             "cells": integer_cells,

@@ -114,3 +114,17 @@ def test_2021_integer_counts_and_excess_match_the_paper(results_2021: Results) -
     assert {(c.condition, c.weight) for c in result.cells} == {
         (c, w) for c in CONDITIONS for w in WEIGHTS
     }
+
+
+def test_conditional_null_agrees_with_its_monte_carlo() -> None:
+    election = clean_election(1500, seed=16)
+    result = integer_test(election, mc_draws=300, seed=2, mc_method="binomial", null="conditional")
+    independent = integer_test(election, mc_draws=0)
+    for cell in result.cells:
+        assert cell.mc_mean is not None
+        assert cell.mc_mean == pytest.approx(cell.null_mean, abs=5 * cell.null_sd / np.sqrt(300))
+    # the turnout part of the null does not depend on how the share is redrawn
+    assert result.cell("turnout", "stations").null_mean == pytest.approx(
+        independent.cell("turnout", "stations").null_mean, rel=1e-9
+    )
+    assert result.null == "conditional"
