@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -467,8 +467,6 @@ def _clean_party(label: str) -> str:
 
 
 def _with_warnings(results: Results, warnings: list[InputWarning]) -> Results:
-    from dataclasses import replace
-
     return replace(results, warnings=tuple(warnings))
 
 
