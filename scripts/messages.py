@@ -37,9 +37,7 @@ SHARED_CATALOGUE_APPS = {"core", "accounts", "audit", "jobs"}
 def catalogue_dirs() -> list[tuple[Path, list[str]]]:
     """(directory to extract from, sub-directories to ignore) for every catalogue."""
     apps_with_own = sorted(
-        p.parent
-        for p in PACKAGE.glob("*/apps.py")
-        if p.parent.name not in SHARED_CATALOGUE_APPS
+        p.parent for p in PACKAGE.glob("*/apps.py") if p.parent.name not in SHARED_CATALOGUE_APPS
     )
     ignore = [p.name for p in apps_with_own] + sorted(ENGINES) + ["static"]
     return [(PACKAGE, ignore)] + [(p, ["static"]) for p in apps_with_own]

@@ -70,9 +70,11 @@ def page(browser: Any, live_server: Any, settings: Any) -> Iterator[Any]:
     external: list[str] = []
     tab.on(
         "request",
-        lambda request: external.append(request.url)
-        if not request.url.startswith((live_server.url, "data:", "blob:"))
-        else None,
+        lambda request: (
+            external.append(request.url)
+            if not request.url.startswith((live_server.url, "data:", "blob:"))
+            else None
+        ),
     )
     yield tab
     context.close()
