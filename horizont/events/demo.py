@@ -32,6 +32,15 @@ PROGRAMME = [
 ]
 
 
+# The Warsaw partner house's own meetings: the past one has a report in four languages
+# (written by the publications demo, which links it here).
+WARSAW_PARTNER = "demo-warsaw-partner"
+WARSAW_MEETINGS = [
+    ("Partners' meeting in Warsaw: plans for the spring", Event.Kind.MEETING, 10, 18, 3, 50),
+    ("Partners' meeting in Warsaw", Event.Kind.MEETING, -14, 17, 3, 50),
+]
+
+
 def _demo_initiatives() -> list[Initiative]:
     initiatives = list(Initiative.objects.public().order_by("pk")[:6])
     if initiatives:
@@ -83,4 +92,35 @@ def load() -> str:
             report_title="Report (fictional)" if past else "",
         )
         created += 1
+    created += _warsaw_meetings(today)
     return f"{created} events created ({Event.objects.count()} in all)"
+
+
+def _warsaw_meetings(today: dt.date) -> int:
+    initiative = Initiative.objects.public().filter(slug=WARSAW_PARTNER).first()
+    if initiative is None:
+        return 0
+    country, zone_name, address, latitude, longitude = PLACES["Warsaw"]
+    created = 0
+    for title, kind, days, hour, hours, capacity in WARSAW_MEETINGS:
+        if Event.objects.filter(initiative=initiative, title=title).exists():
+            continue
+        day = today + dt.timedelta(days=days)
+        start = local_to_utc(dt.datetime.combine(day, dt.time(hour)), ZoneInfo(zone_name))
+        Event.objects.create(
+            initiative=initiative,
+            title=title,
+            description="A fictional demo meeting of partner initiatives from several countries.",
+            kind=kind,
+            start=start,
+            end=start + dt.timedelta(hours=hours),
+            timezone=zone_name,
+            address=address,
+            city="Warsaw",
+            country=country,
+            latitude=latitude,
+            longitude=longitude,
+            capacity=capacity,
+        )
+        created += 1
+    return created

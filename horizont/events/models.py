@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.functions import Upper
 from django.urls import reverse
@@ -19,6 +20,12 @@ from horizont.network.models import Initiative
 # An event lasts at most this long. The bound lets "upcoming" and "past" lists walk the
 # index on ``start`` instead of scanning every event (see benchmarks/events_pages.py).
 MAX_DURATION = dt.timedelta(days=31)
+
+
+def validate_report_link(value: str) -> None:
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
 
 
 class EventQuerySet(models.QuerySet):
@@ -90,8 +97,14 @@ class Event(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
     )
-    report_url = models.URLField(
-        _("report"), blank=True, help_text=_("Link to the report once the event is over.")
+    # A full URL, or a path on this site such as /publications/12/ (no host: the site
+    # may also be served as an onion service).
+    report_url = models.CharField(
+        _("report"),
+        max_length=500,
+        blank=True,
+        validators=[validate_report_link],
+        help_text=_("Link to the report once the event is over."),
     )
     report_title = models.CharField(_("title of the report"), max_length=200, blank=True)
     # Incremented on every change, so calendar programs replace their copy (RFC 5545).

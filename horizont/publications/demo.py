@@ -177,5 +177,22 @@ def load() -> str:
                 body=body,
             )
         created += 1
+    _link_warsaw_report()
     total = Article.objects.published().count()
     return f"{created} articles created, {total} published in all"
+
+
+def _link_warsaw_report() -> None:
+    """Point the past Warsaw partners' meeting (events demo) at its report."""
+    from horizont.events.models import Event
+
+    report = ArticleTranslation.objects.filter(
+        title="Report from the partners' meeting in Warsaw (demo)"
+    ).first()
+    if report is None:
+        return
+    # A path without language prefix: the reader lands in their own language.
+    path = f"/publications/{report.article_id}/"
+    Event.objects.filter(
+        initiative__slug="demo-warsaw-partner", title="Partners' meeting in Warsaw", report_url=""
+    ).update(report_url=path, report_title=report.title)
