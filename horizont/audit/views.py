@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -16,4 +18,5 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if action:
         entries = entries.filter(action=action)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "audit/log.html", {"page": page, "action": action})
+    query = urlencode({"action": action}) if action else ""
+    return render(request, "audit/log.html", {"page": page, "action": action, "query": query})
