@@ -11,6 +11,7 @@ from typing import Any
 
 import rules
 
+from horizont.accounts.rules import has_mfa
 from horizont.network.rules import is_initiative_organizer
 
 
@@ -37,5 +38,6 @@ def is_confirmed_participant(user: Any, event: Any) -> bool:
 rules.add_perm("events.add_event", is_initiative_organizer)
 rules.add_perm("events.view_event", is_public_event | is_event_organizer)
 rules.add_perm("events.change_event", is_event_organizer)
-rules.add_perm("events.view_registrations", is_event_organizer)
+# Participant lists are other people's data: organizers see them once two-factor is on.
+rules.add_perm("events.view_registrations", is_event_organizer & has_mfa)
 rules.add_perm("events.view_online_link", is_event_organizer | is_confirmed_participant)

@@ -6,7 +6,7 @@ from typing import Any
 
 import rules
 
-from horizont.accounts.rules import is_moderator
+from horizont.accounts.rules import has_mfa, is_moderator
 
 
 @rules.predicate
@@ -49,8 +49,9 @@ rules.add_perm(
 )
 rules.add_perm("network.change_initiative", is_initiative_organizer)
 rules.add_perm("network.approve_initiative", is_moderator)
-rules.add_perm("network.view_members", is_initiative_organizer | is_moderator)
-rules.add_perm("network.manage_members", is_initiative_organizer)
+# Member lists are other people's data: organizers see them once two-factor is on.
+rules.add_perm("network.view_members", (is_initiative_organizer & has_mfa) | is_moderator)
+rules.add_perm("network.manage_members", is_initiative_organizer & has_mfa)
 rules.add_perm("network.join_initiative", rules.is_authenticated & is_public_initiative)
 # Links: an organizer of one side proposes, an organizer of the other side confirms,
 # an organizer of either side ends (or withdraws/declines) a link.

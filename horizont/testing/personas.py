@@ -39,3 +39,11 @@ def make_user(
 
 def current_code() -> str:
     return totp_code(TOTP_SECRET)
+
+
+def enable_mfa(user: Any) -> Any:
+    """Turn on two-factor (TOTP) for an existing test user."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, TOTP_SECRET)
+    return user

@@ -11,6 +11,7 @@ from icalendar import Calendar
 
 from horizont.events.models import Event, Registration
 from horizont.events.tests.conftest import make_event, make_initiative, make_organizer
+from horizont.testing.personas import current_code
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct-horse-battery"
@@ -31,13 +32,17 @@ def test_organizer_creates_event_and_guest_registers_by_mail_and_downloads_ics(
     page, live_server, tmp_path
 ):
     initiative = make_initiative("free-voices")
-    make_organizer("organizer@example.org", initiative, display_name="Org")
+    # Two-factor on: organizers see the participant list, which is others' data.
+    make_organizer("organizer@example.org", initiative, display_name="Org", mfa=True)
     _known_zone(page, live_server)
     day = (timezone.now() + dt.timedelta(days=12)).date()
 
     page.goto("/en/accounts/login/")
     page.get_by_label("Email").fill("organizer@example.org")
     page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(re.compile(r"/2fa/authenticate/"))
+    page.get_by_label("Code").fill(current_code())
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(re.compile(r"/me/profile/"))
 

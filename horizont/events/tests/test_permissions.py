@@ -9,6 +9,7 @@ from django.utils import timezone
 from horizont.audit.models import AuditEntry
 from horizont.events.models import Event, Registration
 from horizont.events.tests.conftest import make_event, make_initiative, make_organizer
+from horizont.testing.personas import enable_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -101,6 +102,8 @@ def test_participant_list_is_private_to_organizers(client, event, organizer, oth
         event=event, guest_name="Guest Anna", guest_email="anna@example.org", status="confirmed"
     )
     client.force_login(organizer)
+    assert client.get(url).status_code == 403  # two-factor first: it is others' data
+    enable_mfa(organizer)
     response = client.get(url)
     assert response.status_code == 200
     assert "Guest Anna" in response.content.decode()

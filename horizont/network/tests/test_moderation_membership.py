@@ -3,7 +3,7 @@ import pytest
 from horizont.audit.models import AuditEntry
 from horizont.network.models import Membership
 from horizont.network.tests.factories import make_initiative
-from horizont.testing.personas import make_user
+from horizont.testing.personas import enable_mfa, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +52,22 @@ def test_organizer_cannot_approve_own_initiative(client, member):
     assert initiative.status == "pending"
 
 
+def test_organizer_without_two_factor_cannot_see_or_manage_members(client, member, outsider):
+    initiative = make_initiative("Club", organizer=member)
+    request = Membership.objects.create(initiative=initiative, user=outsider)
+    client.force_login(member)
+    assert client.get(f"/en/initiatives/{initiative.slug}/members/").status_code == 403
+    client.post(
+        f"/en/initiatives/{initiative.slug}/members/",
+        {"membership": request.pk, "action": "approve"},
+    )
+    request.refresh_from_db()
+    assert request.status == "requested"
+
+
 def test_join_request_approved_by_organizer(client, member, outsider):
     initiative = make_initiative("Club", organizer=member)
+    enable_mfa(member)
     client.force_login(outsider)
     assert client.post(f"/en/initiatives/{initiative.slug}/join/").status_code == 302
     request = Membership.objects.get(initiative=initiative, user=outsider)
@@ -71,6 +85,7 @@ def test_join_request_approved_by_organizer(client, member, outsider):
 
 def test_organizer_declines_request(client, member, outsider):
     initiative = make_initiative("Club", organizer=member)
+    enable_mfa(member)
     request = Membership.objects.create(initiative=initiative, user=outsider)
     client.force_login(member)
     client.post(
@@ -82,6 +97,7 @@ def test_organizer_declines_request(client, member, outsider):
 
 def test_last_organizer_cannot_be_removed(client, member):
     initiative = make_initiative("Club", organizer=member)
+    enable_mfa(member)
     own = Membership.objects.get(initiative=initiative, user=member)
     client.force_login(member)
     response = client.post(
