@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "horizont.accounts.middleware.UserLanguageMiddleware",
+    "horizont.core.ratelimit.RateLimitedMiddleware",
 ]
 
 ROOT_URLCONF = "horizont.urls"
@@ -179,6 +180,8 @@ MFA_PASSKEY_LOGIN_ENABLED = False
 HORIZONT_RATE_LIMITS = {
     "post": (20, 600),
     "signature": (10, 3600),
+    # analyses started by visiting a page not computed yet (e.g. a region's report)
+    "analysis": (20, 3600),
 }
 
 # --- Internationalisation -------------------------------------------------------------

@@ -15,6 +15,25 @@ from django.shortcuts import render
 from horizont.lib.ratelimit import hit
 
 
+class RateLimited(Exception):
+    """Raised by a view when a client used up a limit; answered with the 429 page."""
+
+
+class RateLimitedMiddleware:
+    """Turns :class:`RateLimited` into the translated "too many attempts" page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, RateLimited):
+            return render(request, "429.html", status=429)
+        return None
+
+
 def client_key(request: HttpRequest) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

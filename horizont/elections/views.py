@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 
-from horizont.core.ratelimit import rate_limited
+from horizont.core.ratelimit import RateLimited, allow, rate_limited
 from horizont.elections import pdf, services
 from horizont.elections.flags import engine_language
 from horizont.elections.forms import ImportForm
@@ -41,7 +41,12 @@ def _main_report(election: Election) -> ForensicReport:
     return report
 
 
-def _region_report(election: Election, region: str) -> ForensicReport:
+def _region_report(request: HttpRequest, election: Election, region: str) -> ForensicReport:
+    # A region's report is analysed on its first visit (seconds of work): limit how many
+    # such analyses one client can start, so that nobody can keep the server busy.
+    stored = ForensicReport.objects.filter(election=election, region=region).exists()
+    if not stored and not allow(request, "analysis"):
+        raise RateLimited
     try:
         return services.region_report_get(election=election, region=region)
     except ForensicReport.DoesNotExist:
@@ -151,7 +156,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def region_detail(request: HttpRequest, pk: int, region: str) -> HttpResponse:
     election = _get_visible_election(request, pk)
-    report = _region_report(election, region)
+    report = _region_report(request, election, region)
     context = _report_context(election, report)
     stations = Station.objects.filter(election=election, region=region).order_by(
         "-flag_count", "row"
@@ -246,7 +251,7 @@ def flagged_csv(request: HttpRequest, pk: int) -> HttpResponse:
 def _report_for_download(request: HttpRequest, pk: int) -> tuple[Election, ForensicReport, str]:
     election = _get_visible_election(request, pk)
     region = request.GET.get("region", "").strip()
-    report = _region_report(election, region) if region else _main_report(election)
+    report = _region_report(request, election, region) if region else _main_report(election)
     return election, report, region
 
 

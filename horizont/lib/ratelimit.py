@@ -20,10 +20,10 @@ def hit(cache: Cache, *, action: str, who: str, limit: int, window: int) -> bool
     digest = hashlib.sha256(f"{action}:{who}".encode()).hexdigest()[:32]
     key = f"rl:{action}:{digest}"
     if cache.add(key, 1, window):
-        return True
+        return limit >= 1
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add() and incr()
         cache.add(key, 1, window)
-        return True
+        return limit >= 1
     return count <= limit

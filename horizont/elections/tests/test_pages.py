@@ -96,6 +96,14 @@ def test_region_page_builds_the_regions_report_once(client, election, fast_engin
     assert report.plots.filter(language="ru").count() == 5
 
 
+def test_analyses_started_by_page_visits_are_rate_limited(client, election, settings):
+    settings.HORIZONT_RATE_LIMITS = {**settings.HORIZONT_RATE_LIMITS, "analysis": (0, 3600)}
+    response = client.get(_url("region", "de", election.pk, "Республика Примерная"))
+    assert response.status_code == 429
+    assert "Zu viele Versuche" in response.content.decode()
+    assert not ForensicReport.objects.filter(election=election, region="Республика Примерная")
+
+
 def test_unknown_region_is_404(client, election):
     assert client.get(_url("region", "en", election.pk, "Atlantis")).status_code == 404
 

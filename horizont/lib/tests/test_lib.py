@@ -79,3 +79,4 @@ def test_rate_limit_counts_and_hashes_keys():
     assert results == [True, True, True, False, False]
     assert all("10.0.0.1" not in key for key in cache.data)
     assert hit(cache, action="post", who="ip:10.0.0.2", limit=3, window=60)
+    assert not hit(cache, action="closed", who="ip:10.0.0.2", limit=0, window=60)
