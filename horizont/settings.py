@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -205,6 +206,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Before `collectstatic` has run (development, tests) WhiteNoise finds no STATIC_ROOT;
+# the static files are then served from the apps' folders, so the warning says nothing.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 HORIZONT_MAX_UPLOAD_BYTES = env_int("HORIZONT_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
 if not DEBUG and not TESTING:
     STORAGES = {
