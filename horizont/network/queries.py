@@ -5,10 +5,12 @@ Every read here runs a fixed number of queries, whatever the number of rows.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import ExpressionWrapper, F, FloatField, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
 
 from horizont.network import gazetteer
 from horizont.network.models import Initiative, Link, Topic
@@ -87,13 +89,28 @@ def filter_initiatives(queryset: QuerySet[Initiative], filters: Filters) -> Quer
         min_lat, max_lat, min_lon, max_lon = gazetteer.bounding_box(
             city.latitude, city.longitude, filters.radius
         )
+        # The box lets the database use the coordinate columns; the great-circle
+        # distance then keeps only what lies within the radius.
         queryset = queryset.filter(
             latitude__gte=min_lat,
             latitude__lte=max_lat,
             longitude__gte=min_lon,
             longitude__lte=max_lon,
         )
+        queryset = queryset.alias(distance_km=_distance_km(city.latitude, city.longitude)).filter(
+            distance_km__lte=filters.radius
+        )
     return queryset
+
+
+def _distance_km(latitude: float, longitude: float) -> Any:
+    """Great-circle distance from a point to each initiative's pin, in kilometres."""
+    lat0 = math.radians(latitude)
+    cosine = Sin(Radians(F("latitude"))) * Value(math.sin(lat0)) + Cos(
+        Radians(F("latitude"))
+    ) * Value(math.cos(lat0)) * Cos(Radians(F("longitude")) - Value(math.radians(longitude)))
+    clamped = Least(Value(1.0), Greatest(Value(-1.0), cosine))
+    return ExpressionWrapper(Value(6371.0) * ACos(clamped), output_field=FloatField())
 
 
 def _translated_matching(word: str) -> QuerySet[Any]:

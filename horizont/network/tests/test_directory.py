@@ -22,6 +22,14 @@ def places():
     return berlin, potsdam, warsaw
 
 
+def test_near_city_keeps_only_what_lies_within_the_radius(client, places):
+    # Inside the bounding box around Berlin but about 65 km away.
+    make_initiative("Corner Club", city="Eberswalde", latitude=52.92, longitude=14.10)
+    names = _names(client.get("/en/initiatives/?near=Berlin&radius=50"))
+    assert names == {"Berlin Readers", "Potsdam Choir"}
+    assert "Corner Club" in _names(client.get("/en/initiatives/?near=Berlin&radius=100"))
+
+
 def _names(response) -> set[str]:
     page = response.context["page"]
     return {initiative.name for initiative in page.object_list}
