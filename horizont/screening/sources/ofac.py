@@ -284,7 +284,11 @@ def parse(path: Path, *, version: str | None = None, list_id: str | None = None)
             parse_remarks(entity, remarks)
         if schema is Schema.AIRCRAFT and " " not in entity.caption.strip():
             entity.identifiers.append(
-                Identifier(IdType.AIRCRAFT_REGISTRATION, entity.caption.strip(), label="name")
+                Identifier(
+                    IdType.AIRCRAFT_REGISTRATION,
+                    entity.caption.strip(),
+                    label="Listed under its tail number",
+                )
             )
         entities[uid] = entity
     if alt is not None:
