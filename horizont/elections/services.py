@@ -129,6 +129,11 @@ def plots_render(report: Report, languages: tuple[str, ...]) -> list[tuple[str, 
     return out
 
 
+def _drawn_svgs(plots: list[tuple[str, str, str, bytes]], language: str) -> dict[str, bytes]:
+    """The SVGs already drawn in ``language``, for the engine's HTML (no second drawing)."""
+    return {name: svg.encode("utf-8") for name, lang, svg, _png in plots if lang == language}
+
+
 #: Station columns in the order of ``_station_values``.
 STATION_FIELDS = (
     "election", "row", "region", "oik", "tik", "uik", "registered", "ballots_issued",
@@ -327,7 +332,14 @@ def election_import(
         report_progress(50, _("Drawing the plots"))
         plots = plots_render(report, ENGINE_LANGUAGES)
         report_progress(55, _("Writing the downloadable reports"))
-        html = [(lang, render_html(report, lang)) for lang in ENGINE_LANGUAGES] if documents else []
+        html = (
+            [
+                (lang, render_html(report, lang, drawn=_drawn_svgs(plots, lang)))
+                for lang in ENGINE_LANGUAGES
+            ]
+            if documents
+            else []
+        )
     else:
         report = _flags_only_report(results)
         plots, html = [], []
@@ -590,7 +602,8 @@ def document_get(*, report: ForensicReport, language: str) -> ReportDocument:
     built = _build_from_stations(
         report.election, report.region, mc_draws=report.mc_draws, seed=report.seed
     )
-    html = render_html(built, language)
+    stored = {p.name: p.svg.encode("utf-8") for p in report.plots.filter(language=language)}
+    html = render_html(built, language, drawn=stored)
     try:
         with transaction.atomic():
             return ReportDocument.objects.create(report=report, language=language, html=html)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from horizont.forensics.explanations import LABELS, TERMS, explanation
@@ -65,8 +66,9 @@ def _explain(test_id: str, lang: str, labels: dict[str, str]) -> str:
     )
 
 
-def _plot(report: Report, name: str, lang: str) -> str:
-    return f'<div class="plot">{_svg(PLOTS[name](report, "svg", lang))}</div>'
+def _plot(report: Report, name: str, lang: str, drawn: Mapping[str, bytes] | None) -> str:
+    svg = drawn[name] if drawn is not None and name in drawn else PLOTS[name](report, "svg", lang)
+    return f'<div class="plot">{_svg(svg)}</div>'
 
 
 def _term(key: str, lang: str) -> str:
@@ -102,8 +104,14 @@ def _findings(report: Report, labels: dict[str, str]) -> str:
     return f"<h2>{labels['findings']}</h2><ul>{body}</ul>"
 
 
-def render_html(report: Report, lang: str = "en") -> str:
-    """The report as one HTML page in ``lang`` (en, ru, de or pl)."""
+def render_html(
+    report: Report, lang: str = "en", *, drawn: Mapping[str, bytes] | None = None
+) -> str:
+    """The report as one HTML page in ``lang`` (en, ru, de or pl).
+
+    ``drawn`` maps plot names to SVGs already drawn for ``lang`` (as the plot functions
+    return them); plots missing from it are drawn here.
+    """
     labels = LABELS.get(lang, LABELS["en"])
     t = report.totals
     e = html.escape
@@ -138,11 +146,11 @@ def render_html(report: Report, lang: str = "en") -> str:
         parts.append("; ".join(e(w.message) for w in report.warnings) + "</p>")
 
     parts.append(_explain("comet", lang, labels))
-    parts.append(_plot(report, "comet", lang))
+    parts.append(_plot(report, "comet", lang, drawn))
 
     it = report.integer
     parts.append(_explain("integer", lang, labels))
-    parts.append(_plot(report, "integer", lang))
+    parts.append(_plot(report, "integer", lang, drawn))
     parts.append(
         f"<table><tr><th class=l>{labels['condition']}</th><th class=l>{labels['weight']}</th>"
         f"<th>{labels['observed']}</th><th>{labels['expected']}</th><th>{labels['excess']}</th>"
@@ -164,7 +172,7 @@ def render_html(report: Report, lang: str = "en") -> str:
     )
 
     parts.append(_explain("regional", lang, labels))
-    parts.append(_plot(report, "regional", lang))
+    parts.append(_plot(report, "regional", lang, drawn))
     parts.append(
         f"<table><tr><th class=l>{labels['region']}</th><th>{labels['excess_voters']}</th>"
         f"<th>z</th></tr>"
@@ -178,7 +186,7 @@ def render_html(report: Report, lang: str = "en") -> str:
 
     ex = report.excess
     parts.append(_explain("excess", lang, labels))
-    parts.append(_plot(report, "excess", lang))
+    parts.append(_plot(report, "excess", lang, drawn))
     parts.append(
         f"<table><tr><th class=l>{labels['estimate']}</th><td>{_fmt(ex.excess_votes)}</td></tr>"
         f"<tr><th class=l>{labels['range']}</th><td>{_fmt(ex.range_low)} – "
@@ -192,7 +200,7 @@ def render_html(report: Report, lang: str = "en") -> str:
 
     fp = report.fingerprint
     parts.append(_explain("fingerprint", lang, labels))
-    parts.append(_plot(report, "fingerprint", lang))
+    parts.append(_plot(report, "fingerprint", lang, drawn))
     parts.append(
         f"<table><tr><th class=l>{labels['incremental']}</th><td>{_pct(fp.incremental, 1)}"
         f" [{_pct(fp.incremental_low, 1)}, {_pct(fp.incremental_high, 1)}]</td></tr>"

@@ -79,7 +79,7 @@ def fast_engine(monkeypatch: pytest.MonkeyPatch) -> None:
             for name in PLOTS
         ]
 
-    def html(report: Any, language: str = "en") -> str:
+    def html(report: Any, language: str = "en", **kwargs: Any) -> str:
         return (
             f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">'
             f"<title>{report.title}</title></head><body><h1>{report.title}</h1></body></html>"

@@ -75,6 +75,13 @@ def test_html_is_self_contained_and_explains_every_test(small_report: Report) ->
         assert LABELS[lang]["findings"] in page  # plain sentences before any table
 
 
+def test_html_reuses_plots_already_drawn(small_report: Report) -> None:
+    marker = b'<svg xmlns="http://www.w3.org/2000/svg"><title>already drawn</title></svg>'
+    page = render_html(small_report, "de", drawn={"comet": marker})
+    assert "already drawn" in page
+    assert page.count("<svg") == 5  # the other four plots were drawn here
+
+
 def test_explanations_and_labels_exist_in_every_language() -> None:
     for texts in EXPLANATIONS.values():
         assert set(texts) == set(LANGUAGES)
