@@ -56,6 +56,8 @@ def test_organizer_without_two_factor_cannot_see_or_manage_members(client, membe
     initiative = make_initiative("Club", organizer=member)
     request = Membership.objects.create(initiative=initiative, user=outsider)
     client.force_login(member)
+    page = client.get(f"/en/initiatives/{initiative.slug}/").content.decode()
+    assert "turn on two-factor authentication to see and manage it" in page
     assert client.get(f"/en/initiatives/{initiative.slug}/members/").status_code == 403
     client.post(
         f"/en/initiatives/{initiative.slug}/members/",
