@@ -209,7 +209,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Before `collectstatic` has run (development, tests) WhiteNoise finds no STATIC_ROOT;
 # the static files are then served from the apps' folders, so the warning says nothing.
 warnings.filterwarnings("ignore", message="No directory at")
-HORIZONT_MAX_UPLOAD_BYTES = env_int("HORIZONT_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
 if not DEBUG and not TESTING:
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

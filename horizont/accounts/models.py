@@ -73,9 +73,6 @@ class User(AbstractUser):
     def public_name(self) -> str:
         return self.display_name or _("Member %(id)s") % {"id": self.pk}
 
-    def has_role(self, role: str) -> bool:
-        return self.groups.filter(name=role).exists()
-
     @property
     def is_privileged(self) -> bool:
         """Staff, site administrators, moderators and coordinators see others' data."""

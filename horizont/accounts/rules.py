@@ -43,7 +43,6 @@ def is_self(user: Any, other: Any) -> bool:
 is_site_admin = is_superuser_account & has_mfa
 is_moderator = (in_moderator_group | is_superuser_account) & has_mfa
 is_coordinator = (in_coordinator_group | is_superuser_account) & has_mfa
-is_member = rules.is_authenticated
 
 rules.add_perm("accounts.moderate", is_moderator)
 rules.add_perm("accounts.coordinate", is_coordinator)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -25,4 +24,4 @@ def site(request: HttpRequest) -> dict[str, object]:
         except NoReverseMatch:
             continue
         items.append({"url": url, "label": label, "current": path.startswith(url)})
-    return {"HORIZONT_DEBUG": settings.DEBUG, "nav_items": items}
+    return {"nav_items": items}

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from horizont import tasks
 from horizont.accounts.services import register_erasure, register_export
 from horizont.audit.services import audit_record
+from horizont.core.links import site_base_url
 from horizont.events.models import Event, Registration, email_digest
 
 logger = logging.getLogger(__name__)
@@ -38,11 +39,6 @@ class RegistrationClosed(Exception):
 
 class BadToken(Exception):
     """A confirmation or cancellation link is forged, broken or expired."""
-
-
-def site_url() -> str:
-    """Base address for links in e-mails sent without a request (reminders)."""
-    return getattr(settings, "HORIZONT_SITE_URL", "http://localhost:8000").rstrip("/")
 
 
 # --- tokens ------------------------------------------------------------------------------
@@ -304,7 +300,7 @@ def reminders_send(*, now: dt.datetime | None = None, base_url: str | None = Non
     when its reminder went out, and rows being handled by a parallel run are skipped.
     """
     now = now or timezone.now()
-    base_url = base_url or site_url()
+    base_url = base_url or site_base_url()
     due = Registration.objects.filter(
         status=Registration.Status.CONFIRMED,
         reminder_sent_at__isnull=True,
@@ -364,4 +360,4 @@ def _erase_registrations(user: Any) -> None:
     for registration in Registration.objects.filter(user=user).exclude(
         status=Registration.Status.CANCELLED
     ):
-        registration_cancel(registration=registration, base_url=site_url())
+        registration_cancel(registration=registration, base_url=site_base_url())

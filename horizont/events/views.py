@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from horizont.core.links import site_base_url
 from horizont.core.ratelimit import rate_limited
 from horizont.events import calendar, services
 from horizont.events.forms import EventFilterForm, EventForm, GuestRegistrationForm
@@ -19,10 +20,6 @@ from horizont.events.timezones import TZ_COOKIE, viewer_zone, zone_names, zone_o
 from horizont.network.models import Initiative
 
 PER_PAGE = 20
-
-
-def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 def _get_event(request: HttpRequest, pk: int) -> Event:
@@ -160,7 +157,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         promoted = services.event_update(
-            event=form.save(commit=False), actor=request.user, base_url=_base_url(request)
+            event=form.save(commit=False), actor=request.user, base_url=site_base_url(request)
         )
         messages.success(request, _("The event was saved."))
         if promoted:
@@ -178,7 +175,9 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     event = _get_event_for_organizer(request, pk)
     if request.method == "POST":
-        told = services.event_cancel(event=event, actor=request.user, base_url=_base_url(request))
+        told = services.event_cancel(
+            event=event, actor=request.user, base_url=site_base_url(request)
+        )
         messages.success(
             request,
             _("The event was cancelled. Registered people told by e-mail: %(count)d.")
@@ -207,7 +206,7 @@ def event_participants(request: HttpRequest, pk: int) -> HttpResponse:
 @rate_limited("post")
 def event_register(request: HttpRequest, pk: int) -> HttpResponse:
     event = _get_event(request, pk)
-    base_url = _base_url(request)
+    base_url = site_base_url(request)
     try:
         if request.user.is_authenticated:
             registration = services.registration_register_user(
@@ -251,7 +250,7 @@ def event_register(request: HttpRequest, pk: int) -> HttpResponse:
 def event_unregister(request: HttpRequest, pk: int) -> HttpResponse:
     event = _get_event(request, pk)
     registration = get_object_or_404(Registration, event=event, user=request.user)
-    services.registration_cancel(registration=registration, base_url=_base_url(request))
+    services.registration_cancel(registration=registration, base_url=site_base_url(request))
     messages.success(request, _("Your registration was cancelled."))
     return redirect(event)
 
@@ -272,7 +271,7 @@ def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         try:
             registration = services.registration_confirm(
-                registration=registration, base_url=_base_url(request)
+                registration=registration, base_url=site_base_url(request)
             )
         except services.RegistrationClosed:
             messages.error(request, _("Registration is closed: the event is cancelled or over."))
@@ -291,7 +290,7 @@ def registration_cancel(request: HttpRequest, token: str) -> HttpResponse:
     if isinstance(registration, HttpResponse):
         return registration
     if request.method == "POST":
-        services.registration_cancel(registration=registration, base_url=_base_url(request))
+        services.registration_cancel(registration=registration, base_url=site_base_url(request))
         messages.success(request, _("Your registration was cancelled."))
         return redirect(registration.event)
     return render(request, "events/registration_cancel.html", {"registration": registration})

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 
 from horizont import tasks
 from horizont.audit.services import audit_record
+from horizont.core.links import site_base_url
 from horizont.forum.models import (
     BusinessProfile,
     Category,
@@ -98,7 +99,7 @@ def notify_subscribers(progress: Any, *, post_id: int, base_url: str = "") -> di
     if post is None or post.is_hidden:
         return {"sent": 0}
     recipients = _recipients(post)
-    base = base_url.rstrip("/")
+    base = base_url.rstrip("/") or site_base_url()
     sent = 0
     for done, subscription in enumerate(recipients):
         user = subscription.user

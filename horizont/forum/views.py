@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from horizont.core.links import site_base_url
 from horizont.core.ratelimit import rate_limited
 from horizont.forum import services
 from horizont.forum.forms import (
@@ -33,10 +34,6 @@ from horizont.forum.models import (
 THREADS_PER_PAGE = 30
 POSTS_PER_PAGE = 30
 PROFILES_PER_PAGE = 30
-
-
-def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")
 
 
 def _require_moderator(request: HttpRequest) -> None:
@@ -109,7 +106,7 @@ def thread_create(request: HttpRequest, slug: str) -> HttpResponse:
             title=form.cleaned_data["title"],
             body=form.cleaned_data["body"],
             subscribe=form.cleaned_data["subscribe"],
-            base_url=_base_url(request),
+            base_url=site_base_url(request),
         )
         messages.success(request, _("Your thread was published."))
         return redirect(thread)
@@ -144,7 +141,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
             author=request.user,
             thread=thread,
             body=form.cleaned_data["body"],
-            base_url=_base_url(request),
+            base_url=site_base_url(request),
         )
         messages.success(request, _("Your reply was published."))
         last_page = Paginator(thread.posts.all(), POSTS_PER_PAGE).num_pages
@@ -327,7 +324,7 @@ def contact_request(request: HttpRequest, pk: int) -> HttpResponse:
             requester=request.user,
             profile=profile,
             message=form.cleaned_data["message"],
-            base_url=_base_url(request),
+            base_url=site_base_url(request),
         )
         messages.success(
             request, _("Your request was sent. The owner decides whether to share the contact.")
@@ -363,7 +360,7 @@ def contact_request_decide(request: HttpRequest, pk: int) -> HttpResponse:
     if decision not in ("approve", "decline"):
         raise Http404
     services.contact_request_decide(
-        request=contact_request, approve=decision == "approve", base_url=_base_url(request)
+        request=contact_request, approve=decision == "approve", base_url=site_base_url(request)
     )
     if decision == "approve":
         messages.success(request, _("The contact is now visible to this person."))
