@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "horizont.forum",
     "horizont.elections",
     "horizont.sanctions",
+    "horizont.donations",
     "horizont.core.admin_site.HorizontAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
