@@ -144,6 +144,8 @@ def statement_import(
 
 # --- the public yearly report ---------------------------------------------------------
 
+ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 CHART_WIDTH = 640
 CHART_HEIGHT = 220
 CHART_TOP = 10
@@ -165,8 +167,8 @@ class Bar:
 @dataclass
 class CurrencyReport:
     currency: str
-    income: Decimal = Decimal("0")
-    expense: Decimal = Decimal("0")
+    income: Decimal = ZERO
+    expense: Decimal = ZERO
     categories: list[tuple[str, Decimal, Decimal]] = field(default_factory=list)
     months: list[tuple[str, Decimal, Decimal]] = field(default_factory=list)
     bars: list[Bar] = field(default_factory=list)
@@ -186,7 +188,7 @@ class YearReport:
 
 def _chart(report: CurrencyReport) -> None:
     """Bars for income and expense per month, scaled to the largest month."""
-    peak = max([max(i, e) for _, i, e in report.months] + [Decimal("0")])
+    peak = max([max(i, e) for _, i, e in report.months] + [ZERO])
     plot_height = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
     group = (CHART_WIDTH - CHART_LEFT) / 12
     bar_width = group * 0.38
@@ -221,7 +223,9 @@ def yearly_report(*, initiative: Initiative, year: int) -> YearReport:
     for row in rows:
         by_currency = sums.setdefault(row["currency"], {})
         key = (row["kind"], row["category"], row["month"].month)
-        by_currency[key] = by_currency.get(key, Decimal("0")) + row["total"]
+        # SQLite sums lose the decimal places: give every total its cents back.
+        total = Decimal(row["total"]).quantize(CENT)
+        by_currency[key] = by_currency.get(key, ZERO) + total
     labels = dict(BookEntry.Category.choices)
     reports = []
     for currency in sorted(sums):
@@ -230,26 +234,26 @@ def yearly_report(*, initiative: Initiative, year: int) -> YearReport:
         for category in BookEntry.Category.values:
             income = sum(
                 (v for (k, c, _m), v in values.items() if k == "income" and c == category),
-                Decimal("0"),
+                ZERO,
             )
             expense = sum(
                 (v for (k, c, _m), v in values.items() if k == "expense" and c == category),
-                Decimal("0"),
+                ZERO,
             )
             if income or expense:
                 report.categories.append((str(labels[category]), income, expense))
         for month in range(1, 13):
             income = sum(
                 (v for (k, _c, m), v in values.items() if k == "income" and m == month),
-                Decimal("0"),
+                ZERO,
             )
             expense = sum(
                 (v for (k, _c, m), v in values.items() if k == "expense" and m == month),
-                Decimal("0"),
+                ZERO,
             )
             report.months.append((str(MONTHS_3[month]).capitalize(), income, expense))
-        report.income = sum((i for _, i, _e in report.months), Decimal("0"))
-        report.expense = sum((e for _, _i, e in report.months), Decimal("0"))
+        report.income = sum((i for _, i, _e in report.months), ZERO)
+        report.expense = sum((e for _, _i, e in report.months), ZERO)
         _chart(report)
         reports.append(report)
     years = sorted(

@@ -22,3 +22,19 @@ def donation_block(initiative: Any) -> dict[str, Any]:
         for account in initiative.bank_accounts.active()
     ]
     return {"initiative": initiative, "accounts": accounts}
+
+
+@register.inclusion_tag("donations/_links.html", takes_context=True)
+def donation_links(context: template.Context, initiative: Any) -> dict[str, Any]:
+    """List items for an initiative's page: donate, the public report, and for organizers
+    the management page."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    can_manage = bool(user is not None and user.has_perm("donations.manage_accounts", initiative))
+    public = bool(getattr(initiative, "is_public", False))
+    return {
+        "initiative": initiative,
+        "has_accounts": public and initiative.bank_accounts.active().exists(),
+        "has_books": public and initiative.book_entries.exists(),
+        "can_manage": can_manage,
+    }
