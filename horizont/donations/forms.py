@@ -50,9 +50,13 @@ class BankAccountForm(forms.ModelForm):
             self.add_error("bic", error)
         if iban is not None and not data.get("bank_name") and iban.bank_name:
             data["bank_name"] = iban.bank_name
-        if not any(data.get(f"purpose_{code}") for code in ("ru", "en", "de", "pl")):
+        if not any(data.get(f"purpose_{code}") for code in ("en", "de", "pl")):
             self.add_error(
-                "purpose_en", _("Please give the payment purpose in at least one language.")
+                "purpose_en",
+                _(
+                    "Please give the payment purpose in English, German or Polish: "
+                    "bank transfers carry Latin letters only."
+                ),
             )
         if data.get("tax_number") and data.get("currency") != "PLN":
             self.add_error("tax_number", _("The NIP is used only for accounts in PLN."))
@@ -93,9 +97,9 @@ class BookEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["account"].queryset = initiative.bank_accounts.all()
         self.fields["amount"].min_value = Decimal("0.01")
-        today = dt.date.today()
-        self.fields["year"].initial = today.year
-        self.fields["month_number"].initial = today.month
+        month = self.instance.month if self.instance.pk else dt.date.today()
+        self.fields["year"].initial = month.year
+        self.fields["month_number"].initial = month.month
         self.order_fields(["kind", "category", "year", "month_number", "amount", "currency"])
 
     def clean_amount(self) -> Decimal:

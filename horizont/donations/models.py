@@ -23,6 +23,17 @@ CURRENCIES = [
 PURPOSE_LANGUAGES = ("ru", "en", "de", "pl")
 
 
+def _is_latin(text: str) -> bool:
+    try:
+        text.encode("iso-8859-2")
+    except UnicodeEncodeError:
+        try:
+            text.encode("iso-8859-1")
+        except UnicodeEncodeError:
+            return False
+    return True
+
+
 class BankAccountQuerySet(models.QuerySet):
     def active(self) -> BankAccountQuerySet:
         return self.filter(is_active=True)
@@ -85,15 +96,19 @@ class BankAccount(models.Model):
         return " ".join(self.iban[i : i + 4] for i in range(0, len(self.iban), 4))
 
     def purpose_for(self, language: str) -> str:
-        """The payment purpose in ``language``, else in the first language that has one."""
-        own = getattr(self, f"purpose_{language}", "") if language in PURPOSE_LANGUAGES else ""
-        if own:
-            return str(own)
-        for code in ("en", *PURPOSE_LANGUAGES):
-            text = getattr(self, f"purpose_{code}")
-            if text:
-                return str(text)
-        return ""
+        """The payment purpose to write on the transfer for a donor reading ``language``.
+
+        Transfers (SEPA, Polish Elixir) carry Latin letters only, so a purpose in Cyrillic
+        is skipped for the first Latin one; for PLN accounts the Polish text comes first.
+        """
+        order = [language] if language in PURPOSE_LANGUAGES else []
+        if self.currency == "PLN":
+            order.insert(0, "pl")
+        order += ["en", "de", "pl", "ru"]
+        texts = [str(getattr(self, f"purpose_{code}")) for code in order]
+        texts = [text for text in texts if text]
+        latin = [text for text in texts if _is_latin(text)]
+        return (latin or texts or [""])[0]
 
     @property
     def code_kind(self) -> str:

@@ -51,17 +51,21 @@ def bank_account_delete(*, account: BankAccount, actor: Any) -> None:
 
 
 def book_entry_record(*, form: BookEntryForm, initiative: Initiative, actor: Any) -> BookEntry:
+    """Store a new entry (entered by hand) or a corrected one (e.g. an imported line's
+    category), with an audit entry."""
+    created = form.instance.pk is None
     with transaction.atomic():
         entry = form.save(commit=False)
         entry.initiative = initiative
-        entry.created_by = actor
-        entry.source = BookEntry.Source.MANUAL
+        if created:
+            entry.created_by = actor
+            entry.source = BookEntry.Source.MANUAL
         entry.save()
         audit_record(
             actor=actor,
-            action="donations.entry_recorded",
+            action="donations.entry_recorded" if created else "donations.entry_changed",
             target=entry,
-            details={"initiative": initiative.slug},
+            details={"initiative": initiative.slug, "changed": sorted(form.changed_data)},
         )
     return entry
 

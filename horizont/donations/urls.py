@@ -14,5 +14,6 @@ urlpatterns = [
     path("<slug:slug>/books/", views.books, name="books"),
     path("<slug:slug>/books/new/", views.entry_add, name="entry_add"),
     path("<slug:slug>/books/import/", views.statement_import, name="import"),
+    path("<slug:slug>/books/<int:pk>/edit/", views.entry_edit, name="entry_edit"),
     path("<slug:slug>/books/<int:pk>/delete/", views.entry_delete, name="entry_delete"),
 ]

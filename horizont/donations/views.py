@@ -194,6 +194,21 @@ def entry_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@rate_limited("post")
+def entry_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    initiative = _get_initiative_for(request, slug, "donations.view_transactions")
+    entry = get_object_or_404(BookEntry, initiative=initiative, pk=pk)
+    form = BookEntryForm(request.POST or None, instance=entry, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        services.book_entry_record(form=form, initiative=initiative, actor=request.user)
+        messages.success(request, _("The entry is saved."))
+        return redirect("donations:books", initiative.slug)
+    return render(
+        request, "donations/entry_form.html", {"initiative": initiative, "form": form, "entry": entry}
+    )
+
+
+@login_required
 @require_POST
 def entry_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     initiative = _get_initiative_for(request, slug, "donations.view_transactions")

@@ -165,3 +165,26 @@ def test_public_yearly_report_has_totals_and_a_chart_but_no_details(client, init
 def test_report_of_an_empty_year(client, initiative):
     page = client.get("/en/donations/free-voices/report/", {"year": "2001"}).content.decode()
     assert "Nothing recorded" in page
+
+
+def test_organizer_recategorizes_an_imported_line(client, initiative, organizer_mfa, other_organizer):
+    client.force_login(organizer_mfa)
+    _upload(client, CSV, name="statement.csv")
+    entry = BookEntry.objects.get(kind="expense")
+    data = {
+        "kind": "expense",
+        "category": "rent",
+        "year": "2026",
+        "month_number": "5",
+        "amount": "30.00",
+        "currency": "EUR",
+    }
+    client.force_login(other_organizer)
+    url = f"/en/donations/free-voices/books/{entry.pk}/edit/"
+    assert client.post(url, data).status_code == 403
+    client.force_login(organizer_mfa)
+    assert client.get(url).content.decode().count('value="2026"') == 1
+    assert client.post(url, data).status_code == 302
+    entry.refresh_from_db()
+    assert entry.category == "rent" and entry.source == "csv"
+    assert AuditEntry.objects.filter(action="donations.entry_changed").exists()

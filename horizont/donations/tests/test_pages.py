@@ -66,3 +66,15 @@ def test_article_shows_the_publishing_initiatives_donation_block(client, eur_acc
     page = client.get(article.get_absolute_url()).content.decode()
     assert "DE84 1001 0010 1234 5678 98" in page
     assert "Support Free Voices" in page
+
+
+def test_russian_page_offers_a_latin_purpose_for_the_transfer(client, initiative):
+    make_account(initiative, purpose_ru="Пожертвование", purpose_en="Donation Free Voices")
+    page = client.get("/ru/donations/free-voices/").content.decode()
+    assert "Donation Free Voices" in page
+    assert "Пожертвование" not in page
+
+
+def test_pln_account_prefers_the_polish_purpose(pln_account):
+    pln_account.purpose_en = "Donation"
+    assert pln_account.purpose_for("en") == "Darowizna"

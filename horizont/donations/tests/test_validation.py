@@ -128,7 +128,7 @@ def test_organizer_adds_an_account_bank_and_bic_come_from_the_registry(
     [
         ({"iban": _changed_check_digit(REPORT_IBAN_EUR)}, "iban", "check digits"),
         ({"iban": REPORT_IBAN_EUR, "bic": "COBADEFFXXX"}, "bic", "belongs to a bank in DE"),
-        ({"purpose_en": ""}, "purpose_en", "at least one language"),
+        ({"purpose_en": "", "purpose_ru": "Пожертвование"}, "purpose_en", "Latin letters"),
         ({"tax_number": "1234563219", "currency": "PLN"}, "tax_number", "NIP"),
     ],
 )
