@@ -204,7 +204,9 @@ def entry_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.success(request, _("The entry is saved."))
         return redirect("donations:books", initiative.slug)
     return render(
-        request, "donations/entry_form.html", {"initiative": initiative, "form": form, "entry": entry}
+        request,
+        "donations/entry_form.html",
+        {"initiative": initiative, "form": form, "entry": entry},
     )
 
 

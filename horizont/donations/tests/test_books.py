@@ -167,7 +167,9 @@ def test_report_of_an_empty_year(client, initiative):
     assert "Nothing recorded" in page
 
 
-def test_organizer_recategorizes_an_imported_line(client, initiative, organizer_mfa, other_organizer):
+def test_organizer_recategorizes_an_imported_line(
+    client, initiative, organizer_mfa, other_organizer
+):
     client.force_login(organizer_mfa)
     _upload(client, CSV, name="statement.csv")
     entry = BookEntry.objects.get(kind="expense")
