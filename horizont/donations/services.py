@@ -174,6 +174,7 @@ class CurrencyReport:
     income: Decimal = ZERO
     expense: Decimal = ZERO
     categories: list[tuple[str, Decimal, Decimal]] = field(default_factory=list)
+    category_codes: list[tuple[str, Decimal, Decimal]] = field(default_factory=list)
     months: list[tuple[str, Decimal, Decimal]] = field(default_factory=list)
     bars: list[Bar] = field(default_factory=list)
     labels: list[tuple[float, str]] = field(default_factory=list)
@@ -246,6 +247,7 @@ def yearly_report(*, initiative: Initiative, year: int) -> YearReport:
             )
             if income or expense:
                 report.categories.append((str(labels[category]), income, expense))
+                report.category_codes.append((category, income, expense))
         for month in range(1, 13):
             income = sum(
                 (v for (k, _c, m), v in values.items() if k == "income" and m == month),
