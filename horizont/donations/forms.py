@@ -71,6 +71,8 @@ class AmountForm(forms.Form):
         label=_("Amount"),
         max_digits=15,
         min_value=Decimal("0"),
+        # Donors type the amount the way their language writes it ("25,50" in German).
+        localize=True,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 10}),
     )
 

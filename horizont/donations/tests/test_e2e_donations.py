@@ -52,6 +52,13 @@ def test_donor_chooses_25_eur_and_the_girocode_decodes(page):
     assert len(fields) == 9
     assert fields[1:4] == ["PL", pln.iban[2:], "000000"]
 
+    # copy buttons: a JavaScript enhancement from a static file
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    copy_iban = section.get_by_role("button", name=re.compile(r"^Copy: PL93"))
+    copy_iban.click()
+    assert copy_iban.inner_text() == "Copied"
+    assert page.evaluate("navigator.clipboard.readText()") == eur.iban
+
     # a bad amount is refused in the donor's language and draws no code
     section.get_by_label("Amount in EUR").fill("25.555")
     section.get_by_role("button", name="Show the QR code").click()

@@ -78,3 +78,12 @@ def test_russian_page_offers_a_latin_purpose_for_the_transfer(client, initiative
 def test_pln_account_prefers_the_polish_purpose(pln_account):
     pln_account.purpose_en = "Donation"
     assert pln_account.purpose_for("en") == "Darowizna"
+
+
+def test_german_donor_types_a_decimal_comma(client, eur_account):
+    page = client.get(
+        "/de/donations/free-voices/", {"account": eur_account.pk, "amount": "25,50"}
+    ).content.decode()
+    assert f"accounts/{eur_account.pk}/code.svg?amount=25.50" in page
+    code = client.get(f"/de/donations/free-voices/accounts/{eur_account.pk}/code.svg?amount=25.50")
+    assert code.status_code == 200
