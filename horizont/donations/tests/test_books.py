@@ -190,3 +190,18 @@ def test_organizer_recategorizes_an_imported_line(
     entry.refresh_from_db()
     assert entry.category == "rent" and entry.source == "csv"
     assert AuditEntry.objects.filter(action="donations.entry_changed").exists()
+
+
+def test_camt_parser_resolves_no_external_entities(tmp_path):
+    from pycamt.parser import Camt053Parser
+
+    secret = tmp_path / "secret.txt"  # a local file whose text must not enter the statement
+    secret.write_text("top-secret-words")
+    hostile = CAMT.replace(
+        b'<?xml version="1.0" encoding="UTF-8"?>',
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<!DOCTYPE Document [<!ENTITY leak SYSTEM "' + secret.as_uri().encode() + b'">]>',
+    ).replace(b"<AcctSvcrRef>REF-0001</AcctSvcrRef>", b"<AcctSvcrRef>&leak;</AcctSvcrRef>")
+    transactions = Camt053Parser(hostile).get_transactions()
+    assert "top-secret-words" not in str(transactions)
+    assert transactions[1]["TransactionID"] == "REF-0002"
