@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone, translation
 
 from horizont.network.models import Initiative, Membership
+from horizont.petitions import services
 from horizont.petitions.forms import preset_addressee
 from horizont.petitions.models import Addressee, Petition, PetitionText, Signature
 from horizont.petitions.services import email_digest
@@ -103,3 +104,9 @@ def other_organizer(db: Any) -> Any:
 @pytest.fixture
 def petition(initiative: Initiative) -> Petition:
     return make_petition(initiative)
+
+
+@pytest.fixture(autouse=True)
+def _mail_after_commit(monkeypatch: Any) -> None:
+    """Tests run inside a transaction that never commits: send on-commit mail at once."""
+    monkeypatch.setattr(services, "_after_commit", lambda fn: fn())
