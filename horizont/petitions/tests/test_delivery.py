@@ -76,7 +76,8 @@ def test_delivery_with_proof_reply_and_close_make_the_public_timeline(
     assert delivery.signature_count == 2 and delivery.attachments.count() == 1
     # The update went to the one confirmed signer who asked for news, in German.
     assert [m.to for m in mail.outbox] == [["anna@example.org"]]
-    assert "Übergeben an" in mail.outbox[0].body or "BAFA" in mail.outbox[0].body
+    assert "Übergeben an Bundesamt für Wirtschaft" in mail.outbox[0].body
+    assert "mit 2 Unterschriften" in mail.outbox[0].body
 
     response = client.post(
         reverse("petitions:reply", args=[petition.pk]),
