@@ -141,7 +141,11 @@ def petition_create(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("The petition was saved as a draft."))
         return redirect(petition)
-    return render(request, "petitions/form.html", {"form": form, "petition": None})
+    return render(
+        request,
+        "petitions/form.html",
+        {"form": form, "petition": None, "cases": form.fields["case"].queryset},
+    )
 
 
 @login_required
@@ -406,8 +410,8 @@ def deliver(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "petition": petition,
             "form": form,
-            "reply_form": ReplyForm(petition=petition),
-            "update_form": UpdateForm(),
+            "reply_form": ReplyForm(petition=petition, prefix="reply"),
+            "update_form": UpdateForm(prefix="update"),
             "addressees": petition.addressees.all(),
             "deliveries": petition.deliveries.select_related("addressee").prefetch_related(
                 "attachments"
@@ -423,7 +427,7 @@ def deliver(request: HttpRequest, pk: int) -> HttpResponse:
 @rate_limited("post")
 def reply_add(request: HttpRequest, pk: int) -> HttpResponse:
     petition = _get_petition_for_organizer(request, pk, "petitions.deliver_petition")
-    form = ReplyForm(request.POST, request.FILES, petition=petition)
+    form = ReplyForm(request.POST, request.FILES, petition=petition, prefix="reply")
     if not form.is_valid():
         return render(
             request,
@@ -432,7 +436,7 @@ def reply_add(request: HttpRequest, pk: int) -> HttpResponse:
                 "petition": petition,
                 "form": DeliveryForm(petition=petition),
                 "reply_form": form,
-                "update_form": UpdateForm(),
+                "update_form": UpdateForm(prefix="update"),
                 "addressees": petition.addressees.all(),
                 "deliveries": petition.deliveries.all(),
                 "replies": petition.replies.all(),
@@ -458,7 +462,7 @@ def reply_add(request: HttpRequest, pk: int) -> HttpResponse:
 @rate_limited("post")
 def update_add(request: HttpRequest, pk: int) -> HttpResponse:
     petition = _get_petition_for_organizer(request, pk, "petitions.change_petition")
-    form = UpdateForm(request.POST)
+    form = UpdateForm(request.POST, prefix="update")
     if not form.is_valid():
         messages.error(request, _("An update needs a headline and a text."))
         return redirect(petition)

@@ -81,8 +81,8 @@ def test_delivery_with_proof_reply_and_close_make_the_public_timeline(
 
     response = client.post(
         reverse("petitions:reply", args=[petition.pk]),
-        {"addressee": addressee.pk, "received_on": today.isoformat(),
-         "text": "Wir prüfen den Vorgang.", "public": "on"},
+        {"reply-addressee": addressee.pk, "reply-received_on": today.isoformat(),
+         "reply-text": "Wir prüfen den Vorgang.", "reply-public": "on"},
     )  # fmt: skip
     assert response.status_code == 302
     petition.refresh_from_db()
@@ -108,7 +108,11 @@ def test_a_reply_needs_text_or_a_file_and_saves_nothing_otherwise(client, petiti
     client.force_login(organizer)
     response = client.post(
         reverse("petitions:reply", args=[petition.pk]),
-        {"addressee": petition.addressees.get().pk, "received_on": "2026-01-05", "text": " "},
+        {
+            "reply-addressee": petition.addressees.get().pk,
+            "reply-received_on": "2026-01-05",
+            "reply-text": " ",
+        },
     )
     assert response.status_code == 400
     assert "Paste the text of the reply or upload it." in response.content.decode()
@@ -197,7 +201,7 @@ def test_update_mail_offers_a_working_unsubscribe_link(client, petition, organiz
     client.force_login(organizer)
     client.post(
         reverse("petitions:update", args=[petition.pk]),
-        {"title": "We met the ministry", "body": "Details follow."},
+        {"update-title": "We met the ministry", "update-body": "Details follow."},
     )
     assert [m.to for m in mail.outbox] == [["anna@example.org"]]
     path = re.search(r"https?://[^/\s]+(/\S+/unsubscribe/\S+/)", mail.outbox[0].body).group(1)
