@@ -206,7 +206,15 @@ class Signature(models.Model):
                 name="one_signature_per_member",
             ),
         ]
-        indexes = [models.Index(fields=["petition", "status", "created_at"])]
+        indexes = [
+            models.Index(fields=["petition", "status", "created_at"]),
+            # The newest signers who agreed to be shown, without sorting every signature.
+            models.Index(
+                fields=["petition", "-confirmed_at"],
+                condition=models.Q(status="confirmed") & ~models.Q(public_display="nothing"),
+                name="signature_public_recent",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"signature #{self.pk} ({self.status})"

@@ -70,7 +70,8 @@ def _detail_context(request: HttpRequest, petition: Petition, **extra: Any) -> d
     text = next((t for t in texts if t.language == wanted), None) or petition.text_for(wanted)
     public_signers = [
         s
-        for s in petition.signatures.confirmed()
+        # Not through the related manager: it would load each row's petition id lazily.
+        for s in Signature.objects.filter(petition_id=petition.pk, status="confirmed")
         .exclude(public_display=Signature.Public.NOTHING)
         .order_by("-confirmed_at")
         .only("name", "city", "public_display")[:PUBLIC_SIGNERS]
