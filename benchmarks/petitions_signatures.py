@@ -227,8 +227,10 @@ def confirmations(args: argparse.Namespace, pythonpath: str) -> bool:
                 result = run_load(port, paths, args.clients)
             petition = Petition.objects.get(pk=petition.pk)
             rows = petition.signatures.confirmed().count()
+            load = os.getloadavg()[0]
             print(
-                f"{label:15} {args.confirmations} confirmations, {args.clients} clients: "
+                f"{label:15} {args.confirmations} confirmations, {args.clients} clients "
+                f"(machine load {load:.1f} on {os.cpu_count()} cores): "
                 f"{result['errors']} errors, p50 {result['p50']:.0f} ms, "
                 f"p95 {result['p95']:.0f} ms, p99 {result['p99']:.0f} ms, "
                 f"{result['rate']:.0f}/s; public count {petition.signature_count} vs "

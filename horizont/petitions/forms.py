@@ -125,13 +125,17 @@ class SignatureChoicesForm(forms.Form):
     )
 
 
+def _country_choices() -> list[tuple[str, str]]:
+    # A callable: the long list is built only when a form is shown or checked, not each
+    # time the petition page (whose empty form is cached) creates one.
+    return [("", "—"), *gazetteer.country_choices()]
+
+
 class MemberSignatureForm(SignatureChoicesForm):
     city = forms.CharField(label=_("City (optional)"), max_length=120, required=False)
-    country = forms.ChoiceField(label=_("Country (optional)"), required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "—"), *gazetteer.country_choices()]
+    country = forms.ChoiceField(
+        label=_("Country (optional)"), required=False, choices=_country_choices
+    )
 
 
 class GuestSignatureForm(SignatureChoicesForm):
@@ -144,14 +148,10 @@ class GuestSignatureForm(SignatureChoicesForm):
         label=_("E-mail address"),
         help_text=_("We send you a link to confirm. Only confirmed signatures count."),
     )
-    country = forms.ChoiceField(label=_("Country"))
+    country = forms.ChoiceField(label=_("Country"), choices=_country_choices)
     city = forms.CharField(label=_("City (optional)"), max_length=120, required=False)
 
     field_order = ["name", "email", "country", "city"]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", "—"), *gazetteer.country_choices()]
 
 
 class VoidForm(forms.Form):

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -90,13 +91,20 @@ def _detail_context(request: HttpRequest, petition: Petition, **extra: Any) -> d
         "own_signature": own,
         "collecting": petition.is_collecting(),
         "is_organizer": request.user.has_perm("petitions.change_petition", petition),
-        "member_form": MemberSignatureForm(),
-        "guest_form": GuestSignatureForm(),
+        "signing_form": (
+            MemberSignatureForm() if request.user.is_authenticated else GuestSignatureForm()
+        ),
         "share_url": url,
         "share_title": text.title if text else "",
-        "embed_snippet": (
-            f'<a href="{url}"><img src="{badge}" width="320" height="80" '
-            f'alt="{text.title if text else ""}"></a>'
+        # Pasted into other sites: only a link and an image, the title escaped. A plain
+        # str (not safe), so the page escapes the snippet once more to show it as text.
+        "embed_snippet": str.__str__(
+            format_html(
+                '<a href="{}"><img src="{}" width="320" height="80" alt="{}"></a>',
+                url,
+                badge,
+                text.title if text else "",
+            )
         ),
     }
     context.update(extra)
@@ -240,11 +248,10 @@ def petition_sign(request: HttpRequest, pk: int) -> HttpResponse:
     member = request.user.is_authenticated
     form = (MemberSignatureForm if member else GuestSignatureForm)(request.POST)
     if not form.is_valid():
-        key = "member_form" if member else "guest_form"
         return render(
             request,
             "petitions/detail.html",
-            _detail_context(request, petition, **{key: form}),
+            _detail_context(request, petition, signing_form=form),
             status=400,
         )
     data = form.cleaned_data
@@ -284,7 +291,7 @@ def petition_sign(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request,
             "petitions/detail.html",
-            _detail_context(request, petition, guest_form=form),
+            _detail_context(request, petition, signing_form=form),
             status=400,
         )
     except services.TooManyAttempts:
