@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from horizont.lib.images import ImageRejected, clean_image
 from horizont.network import gazetteer
 from horizont.network.models import Initiative
 from horizont.petitions.models import Addressee, Delivery, Petition, PetitionText, Signature
@@ -172,12 +175,26 @@ class ProofFilesField(forms.FileField):
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
         files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        cleaned = []
         for upload in files:
             if upload.size > MAX_UPLOAD:
                 raise ValidationError(_("A file is larger than 10 MB."))
             if upload.content_type not in ALLOWED_UPLOADS:
                 raise ValidationError(_("Allowed are PDF, JPEG, PNG, text files and e-mails."))
-        return list(files)
+            content = upload.read()
+            if upload.content_type.startswith("image/"):
+                # Photos of a delivery can carry where and when they were taken: re-encode.
+                try:
+                    image = clean_image(content, max_bytes=MAX_UPLOAD)
+                except ImageRejected as error:
+                    raise ValidationError(_("An image could not be read.")) from error
+                name = f"{Path(upload.name or 'photo').stem}.{image.extension}"
+                cleaned.append(SimpleUploadedFile(name, image.content, image.content_type))
+                continue
+            if upload.content_type == "application/pdf" and not content.startswith(b"%PDF"):
+                raise ValidationError(_("A file is not the PDF it claims to be."))
+            cleaned.append(SimpleUploadedFile(upload.name, content, upload.content_type))
+        return cleaned
 
 
 class DeliveryForm(forms.ModelForm):

@@ -15,6 +15,7 @@ import hmac
 import io
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -27,6 +28,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
 from horizont import tasks
@@ -368,16 +370,21 @@ def signature_unsubscribe(*, signature: Signature) -> None:
 
 
 def _attach(petition: Petition, files: Iterable[UploadedFile], **owner: Any) -> list[Attachment]:
-    return [
-        Attachment.objects.create(
+    attachments = []
+    for upload in files:
+        original = upload.name or "file"
+        attachment = Attachment(
             petition=petition,
-            file=upload,
-            original_name=(upload.name or "file")[:200],
+            original_name=original[:200],
             content_type=(upload.content_type or "application/octet-stream")[:100],
             **owner,
         )
-        for upload in files
-    ]
+        # Stored under a random name: file names can say more than they should.
+        suffix = Path(original).suffix.lower()[:10]
+        attachment.file.save(f"{get_random_string(24).lower()}{suffix}", upload, save=False)
+        attachment.save()
+        attachments.append(attachment)
+    return attachments
 
 
 def delivery_package_make(*, petition: Petition, addressee: Addressee, actor: Any) -> bytes:

@@ -30,6 +30,14 @@ def signers(petition):
     ]  # fmt: skip
 
 
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (20, 10), "white").save(out, format="PNG")
+    return out.getvalue()
+
+
 def _pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
@@ -66,7 +74,7 @@ def test_delivery_with_proof_reply_and_close_make_the_public_timeline(
             "method": "post",
             "delivered_on": today.isoformat(),
             "note": "Registered letter",
-            "files": [SimpleUploadedFile("receipt.png", b"\x89PNG...", "image/png")],
+            "files": [SimpleUploadedFile("receipt.png", _png(), "image/png")],
         },
     )
     assert response.status_code == 302
@@ -233,3 +241,30 @@ def test_member_export_and_erasure_keep_the_count(petition, member):
     signature = petition.signatures.get()
     assert signature.user_id is None and signature.name == ""
     assert petition.signature_count == 1
+
+
+def test_proof_photos_lose_their_metadata_and_fake_pdfs_are_refused(client, petition, organizer):
+    from PIL import Image
+
+    image = Image.new("RGB", (40, 30), "red")
+    exif = Image.Exif()
+    exif[0x010F] = "SpyCam"  # camera maker; GPS data would be stored the same way
+    raw = io.BytesIO()
+    image.save(raw, format="JPEG", exif=exif)
+    assert b"SpyCam" in raw.getvalue()
+    client.force_login(organizer)
+    url = reverse("petitions:deliver", args=[petition.pk])
+    base = {
+        "addressee": petition.addressees.get().pk,
+        "method": "in_person",
+        "delivered_on": timezone.localdate().isoformat(),
+    }
+    fake = SimpleUploadedFile("receipt.pdf", b"<html>", "application/pdf")
+    assert client.post(url, dict(base, files=[fake])).status_code == 400
+    photo = SimpleUploadedFile("handover at the office.jpg", raw.getvalue(), "image/jpeg")
+    assert client.post(url, dict(base, files=[photo])).status_code == 302
+    attachment = petition.attachments.get()
+    assert attachment.original_name == "handover at the office.jpg"
+    assert "handover" not in attachment.file.name
+    stored = attachment.file.open("rb").read()
+    assert stored.startswith(b"\xff\xd8") and b"SpyCam" not in stored
