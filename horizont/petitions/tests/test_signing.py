@@ -218,3 +218,35 @@ def test_the_public_sees_only_what_each_signer_allowed(client, petition):
     assert "Pavel, Bremen" in page and "Partial" not in page
     assert "Vera Named" in page and "Kiel" not in page
     assert "3 signatures of 100" in page
+
+
+def test_milestones_enter_the_timeline_once(petition):
+    from horizont.petitions import services
+
+    petition.goal = 4
+    petition.save()
+    assert [m["count"] for m in petition.milestones()] == [1, 2, 3, 4]
+    signatures = [
+        Signature.objects.create(petition=petition, name=f"S{i}", email=f"s{i}@example.org")
+        for i in range(5)
+    ]
+    for signature in signatures[:2]:
+        assert services.signature_confirm(signature=signature)
+    assert not services.signature_confirm(signature=signatures[0])  # twice: no change
+    services.signature_void(signature=signatures[1], actor=None, reason="test")
+    services.signature_confirm(signature=signatures[2])  # the count reaches 2 again
+    petition.refresh_from_db()
+    assert petition.signature_count == 2 == petition.signatures.confirmed().count()
+    assert sorted(petition.timeline.values_list("count", flat=True)) == [1, 2]
+    page_marks = petition.milestones()
+    assert [m["reached"] for m in page_marks] == [True, True, False, False]
+
+
+def test_a_draft_cannot_be_signed(client, initiative, member):
+    from horizont.petitions.tests.conftest import make_petition
+
+    draft = make_petition(initiative, status=Petition.Status.DRAFT)
+    client.force_login(member)
+    data = {"public_display": "nothing", "addressee_display": "count"}
+    assert client.post(_sign_url(draft), data).status_code == 404
+    assert not Signature.objects.exists()
