@@ -216,6 +216,7 @@ def confirmations(args: argparse.Namespace, pythonpath: str) -> bool:
     port = free_port()
     server = start_gunicorn(port, pythonpath, args.workers)
     ok = True
+    baseline_p99 = float("nan")
     try:
         for label, naive in (("naive baseline", True), ("Horizont", False)):
             petition = make_petition(f"Bench confirmations ({label})", args.confirmations)
@@ -237,7 +238,10 @@ def confirmations(args: argparse.Namespace, pythonpath: str) -> bool:
                 f"{rows} confirmed rows ({rows - petition.signature_count} lost)",
                 flush=True,
             )
-            if not naive:
+            if naive:
+                baseline_p99 = result["p99"]
+            else:
+                print(f"p99 ratio naive / Horizont: {baseline_p99 / result['p99']:.2f}")
                 ok = (
                     result["errors"] == 0
                     and petition.signature_count == rows == args.confirmations

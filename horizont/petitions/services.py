@@ -23,7 +23,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -327,10 +327,35 @@ def _milestone_check(petition: Petition, count: int) -> None:
                 pass
 
 
+# On PostgreSQL one statement confirms the signature and counts it: the petition row is
+# locked only while the server runs it, never across a round trip to this process, so
+# confirmations of one petition queue far less under load (benchmarks/petitions_signatures).
+CONFIRM_AND_COUNT = """
+WITH confirmed AS (
+    UPDATE petitions_signature SET status = %s, confirmed_at = %s
+    WHERE id = %s AND status = %s RETURNING petition_id
+)
+UPDATE petitions_petition SET signature_count = signature_count + 1
+WHERE id IN (SELECT petition_id FROM confirmed)
+RETURNING signature_count
+"""
+
+
 def signature_confirm(*, signature: Signature) -> bool:
     """Confirm a pending signature; False when it was confirmed (or voided) before."""
     petition = signature.petition
     _check_collecting(petition)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                CONFIRM_AND_COUNT,
+                [Signature.Status.CONFIRMED, timezone.now(), signature.pk,
+                 Signature.Status.PENDING],
+            )  # fmt: skip
+            row = cursor.fetchone()
+        if row is not None:
+            _milestone_check(petition, int(row[0]))
+        return row is not None
     with transaction.atomic():
         changed = Signature.objects.filter(pk=signature.pk, status=Signature.Status.PENDING).update(
             status=Signature.Status.CONFIRMED, confirmed_at=timezone.now()

@@ -121,18 +121,19 @@ def petition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def petition_create(request: HttpRequest) -> HttpResponse:
     if not Initiative.objects.organized_by(request.user).exists():
         raise PermissionDenied
-    initial: dict[str, Any] = {"default_language": "de", "goal": 1000}
-    case_pk = request.GET.get("case")
-    form = PetitionForm(request.POST or None, user=request.user)
-    if case_pk and case_pk.isdigit() and request.method == "GET":
-        case = form.fields["case"].queryset.filter(pk=int(case_pk)).first()
+    if request.method == "POST":
+        form = PetitionForm(request.POST, user=request.user)
+    else:
+        form = PetitionForm(initial={"default_language": "de", "goal": 1000}, user=request.user)
+        # "Start from a sanctions case": its summary becomes the text, BAFA the addressee.
+        case_pk = request.GET.get("case", "")
+        case = (
+            form.fields["case"].queryset.filter(pk=case_pk).first() if case_pk.isdigit() else None
+        )
         if case is not None:
-            initial.update(
+            form.initial.update(
                 {"case": case, "title": case.title, "text": case.summary, "presets": ["bafa"]}
             )
-            form = PetitionForm(initial=initial, user=request.user)
-    elif request.method == "GET":
-        form = PetitionForm(initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if not request.user.has_perm("petitions.add_petition", data["initiative"]):
