@@ -3,7 +3,8 @@ replies, updates to signers, exports and the clean-up of signer data.
 
 The public count is exact by design: a signature's status and the petition's
 ``signature_count`` change in one transaction, the status with a conditional UPDATE
-(only one request can move a row from pending to confirmed) and the count with ``F()``.
+(only one request can move a row from pending to confirmed) and the count with ``F()``
+(on PostgreSQL both in a single statement, see ``CONFIRM_AND_COUNT``).
 """
 
 from __future__ import annotations
