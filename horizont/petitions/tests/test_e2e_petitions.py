@@ -8,6 +8,7 @@ import re
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from horizont.petitions.models import Petition, Signature
@@ -37,11 +38,11 @@ def _guest_signs(browser, live_server, petition, *, name, email, city, to_addres
     if to_addressee:
         guest.get_by_label(to_addressee, exact=True).check()
     guest.get_by_role("button", name="Sign the petition").click()
-    assert guest.get_by_role("heading", name="Check your e-mail").is_visible()
+    expect(guest.get_by_role("heading", name="Check your e-mail")).to_be_visible()
     guest.goto(_confirm_path(mail.outbox[-1]))
     guest.get_by_role("button", name="Confirm my signature").click()
     guest.wait_for_url(re.compile(rf"/en/petitions/{petition.pk}/$"))
-    assert guest.get_by_text("Your signature is confirmed").is_visible()
+    expect(guest.get_by_text("Your signature is confirmed")).to_be_visible()
     context.close()
 
 
@@ -78,7 +79,7 @@ def test_bafa_petition_from_case_to_signatures_delivery_reply_and_timeline(
     petition = Petition.objects.get()
     assert petition.case == case and petition.status == "draft"
     page.get_by_role("button", name="Publish and start collecting").click()
-    assert page.get_by_text("The petition is published").is_visible()
+    expect(page.get_by_text("The petition is published")).to_be_visible()
 
     # Two guests: one lets the addressee see name and city, one is counted only.
     _guest_signs(browser, live_server, petition, name="Wanda Open", email="wanda@example.org",
@@ -89,7 +90,7 @@ def test_bafa_petition_from_case_to_signatures_delivery_reply_and_timeline(
 
     # The delivery package.
     page.goto(f"/en/petitions/{petition.pk}/")
-    assert page.get_by_text("2 signatures of 100").is_visible()
+    expect(page.get_by_text("2 signatures of 100")).to_be_visible()
     page.get_by_role("link", name="Delivery and reply").click()
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile("Delivery package for .*BAFA")).click()
@@ -113,12 +114,12 @@ def test_bafa_petition_from_case_to_signatures_delivery_reply_and_timeline(
     page.get_by_label("Delivered on").fill(timezone.localdate().isoformat())
     page.get_by_label("Proof (receipt, sent e-mail, photo)").set_input_files(str(proof))
     page.get_by_role("button", name="Record the delivery").click()
-    assert page.get_by_text("The delivery was recorded.").is_visible()
-    assert page.get_by_role("link", name="receipt.pdf").is_visible()
+    expect(page.get_by_text("The delivery was recorded.")).to_be_visible()
+    expect(page.get_by_role("link", name="receipt.pdf")).to_be_visible()
     page.get_by_label("Received on").fill(timezone.localdate().isoformat())
     page.get_by_label("Text of the reply").fill("Wir prüfen den Vorgang.")
     page.get_by_role("button", name="Record the reply").click()
-    assert page.get_by_text("The reply was recorded.").is_visible()
+    expect(page.get_by_text("The reply was recorded.")).to_be_visible()
     petition.refresh_from_db()
     assert petition.status == "answered"
 
@@ -127,7 +128,13 @@ def test_bafa_petition_from_case_to_signatures_delivery_reply_and_timeline(
     public = context.new_page()
     public.goto(f"/en/petitions/{petition.pk}/")
     timeline = public.get_by_role("list").filter(has_text="Delivered to")
-    assert timeline.get_by_text(re.compile(r"Delivered to .*BAFA.* with 2 signatures")).is_visible()
-    assert timeline.get_by_text(re.compile(r"Answer received from .*BAFA")).is_visible()
-    assert public.get_by_text("Wir prüfen den Vorgang.").is_visible()
+    expect(
+        timeline.get_by_text(re.compile(r"Delivered to .*BAFA.* with 2 signatures"))
+    ).to_be_visible()
+    expect(timeline.get_by_text(re.compile(r"Answer received from .*BAFA"))).to_be_visible()
+    expect(public.get_by_text("Wir prüfen den Vorgang.")).to_be_visible()
+    # Reach: the embed snippet loads only the badge image; the script adds a copy button.
+    snippet = public.get_by_label(re.compile("Put this petition on your website")).input_value()
+    assert "<img" in snippet and "badge.svg" in snippet and "<script" not in snippet
+    expect(public.get_by_role("button", name="Copy")).to_be_visible()
     context.close()
