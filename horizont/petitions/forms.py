@@ -72,9 +72,12 @@ class PetitionForm(forms.ModelForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["initiative"].queryset = Initiative.objects.organized_by(user)
-        cases = Case.objects.published() | Case.objects.of_team(user)
-        visible = [c.pk for c in cases.distinct() if user.has_perm("sanctions.view_case", c)]
-        self.fields["case"].queryset = Case.objects.filter(pk__in=visible)
+        # The cases this user may see (sanctions.view_case): published ones, and their
+        # team's once two-factor is on.
+        cases = Case.objects.published()
+        if user.has_mfa:
+            cases = cases | Case.objects.of_team(user)
+        self.fields["case"].queryset = cases.distinct().order_by("title")
         self.fields["case"].required = False
         self.fields["deadline"].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         if self.instance.pk:

@@ -109,3 +109,14 @@ def test_api_lists_public_petitions_without_signers(client, petition, initiative
     data = client.get("/api/petitions/").json()
     assert [p["id"] for p in data] == [petition.pk]
     assert data[0]["signatures"] == 0 and set(data[0]["languages"]) == {"de", "en"}
+
+
+def test_a_team_case_is_offered_only_with_two_factor(client, initiative, organizer_without_mfa):
+    case = Case.objects.create(title="Team case")
+    CaseMember.objects.create(
+        case=case, user=organizer_without_mfa, role=CaseMember.Role.COORDINATOR
+    )
+    client.force_login(organizer_without_mfa)
+    response = client.post(reverse("petitions:create"), _form(initiative, case=case.pk))
+    assert "Select a valid choice" in response.content.decode()
+    assert not Petition.objects.exists()
