@@ -268,3 +268,12 @@ def test_proof_photos_lose_their_metadata_and_fake_pdfs_are_refused(client, peti
     assert "handover" not in attachment.file.name
     stored = attachment.file.open("rb").read()
     assert stored.startswith(b"\xff\xd8") and b"SpyCam" not in stored
+
+
+def test_embed_snippet_escapes_the_title(client, petition):
+    petition.texts.filter(language="en").update(title='Ground "it" <script>x</script>')
+    page = client.get(petition.get_absolute_url() + "?lang=en").content.decode()
+    snippet = page.split('id="embed-snippet"')[1].split("</textarea>")[0]
+    # Shown as text: escaped once for the page, and the title escaped inside the snippet.
+    assert "&amp;lt;script&amp;gt;" in snippet and "&amp;quot;it&amp;quot;" in snippet
+    assert "<script" not in snippet
