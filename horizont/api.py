@@ -20,5 +20,15 @@ def health(request: HttpRequest) -> dict[str, str]:
     return {"status": "ok", "version": horizont.__version__}
 
 
-for _app in ("network", "events", "publications", "forum", "elections", "sanctions", "donations"):
+APP_ROUTERS = (
+    "network",
+    "events",
+    "publications",
+    "forum",
+    "elections",
+    "sanctions",
+    "donations",
+    "petitions",
+)
+for _app in APP_ROUTERS:
     api.add_router(f"/{_app}/", f"horizont.{_app}.api.router")

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "horizont.elections",
     "horizont.sanctions",
     "horizont.donations",
+    "horizont.petitions",
     "horizont.core.admin_site.HorizontAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -282,3 +283,9 @@ if TESTING:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+# --- Petitions ------------------------------------------------------------------------
+# Signers' names and addresses are erased this many days after a petition's delivery.
+PETITIONS_SIGNER_RETENTION_DAYS = env_int("PETITIONS_SIGNER_RETENTION_DAYS", 90)
+# Guest signatures per e-mail address (on top of the per-client "signature" limit).
+HORIZONT_RATE_LIMITS["signature_email"] = (3, 3600)

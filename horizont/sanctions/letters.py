@@ -162,8 +162,9 @@ def _font_dir() -> Path:
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
-def letter_pdf(letter: Letter) -> bytes:
-    """The letter as an A4 PDF, made offline with a Unicode font (DejaVu Sans)."""
+def letter_document(*, title: str, language: str) -> Any:
+    """An empty A4 letter PDF (fpdf2) with the Unicode font "DejaVu" (regular and bold),
+    made offline; the petitions app builds its cover letters on it too."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4", unit="mm")
@@ -172,9 +173,15 @@ def letter_pdf(letter: Letter) -> bytes:
     fonts = _font_dir()
     pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
-    pdf.set_title(letter.subject)
+    pdf.set_title(title)
     pdf.set_creator("Horizont")
-    pdf.set_lang(letter.language)
+    pdf.set_lang(language)
+    return pdf
+
+
+def letter_pdf(letter: Letter) -> bytes:
+    """The letter as an A4 PDF, made offline with a Unicode font (DejaVu Sans)."""
+    pdf = letter_document(title=letter.subject, language=letter.language)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     if letter.sender.strip():
