@@ -496,9 +496,10 @@ def simulate(
 
     Participants belong to ``groups`` camps of equal size; on each statement every camp
     leans to agree or to disagree, except the first ``consensus`` statements, which every
-    camp tends to agree with, while on every other statement the camps differ. Each vote is present with probability ``density``; one
-    vote in ten is a pass and one in six goes against the camp. Returns participants,
-    statements, values and the true camp of each participant.
+    camp tends to agree with, while on every other statement the camps differ. Each vote
+    is present with probability ``density``; one vote in ten is a pass and one in six
+    goes against the camp. Returns participants, statements, values and the true camp of
+    each participant.
     """
     rng = np.random.default_rng(seed)
     camp = np.arange(n_participants, dtype=np.int64) % max(groups, 1)
