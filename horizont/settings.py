@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "horizont.forum",
     "horizont.elections",
     "horizont.sanctions",
+    "horizont.positions",
     "horizont.core.admin_site.HorizontAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -281,3 +282,7 @@ if TESTING:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+# --- Positions (issue 16) ---------------------------------------------------------------
+# Votes on opinion-map statements come in quick succession: a limit of their own.
+HORIZONT_RATE_LIMITS["vote"] = (300, 600)

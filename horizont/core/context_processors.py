@@ -12,6 +12,7 @@ NAVIGATION = [
     ("forum:index", _("Forum")),
     ("elections:list", _("Elections")),
     ("sanctions:screen", _("Sanctions")),
+    ("positions:list", _("Positions")),
 ]
 
 
