@@ -6,6 +6,7 @@ import csv
 import hashlib
 import hmac
 import io
+from datetime import timedelta
 from typing import Any
 
 import numpy as np
@@ -570,20 +571,45 @@ def opinion_map_task(progress: Any, *, process_id: int) -> dict[str, Any]:
     return {"groups": len(stored.data["groups"]), "url": process.get_absolute_url() + "map/"}
 
 
-def opinion_map_refresh_later(*, process: Process, owner: Any = None) -> None:
-    """Recompute the map in the background (coalesced: at most one waiting job)."""
+MAP_REFRESH_SECONDS = 20
+
+
+def opinion_map_refresh_later(
+    *, process: Process, owner: Any = None, min_interval: int = MAP_REFRESH_SECONDS
+) -> bool:
+    """Recompute the map in the background, at most once per ``min_interval`` seconds and
+    never while a computation is waiting or running (votes arrive in bursts; one
+    computation covers all of them). Returns whether a computation was started."""
     from horizont.jobs.models import Job
 
     name = tasks.task_name(opinion_map_task)
-    waiting = Job.objects.filter(name=name, arguments__process_id=process.pk, status="queued")
-    if waiting.exists():
-        return
+    busy = Job.objects.filter(
+        name=name,
+        arguments__process_id=process.pk,
+        status__in=["queued", "running"],
+        created_at__gt=timezone.now() - timedelta(minutes=10),  # a crashed job does not block
+    )
+    if busy.exists():
+        return False
+    stored = OpinionMapResult.objects.filter(process=process).only("computed_at").first()
+    if stored is not None and (timezone.now() - stored.computed_at).total_seconds() < min_interval:
+        return False
     tasks.enqueue(
         opinion_map_task,
         owner=owner,
         label=f"positions: opinion map {process.pk}",
         process_id=process.pk,
     )
+    return True
+
+
+def opinion_map_is_stale(process: Process) -> bool:
+    """Whether votes arrived after the stored map was computed (or no map exists yet)."""
+    stored = OpinionMapResult.objects.filter(process=process).only("computed_at").first()
+    votes = StatementVote.objects.filter(statement__process=process)
+    if stored is None:
+        return votes.exists()
+    return votes.filter(created_at__gt=stored.computed_at).exists()
 
 
 def user_group(process: Process, user: Any) -> int | None:

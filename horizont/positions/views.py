@@ -366,6 +366,10 @@ def _group_names(count: int) -> tuple[str, ...]:
 def opinion_map(request: HttpRequest, slug: str) -> HttpResponse:
     process = _get_process(request, slug)
     context = _participation_context(request, process)
+    if services.opinion_map_is_stale(process):
+        # Votes came in since the last computation: start one now (it runs in the
+        # background; the page shows the latest finished map meanwhile).
+        services.opinion_map_refresh_later(process=process, min_interval=0)
     stored = OpinionMapResult.objects.filter(process=process).first()
     groups: list[dict[str, Any]] = []
     consensus: list[Statement] = []

@@ -65,8 +65,11 @@ def test_member_takes_part_and_facilitator_publishes_outcome(page):
     page.get_by_text(re.compile(r"You are in Group [AB]")).wait_for()
     consensus = page.locator("#consensus")
     assert "We protest together against the war." in consensus.inner_text()
-    image = page.locator(".opinion-map img")
-    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    # The map image (server-side SVG) loads and shows something.
+    page.wait_for_function(
+        "() => { const img = document.querySelector('.opinion-map img');"
+        " return img && img.complete && img.naturalWidth > 0; }"
+    )
 
     # Rank the options of the poll.
     page.goto(process.get_absolute_url().replace("/ru/", "/en/"))

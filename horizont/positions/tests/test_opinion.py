@@ -133,3 +133,25 @@ def test_map_task_via_votes(process, member, facilitator, settings):
     stored = OpinionMapResult.objects.get(process=process)
     assert len(stored.data["participants"]) == 21
     assert np.array(stored.data["coordinates"]).shape == (21, 2)
+
+
+def test_map_recomputation_is_debounced_and_catches_up_when_viewed(
+    client, process, member, facilitator
+):
+    from datetime import timedelta
+
+    import time_machine
+
+    _simulate(process, participants=20, statements=8)
+    assert services.opinion_map_refresh_later(process=process)
+    first = OpinionMapResult.objects.get(process=process).computed_at
+    statement = services.statement_add(user=facilitator, process=process, text="Late one.")
+    with time_machine.travel(first + timedelta(seconds=5), tick=False):
+        services.statement_vote(user=member, statement=statement, value=1)
+        assert not services.opinion_map_refresh_later(process=process)  # too soon
+        assert services.opinion_map_is_stale(process)
+        client.force_login(member)
+        client.get(_url(process, "map/"))  # viewing the map brings it up to date
+    stored = OpinionMapResult.objects.get(process=process)
+    assert stored.computed_at > first and not services.opinion_map_is_stale(process)
+    assert len(stored.data["participants"]) == 21
