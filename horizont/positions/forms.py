@@ -4,10 +4,13 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from horizont.lib import opinion
-from horizont.positions.models import Decision, Poll, StatementVote
+from horizont.positions.models import Decision, Poll, Process, StatementVote
+
+_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"})
 
 
 class ProposalForm(forms.Form):
@@ -156,3 +159,92 @@ def ballot_form(poll: Poll, options: list[Any], data: Any = None) -> forms.Form:
 
     form_class = type("BallotForm", (forms.Form,), {**fields, "answer": answer})
     return form_class(data)
+
+
+class ProcessForm(forms.Form):
+    initiative = forms.ModelChoiceField(label=_("Leading initiative"), queryset=None)
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partner initiatives"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only initiatives with a confirmed link to the leading initiative."),
+    )
+    slug = forms.SlugField(label=_("Short address"), max_length=80)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    body = forms.CharField(
+        label=_("Description"), required=False, max_length=10_000, widget=forms.Textarea
+    )
+    participation = forms.ChoiceField(
+        label=_("Who takes part"), choices=Process.Participation.choices
+    )
+    collect_from = forms.DateTimeField(label=_("Proposals collected from"), widget=_DATETIME)
+    discuss_from = forms.DateTimeField(label=_("Discussion from"), widget=_DATETIME)
+    decide_from = forms.DateTimeField(label=_("Decision from"), widget=_DATETIME)
+    outcome_from = forms.DateTimeField(label=_("Outcome from"), widget=_DATETIME)
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from horizont.network.models import Initiative, Link
+
+        organized = Initiative.objects.public().organized_by(user)
+        self.fields["initiative"].queryset = organized  # type: ignore[attr-defined]
+        linked = Link.objects.confirmed().filter(
+            models.Q(source__in=organized) | models.Q(target__in=organized)
+        )
+        ids = {pk for pair in linked.values_list("source", "target") for pk in pair}
+        self.fields["partners"].queryset = Initiative.objects.public().filter(  # type: ignore[attr-defined]
+            pk__in=ids
+        )
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"]
+        if Process.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(_("This short address is taken."))
+        return slug
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        dates = [data.get(name) for name in PHASE_FIELDS]
+        if all(dates) and any(a > b for a, b in zip(dates, dates[1:], strict=False)):
+            raise forms.ValidationError(_("The phases must follow each other in time."))
+        return data
+
+
+PHASE_FIELDS = ["collect_from", "discuss_from", "decide_from", "outcome_from"]
+
+
+class PollForm(forms.ModelForm):
+    options_text = forms.CharField(
+        label=_("Options"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("One option per line, 2 to 10 options (not needed for free text)."),
+    )
+
+    class Meta:
+        model = Poll
+        fields = [
+            "question",
+            "kind",
+            "anonymous",
+            "results",
+            "closes_at",
+            "max_choices",
+            "score_max",
+        ]
+        widgets = {"closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        options = [line.strip() for line in data.get("options_text", "").splitlines()]
+        options = [line for line in options if line]
+        if data.get("kind") != Poll.Kind.TEXT and not 2 <= len(options) <= 10:
+            self.add_error("options_text", _("Give between 2 and 10 options."))
+        if len(set(options)) != len(options):
+            self.add_error("options_text", _("Each option only once."))
+        if any(len(option) > 200 for option in options):
+            self.add_error("options_text", _("An option has at most 200 characters."))
+        data["options"] = options if data.get("kind") != Poll.Kind.TEXT else []
+        return data

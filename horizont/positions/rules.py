@@ -61,6 +61,16 @@ def is_facilitator(user: Any, process: Any) -> bool:
     ).exists()
 
 
+@rules.predicate
+def organizes_a_public_initiative(user: Any) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.memberships.filter(
+        role="organizer", status="active", initiative__status="approved"
+    ).exists()
+
+
+rules.add_perm("positions.add_process", organizes_a_public_initiative)
 rules.add_perm("positions.view_process", is_visible_process | is_facilitator | is_moderator)
 rules.add_perm(
     "positions.participate", is_visible_process & meets_participation_rule & is_process_open

@@ -310,6 +310,19 @@ def notify_outcome(progress: Any, *, decision_id: int, base_url: str = "") -> di
 # --- Polls --------------------------------------------------------------------------
 
 
+def poll_create(*, creator: Any, process: Process, options: list[str], **fields: Any) -> Poll:
+    """A poll with its options, in the given order."""
+    from horizont.positions.models import PollOption
+
+    with transaction.atomic():
+        poll = Poll.objects.create(process=process, **fields)
+        PollOption.objects.bulk_create(
+            PollOption(poll=poll, label=label, position=i) for i, label in enumerate(options)
+        )
+        audit_record(actor=creator, action="positions.poll_create", target=poll)
+    return poll
+
+
 def ballot_cast(*, user: Any, poll: Poll, answer: list[Any], text: str = "") -> Ballot:
     """Check and store one ballot; the checks raise :class:`NotAllowed` with the reason."""
     if not poll.is_open:
@@ -432,6 +445,16 @@ def statement_add(*, user: Any, process: Process, text: str) -> Statement:
         process=process,
         author_key=participant_key(process=process, user=user),
         text=" ".join(text.split()),
+    )
+
+
+def statement_moderate(*, moderator: Any, statement: Statement, hide: bool) -> None:
+    """Hide (or restore) a statement: it is no longer offered, counted or shown."""
+    Statement.objects.filter(pk=statement.pk).update(is_hidden=hide)
+    audit_record(
+        actor=moderator,
+        action="positions.statement_hide" if hide else "positions.statement_restore",
+        target=statement,
     )
 
 

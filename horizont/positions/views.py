@@ -18,7 +18,9 @@ from horizont.positions.forms import (
     CommentForm,
     DecisionForm,
     OutcomeForm,
+    PollForm,
     PositionForm,
+    ProcessForm,
     ProposalForm,
     StatementForm,
     StatementVoteForm,
@@ -57,6 +59,25 @@ def _participation_context(request: HttpRequest, process: Process) -> dict[str, 
 def process_list(request: HttpRequest) -> HttpResponse:
     processes = Process.objects.filter(initiative__status="approved").select_related("initiative")
     return render(request, "positions/process_list.html", {"processes": processes})
+
+
+@login_required
+def process_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("positions.add_process"):
+        raise PermissionDenied
+    form = ProcessForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            process = services.process_create(
+                creator=request.user, partners=list(data.pop("partners")), **data
+            )
+        except services.NotAllowed as error:
+            form.add_error("partners", str(error))
+        else:
+            messages.success(request, _("The process has been created."))
+            return redirect(process)
+    return render(request, "positions/process_form.html", {"form": form})
 
 
 def process(request: HttpRequest, slug: str) -> HttpResponse:
@@ -297,6 +318,26 @@ def poll_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return response
 
 
+@login_required
+def poll_create(request: HttpRequest, slug: str) -> HttpResponse:
+    process = _get_process(request, slug)
+    _require(request, "positions.facilitate", process)
+    form = PollForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("options_text")
+        poll = services.poll_create(
+            creator=request.user, process=process, options=data.pop("options"), **data
+        )
+        messages.success(request, _("The poll has been opened."))
+        return redirect(poll)
+    return render(
+        request,
+        "positions/poll_form.html",
+        {**_participation_context(request, process), "form": form},
+    )
+
+
 # --- Opinion map --------------------------------------------------------------------
 
 
@@ -357,6 +398,24 @@ def statements(request: HttpRequest, slug: str) -> HttpResponse:
         vote_choices=StatementVote.Value.choices,
     )
     return render(request, "positions/statements.html", context)
+
+
+@login_required
+def statements_moderate(request: HttpRequest, slug: str) -> HttpResponse:
+    """Moderators list every statement of a process and hide or restore them."""
+    process = _get_process(request, slug)
+    if not request.user.has_perm("positions.moderate"):
+        raise PermissionDenied
+    if request.method == "POST":
+        statement = get_object_or_404(Statement, pk=request.POST.get("statement"), process=process)
+        hide = request.POST.get("action") == "hide"
+        services.statement_moderate(moderator=request.user, statement=statement, hide=hide)
+        return redirect("positions:statements_moderate", process.slug)
+    return render(
+        request,
+        "positions/statements_moderate.html",
+        {**_participation_context(request, process), "statements": process.statements.all()},
+    )
 
 
 def _group_names(count: int) -> tuple[str, ...]:
