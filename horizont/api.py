@@ -20,5 +20,5 @@ def health(request: HttpRequest) -> dict[str, str]:
     return {"status": "ok", "version": horizont.__version__}
 
 
-for _app in ("network", "events", "publications", "forum", "elections", "sanctions"):
+for _app in ("network", "events", "publications", "forum", "elections", "sanctions", "positions"):
     api.add_router(f"/{_app}/", f"horizont.{_app}.api.router")
