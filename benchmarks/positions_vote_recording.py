@@ -11,7 +11,10 @@ vote at once, each on ``--votes`` statements one after the other, through real H
 Every vote also schedules the background recomputation of the map, as in production
 with the default thread backend. Baseline in the same run and under the same load: the
 health check ``/healthz`` (the floor of the stack: gunicorn, middleware, one query).
-Prints p50/p95/p99 of both and the ratio of the p99s.
+Prints p50/p95/p99 of both and the ratio of the p99s. Because the load generator shares
+the machine with gunicorn and PostgreSQL, the run also measures the server's own time per
+vote without HTTP or concurrency (Django test client, one voter after the other), with
+the number of SQL queries per vote.
 """
 
 from __future__ import annotations
@@ -112,6 +115,35 @@ def _prepare(voters: int) -> tuple[str, list[str], list[int]]:
     return f"/en/positions/{SLUG}/statements/", cookies, statements
 
 
+def _in_process(path: str, votes: int) -> tuple[list[float], int]:
+    """Server time per vote through the Django test client, sequentially."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from horizont.positions.models import Process, StatementVote
+
+    process = Process.objects.get(slug=SLUG)
+    statements = list(process.statements.values_list("pk", flat=True))
+    user = get_user_model().objects.get(email="voter0@bench.example.org")
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(user)
+    times: list[float] = []
+    queries = 0
+    for i in range(votes):
+        start = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.post(
+                path, {"statement": statements[i % len(statements)], "value": i % 3 - 1}
+            )
+        times.append(time.perf_counter() - start)
+        queries = max(queries, len(captured))
+        assert response.status_code == 302, response.status_code
+    StatementVote.objects.filter(statement__process=process).delete()
+    return times, queries
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -151,6 +183,7 @@ def main() -> None:
     args = parser.parse_args()
     _ensure_database()
     path, sessions, statements = _prepare(args.voters)
+    alone, queries = _in_process(path, min(200, len(statements)))
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -220,6 +253,7 @@ def main() -> None:
         f"gthread workers, PostgreSQL; {len(vote_times)} votes in {wall:.1f} s, "
         f"{stored} stored, {len(errors)} errors {sorted(set(errors))[:5]}"
     )
+    print(f"vote, server alone:      {_percentiles(alone)}   (≤ {queries} SQL queries)")
     print(f"vote (POST, stored):     {_percentiles(vote_times)}   (target p99 ≤ 50 ms)")
     print(f"baseline /healthz:       {_percentiles(health_times)}")
     ratio = (

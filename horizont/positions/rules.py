@@ -9,8 +9,13 @@ import rules
 from horizont.accounts.rules import is_moderator
 
 
-def _initiatives(process: Any) -> list[Any]:
-    return [process.initiative_id, *process.partners.values_list("pk", flat=True)]
+def _initiatives_filter(process: Any) -> Any:
+    """Memberships in the leading initiative or a partner, as one condition (one query)."""
+    from django.db.models import Q
+
+    return Q(initiative_id=process.initiative_id) | Q(
+        initiative__positions_partner_processes=process
+    )
 
 
 @rules.predicate
@@ -22,7 +27,7 @@ def is_visible_process(user: Any, process: Any) -> bool:
 def is_member_of_process_initiatives(user: Any, process: Any) -> bool:
     if not user.is_authenticated or process is None:
         return False
-    return user.memberships.filter(initiative__in=_initiatives(process), status="active").exists()
+    return user.memberships.filter(_initiatives_filter(process), status="active").exists()
 
 
 @rules.predicate

@@ -603,8 +603,13 @@ def opinion_map_refresh_later(
     """Recompute the map in the background, at most once per ``min_interval`` seconds and
     never while a computation is waiting or running (votes arrive in bursts; one
     computation covers all of them). Returns whether a computation was started."""
+    from django.core.cache import cache
+
     from horizont.jobs.models import Job
 
+    # Most votes stop here, without a query: one check per process per interval.
+    if min_interval and not cache.add(f"positions:map-refresh:{process.pk}", 1, min_interval):
+        return False
     name = tasks.task_name(opinion_map_task)
     busy = Job.objects.filter(
         name=name,
