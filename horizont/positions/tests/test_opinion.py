@@ -155,3 +155,17 @@ def test_map_recomputation_is_debounced_and_catches_up_when_viewed(
     stored = OpinionMapResult.objects.get(process=process)
     assert stored.computed_at > first and not services.opinion_map_is_stale(process)
     assert len(stored.data["participants"]) == 21
+
+
+def test_export_and_erasure_cover_pseudonymous_votes(process, member, facilitator):
+    from horizont.positions.services import user_positions_erase, user_positions_export
+
+    statement = services.statement_add(user=facilitator, process=process, text="Together.")
+    services.statement_add(user=member, process=process, text="Mine.")
+    services.statement_vote(user=member, statement=statement, value=-1)
+    exported = user_positions_export(member)["positions"]
+    assert exported["statements"] == [{"process": "flags", "text": "Mine."}]
+    assert exported["statement_votes"] == [{"statement": "Together.", "value": -1}]
+    user_positions_erase(member)
+    assert not StatementVote.objects.exists()
+    assert user_positions_export(facilitator)["positions"]["statement_votes"] == []
