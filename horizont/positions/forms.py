@@ -248,3 +248,10 @@ class PollForm(forms.ModelForm):
             self.add_error("options_text", _("An option has at most 200 characters."))
         data["options"] = options if data.get("kind") != Poll.Kind.TEXT else []
         return data
+
+
+class JoinForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("We send you a link. The address itself is not stored."),
+    )

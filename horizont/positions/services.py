@@ -6,14 +6,17 @@ import csv
 import hashlib
 import hmac
 import io
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -50,21 +53,77 @@ class NotAllowed(Exception):
 # --- Pseudonymous keys --------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Guest:
+    """A visitor of a public process who confirmed an e-mail address, without an account.
+
+    Only a keyed hash of the address is kept (in the visitor's session), never the address.
+    """
+
+    email_hash: str
+    is_authenticated = False
+
+
+def email_hash(email: str) -> str:
+    secret = hashlib.sha256(f"positions-email:{settings.SECRET_KEY}".encode()).digest()
+    return hmac.new(secret, email.strip().lower().encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def _identity(process: Process, user: Any) -> str:
+    # In public processes a person is their confirmed e-mail address, whether they come
+    # as a guest or with an account, so nobody votes twice by signing up.
+    if isinstance(user, Guest):
+        return f"email:{user.email_hash}"
+    if process.participation == Process.Participation.PUBLIC:
+        return f"email:{email_hash(user.email)}"
+    return f"user:{user.pk}"
+
+
 def participant_key(*, process: Process, user: Any) -> str:
-    """The user's pseudonym in ``process``: a keyed hash, different in every process.
+    """The participant's pseudonym in ``process``: a keyed hash, different in every process.
 
     Votes and statements are stored under it, never under the account; without the
     server's secret key a database copy does not tell whose they are.
     """
     secret = hashlib.sha256(f"positions:{settings.SECRET_KEY}".encode()).digest()
-    message = f"process:{process.pk}:user:{user.pk}".encode()
+    message = f"process:{process.pk}:{_identity(process, user)}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()[:40]
 
 
 def ballot_key(*, poll: Poll, user: Any) -> str:
     secret = hashlib.sha256(f"positions-ballot:{settings.SECRET_KEY}".encode()).digest()
-    message = f"poll:{poll.pk}:user:{user.pk}".encode()
+    message = f"poll:{poll.pk}:{_identity(poll.process, user)}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()[:40]
+
+
+# --- Guests of public processes -------------------------------------------------------
+
+GUEST_SALT = "horizont.positions.guest"
+GUEST_LINK_DAYS = 2
+
+
+def guest_session_key(process: Process) -> str:
+    return f"positions-guest-{process.pk}"
+
+
+def guest_invite(*, process: Process, email: str, base_url: str = "") -> None:
+    """Mail a link that lets the owner of ``email`` take part in the public process."""
+    token = signing.dumps({"p": process.pk, "e": email_hash(email)}, salt=GUEST_SALT)
+    url = f"{base_url}{reverse('positions:join_confirm', args=[process.slug, token])}"
+    context = {"process": process, "text": process.text(), "url": url, "days": GUEST_LINK_DAYS}
+    subject = render_to_string("positions/email/join_subject.txt", context)
+    body = render_to_string("positions/email/join.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [email], fail_silently=True)
+
+
+def guest_from_token(*, process: Process, token: str) -> Guest | None:
+    try:
+        data = signing.loads(token, salt=GUEST_SALT, max_age=GUEST_LINK_DAYS * 86400)
+    except signing.BadSignature:
+        return None
+    if data.get("p") != process.pk:
+        return None
+    return Guest(str(data["e"]))
 
 
 # --- Processes and proposals --------------------------------------------------------
@@ -360,7 +419,7 @@ def ballot_cast(*, user: Any, poll: Poll, answer: list[Any], text: str = "") -> 
             return Ballot.objects.create(
                 poll=poll,
                 voter_key=ballot_key(poll=poll, user=user),
-                voter=None if poll.anonymous else user,
+                voter=None if poll.anonymous or isinstance(user, Guest) else user,
                 answer=answer,
                 text=text.strip() if poll.kind == Poll.Kind.TEXT else "",
             )

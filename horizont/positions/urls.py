@@ -27,4 +27,6 @@ urlpatterns = [
     path("<slug:slug>/map.svg", views.opinion_map_svg, name="map_svg"),
     path("<slug:slug>/map/refresh/", views.opinion_map_refresh, name="map_refresh"),
     path("<slug:slug>/publish/", views.outcome_publish, name="publish"),
+    path("<slug:slug>/join/", views.join, name="join"),
+    path("<slug:slug>/join/<str:token>/", views.join_confirm, name="join_confirm"),
 ]

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +18,7 @@ from horizont.positions import outcome, services
 from horizont.positions.forms import (
     CommentForm,
     DecisionForm,
+    JoinForm,
     OutcomeForm,
     PollForm,
     PositionForm,
@@ -54,6 +56,29 @@ def _participation_context(request: HttpRequest, process: Process) -> dict[str, 
         "can_participate": request.user.has_perm("positions.participate", process),
         "can_facilitate": request.user.has_perm("positions.facilitate", process),
     }
+
+
+def _participant(request: HttpRequest, process: Process) -> Any:
+    """Who acts: the signed-in user who may take part, or the guest of a public process
+    who confirmed an e-mail address in this browser session; else ``None``."""
+    if request.user.is_authenticated:
+        allowed = request.user.has_perm("positions.participate", process)
+        return request.user if allowed else None
+    if (
+        process.participation == Process.Participation.PUBLIC
+        and process.is_open
+        and process.initiative.status == "approved"
+    ):
+        hashed = request.session.get(services.guest_session_key(process))
+        if hashed:
+            return services.Guest(hashed)
+    return None
+
+
+def _sign_in_url(request: HttpRequest, process: Process) -> str:
+    if process.participation == Process.Participation.PUBLIC:
+        return reverse("positions:join", args=[process.slug])
+    return f"{reverse('account_login')}?next={request.path}"
 
 
 def process_list(request: HttpRequest) -> HttpResponse:
@@ -274,17 +299,19 @@ def poll(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     poll = get_object_or_404(process.polls, pk=pk)
     options = list(poll.options.all())
     context = _participation_context(request, process)
+    participant = _participant(request, process)
+    context["can_participate"] = participant is not None
     form = ballot_form(poll, options, request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        if not request.user.is_authenticated:
-            return redirect(f"/accounts/login/?next={poll.get_absolute_url()}")
-        if not context["can_participate"]:
+        if participant is None and not request.user.is_authenticated:
+            return redirect(_sign_in_url(request, process))
+        if participant is None:
             messages.error(request, _("You cannot take part in this process."))
             return redirect(poll)
         if form.is_valid():
             try:
                 services.ballot_cast(
-                    user=request.user,
+                    user=participant,
                     poll=poll,
                     answer=form.answer(),  # type: ignore[attr-defined]
                     text=form.cleaned_data.get("text", ""),
@@ -346,17 +373,19 @@ def statements(request: HttpRequest, slug: str) -> HttpResponse:
     """Vote on the statement offered, or add one of your own."""
     process = _get_process(request, slug)
     statement_form = StatementForm()
+    # The vote path is the hottest of the app: only the one permission it needs.
+    participant = _participant(request, process)
     if request.method == "POST":
-        if not request.user.is_authenticated:
-            return redirect(f"/accounts/login/?next={request.path}")
-        # The vote path is the hottest of the app: only the one permission it needs.
-        _require(request, "positions.participate", process)
+        if participant is None:
+            if not request.user.is_authenticated:
+                return redirect(_sign_in_url(request, process))
+            raise PermissionDenied
         if "text" in request.POST:
             statement_form = StatementForm(request.POST)
             if statement_form.is_valid():
                 try:
                     services.statement_add(
-                        user=request.user, process=process, text=statement_form.cleaned_data["text"]
+                        user=participant, process=process, text=statement_form.cleaned_data["text"]
                     )
                 except services.NotAllowed as error:
                     statement_form.add_error("text", str(error))
@@ -373,7 +402,7 @@ def statements(request: HttpRequest, slug: str) -> HttpResponse:
                 )
                 try:
                     services.statement_vote(
-                        user=request.user,
+                        user=participant,
                         statement=statement,
                         value=vote_form.cleaned_data["value"],
                     )
@@ -385,11 +414,12 @@ def statements(request: HttpRequest, slug: str) -> HttpResponse:
                 messages.error(request, _("Choose agree, disagree or pass."))
             return redirect("positions:statements", process.slug)
     context = _participation_context(request, process)
+    context["can_participate"] = participant is not None
     offered = None
     voted = 0
-    if request.user.is_authenticated and context["can_participate"]:
-        offered = services.statement_next(user=request.user, process=process)
-        key = services.participant_key(process=process, user=request.user)
+    if participant is not None:
+        offered = services.statement_next(user=participant, process=process)
+        key = services.participant_key(process=process, user=participant)
         voted = StatementVote.objects.filter(
             participant_key=key, statement__process=process
         ).count()
@@ -451,7 +481,8 @@ def opinion_map(request: HttpRequest, slug: str) -> HttpResponse:
                 }
             )
         consensus = [texts[pk] for pk in data["consensus"] if pk in texts]
-    mine = services.user_group(process, request.user) if stored else None
+    participant = _participant(request, process)
+    mine = services.user_group(process, participant) if stored and participant else None
     context.update(
         stored=stored,
         groups=groups,
@@ -467,8 +498,9 @@ def opinion_map_svg(request: HttpRequest, slug: str) -> HttpResponse:
     stored = get_object_or_404(OpinionMapResult, process=process)
     result = services.map_from_json(stored.data)
     highlight = None
-    if request.user.is_authenticated:
-        key = services.participant_key(process=process, user=request.user)
+    participant = _participant(request, process)
+    if participant is not None:
+        key = services.participant_key(process=process, user=participant)
         if key in stored.data["participants"]:
             highlight = stored.data["participants"].index(key)
     svg = opinion.render_svg(
@@ -490,6 +522,47 @@ def opinion_map_refresh(request: HttpRequest, slug: str) -> HttpResponse:
     services.opinion_map_compute(process=process)
     messages.success(request, _("The opinion map has been recomputed."))
     return redirect("positions:map", process.slug)
+
+
+# --- Guests of public processes ----------------------------------------------------
+
+
+@rate_limited("post")
+def join(request: HttpRequest, slug: str) -> HttpResponse:
+    """A public process: take part with a confirmed e-mail address, without an account."""
+    process = _get_process(request, slug)
+    if process.participation != Process.Participation.PUBLIC:
+        raise Http404
+    form = JoinForm(request.POST or None)
+    sent = False
+    if request.method == "POST" and form.is_valid():
+        services.guest_invite(
+            process=process, email=form.cleaned_data["email"], base_url=site_base_url(request)
+        )
+        sent = True
+    return render(
+        request,
+        "positions/join.html",
+        {**_participation_context(request, process), "form": form, "sent": sent},
+    )
+
+
+def join_confirm(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    """The link from the e-mail; a button confirms, so that link scanners do not."""
+    process = _get_process(request, slug)
+    guest = services.guest_from_token(process=process, token=token)
+    if guest is None:
+        return render(
+            request,
+            "positions/join.html",
+            {**_participation_context(request, process), "invalid": True},
+            status=400,
+        )
+    if request.method == "POST":
+        request.session[services.guest_session_key(process)] = guest.email_hash
+        messages.success(request, _("Your e-mail address is confirmed: you can take part now."))
+        return redirect("positions:statements", process.slug)
+    return render(request, "positions/join_confirm.html", _participation_context(request, process))
 
 
 # --- Outcome ------------------------------------------------------------------------
