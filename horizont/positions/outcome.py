@@ -37,6 +37,7 @@ def _context(process: Process, language: str) -> dict[str, Any]:
         "consensus": consensus,
         "groups": groups,
         "letters": "ABCDE",
+        "process_url": process.get_absolute_url(),
     }
 
 

@@ -179,6 +179,9 @@ def process_create(
     return process
 
 
+COMMENTS_CATEGORY = "positions"
+
+
 def _texts(versions: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
     return {
         code: {"title": title.strip(), "body": body.strip()}
@@ -203,7 +206,7 @@ def proposal_create(
     original = next(code for code in versions if code in texts)
     with transaction.atomic():
         category, _created = Category.objects.get_or_create(
-            slug="positions", defaults={"name": "Positions", "position": 1000}
+            slug=COMMENTS_CATEGORY, defaults={"name": "Positions", "position": 1000}
         )
         thread = Thread.objects.create(
             category=category,

@@ -96,3 +96,22 @@ def test_member_cannot_record_outcome(client, decision, member):
     assert response.status_code == 403
     decision.refresh_from_db()
     assert decision.outcome == ""
+
+
+def test_facilitator_puts_a_proposal_to_a_decision(client, process, facilitator, member):
+    from horizont.positions.models import Decision
+
+    proposal = services.proposal_create(
+        author=member, process=process, versions={"en": ("Only white-blue-white", "")}
+    )
+    url = f"/en/positions/{process.slug}/decisions/new/?proposal={proposal.pk}"
+    client.force_login(member)
+    assert client.get(url).status_code == 403
+    client.force_login(facilitator)
+    assert "Only white-blue-white" in client.get(url).content.decode()
+    response = client.post(
+        url, {"title": "Adopt?", "details": "", "closes_at": "2099-01-01T10:00", "quorum": "3"}
+    )
+    decision = Decision.objects.get()
+    assert response.status_code == 302 and decision.proposal == proposal
+    assert decision.quorum == 3 and decision.is_open

@@ -36,3 +36,10 @@ def test_member_cannot_publish(client, process, member):
     client.force_login(member)
     assert client.post(f"/en/positions/{process.slug}/publish/").status_code == 403
     assert not Article.objects.exists()
+
+
+def test_outcome_links_back_to_the_process(client, process, facilitator):
+    client.force_login(facilitator)
+    client.post(f"/en/positions/{process.slug}/publish/")
+    body = Article.objects.get().version("de").body
+    assert f"(/de/positions/{process.slug}/)" in body

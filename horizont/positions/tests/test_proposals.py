@@ -81,3 +81,13 @@ def test_amendment_links_to_the_proposal(client, process, member):
     proposal = Proposal.objects.get()
     _create(client, process, title_en="Amendment", amends=proposal.pk)
     assert proposal.amendments.get().text()["title"] == "Amendment"
+
+
+def test_outsider_cannot_comment_through_the_forum_thread(client, process, member, outsider):
+    client.force_login(member)
+    _create(client, process, title_en="Proposal")
+    thread = Proposal.objects.get().thread
+    client.force_login(outsider)
+    response = client.post(f"/en/forum/t/{thread.pk}/reply/", {"body": "Around the rule"})
+    assert response.status_code == 403
+    assert not Post.objects.filter(body="Around the rule").exists()
