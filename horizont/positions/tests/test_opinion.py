@@ -169,3 +169,12 @@ def test_export_and_erasure_cover_pseudonymous_votes(process, member, facilitato
     user_positions_erase(member)
     assert not StatementVote.objects.exists()
     assert user_positions_export(facilitator)["positions"]["statement_votes"] == []
+
+
+def test_statement_errors_in_the_users_language(client, process, member):
+    client.force_login(member)
+    german = client.post(f"/de/positions/{process.slug}/statements/", {"text": "x" * 150})
+    assert "Eine Aussage hat höchstens 140 Zeichen (diese hat 150)." in german.content.decode()
+    polish = client.post(f"/pl/positions/{process.slug}/statements/", {"text": "www.example.org"})
+    assert "Stwierdzenie nie może zawierać linków." in polish.content.decode()
+    assert not Statement.objects.exists()

@@ -93,3 +93,12 @@ def test_score_out_of_range_is_refused(client, process, member):
     response = client.post(poll.get_absolute_url(), {"score_0": "9"})
     assert response.status_code == 200
     assert not Ballot.objects.exists()
+
+
+def test_repeated_option_error_in_russian(client, process, member):
+    poll = make_poll(process, "ranked")
+    client.force_login(member)
+    url = "/ru" + poll.get_absolute_url()[3:]
+    response = client.post(url, {"rank_1": "0", "rank_2": "0"})
+    assert "Каждый вариант можно указать только один раз." in response.content.decode()
+    assert not Ballot.objects.exists()
