@@ -18,6 +18,8 @@ PROCESS_SLUG = "demo-flags-at-our-protests"
 MEMBER_EMAIL = "member.demo@example.org"
 MEMBER_PASSWORD = "horizont-demo-member"  # noqa: S105 - printed to the person running the demo
 BELARUSIAN_SLUG = "demo-warsaw-belarusian-house"
+BERLIN_SLUG = "demo-berlin-open-house"
+WARSAW_SLUG = "demo-warsaw-partner"
 
 TEXTS = {
     "en": {
@@ -197,10 +199,11 @@ def load() -> str:
 
     if Process.objects.filter(slug=PROCESS_SLUG).exists():
         return f"process {PROCESS_SLUG} already there; member {MEMBER_EMAIL} / {MEMBER_PASSWORD}"
-    network_demo.load()
+    if not Initiative.objects.filter(slug__in=[BERLIN_SLUG, WARSAW_SLUG]).count() == 2:
+        network_demo.load()  # `horizont demo` has loaded it already; alone, we need it
     organizer = network_demo._organizer()
-    berlin = Initiative.objects.get(slug="demo-berlin-open-house")
-    warsaw = Initiative.objects.get(slug="demo-warsaw-partner")
+    berlin = Initiative.objects.get(slug=BERLIN_SLUG)
+    warsaw = Initiative.objects.get(slug=WARSAW_SLUG)
     now = timezone.now()
     with transaction.atomic():
         belarusian = _belarusian_partner(organizer, berlin, warsaw)
