@@ -35,6 +35,7 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 from scipy.sparse.linalg import svds
+from scipy.spatial.distance import cdist
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -81,32 +82,48 @@ class OpinionMap:
 # --- Sparse vote matrix -------------------------------------------------------------
 
 
+def vote_matrices(
+    participants: IntArray, statements: IntArray, values: IntArray, shape: tuple[int, int]
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """The sparse ``participants × statements`` vote matrix and the matrix of which votes
+    are present (a pass is a present 0); a later vote replaces an earlier one.
+
+    One stable sort by (participant, statement) does it all: it drops replaced votes and
+    leaves the entries in row order, so both CSR matrices are assembled directly.
+    """
+    participants = np.asarray(participants, dtype=np.int64)
+    statements = np.asarray(statements, dtype=np.int64)
+    values = np.asarray(values, dtype=np.int64)
+    if np.any((values < -1) | (values > 1)):
+        raise ValueError("vote values must be -1, 0 or 1")
+    n, m = shape
+    if len(participants) and (
+        participants.min() < 0
+        or participants.max() >= n
+        or statements.min() < 0
+        or statements.max() >= m
+    ):
+        raise ValueError("participant or statement index out of range")
+    key = participants * m + statements
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    last = np.ones(len(ordered), dtype=bool)
+    last[:-1] = ordered[1:] != ordered[:-1]
+    keep = order[last]
+    rows = participants[keep]
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    indices = statements[keep]
+    votes = sp.csr_matrix((values[keep].astype(np.float64), indices, indptr), shape=shape)
+    seen = sp.csr_matrix((np.ones(len(keep)), indices.copy(), indptr.copy()), shape=shape)
+    return votes, seen
+
+
 def vote_matrix(
     participants: IntArray, statements: IntArray, values: IntArray, shape: tuple[int, int]
 ) -> sp.csr_matrix:
-    """Sparse ``participants × statements`` matrix; later duplicates replace earlier ones."""
-    participants = np.asarray(participants, dtype=np.int64)
-    statements = np.asarray(statements, dtype=np.int64)
-    values = np.asarray(values, dtype=np.int8)
-    if np.any((values < -1) | (values > 1)):
-        raise ValueError("vote values must be -1, 0 or 1")
-    # Keep the last vote per (participant, statement).
-    key = participants * shape[1] + statements
-    _, last = np.unique(key[::-1], return_index=True)
-    keep = len(key) - 1 - last
-    matrix = sp.csr_matrix(
-        (values[keep].astype(np.float64), (participants[keep], statements[keep])), shape=shape
-    )
-    # Passes are stored as explicit values; csr drops explicit zeros on some operations,
-    # so presence is tracked separately by the callers through ``presence``.
-    return matrix
-
-
-def presence(participants: IntArray, statements: IntArray, shape: tuple[int, int]) -> sp.csr_matrix:
-    ones = np.ones(len(participants), dtype=np.float64)
-    matrix = sp.csr_matrix((ones, (participants, statements)), shape=shape)
-    matrix.data[:] = 1.0  # duplicates summed: back to 1
-    return matrix
+    """The vote matrix of :func:`vote_matrices` alone."""
+    return vote_matrices(participants, statements, values, shape)[0]
 
 
 # --- k-means and silhouette on the 2-D map ------------------------------------------
@@ -117,28 +134,27 @@ def kmeans(
 ) -> tuple[IntArray, FloatArray, float]:
     """Lloyd's k-means with k-means++ starts; returns labels, centres and inertia."""
     rng = np.random.default_rng(seed)
-    n = len(points)
+    n, dims = points.shape
     best: tuple[IntArray, FloatArray, float] | None = None
     for _restart in range(restarts):
-        centres = np.empty((k, points.shape[1]))
+        centres = np.empty((k, dims))
         centres[0] = points[rng.integers(n)]
-        closest = ((points - centres[0]) ** 2).sum(axis=1)
+        closest = cdist(points, centres[:1], "sqeuclidean")[:, 0]
         for c in range(1, k):
             total = closest.sum()
             index = rng.choice(n, p=closest / total) if total > 0 else rng.integers(n)
             centres[c] = points[index]
-            closest = np.minimum(closest, ((points - centres[c]) ** 2).sum(axis=1))
+            closest = np.minimum(closest, cdist(points, centres[c : c + 1], "sqeuclidean")[:, 0])
         labels = np.zeros(n, dtype=np.int64)
-        for _step in range(iterations):
-            distances = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
-            new_labels = distances.argmin(axis=1).astype(np.int64)
-            if _step and np.array_equal(new_labels, labels):
+        for step in range(iterations):
+            new_labels = cdist(points, centres, "sqeuclidean").argmin(axis=1).astype(np.int64)
+            if step and np.array_equal(new_labels, labels):
                 break
             labels = new_labels
-            for c in range(k):
-                members = points[labels == c]
-                if len(members):
-                    centres[c] = members.mean(axis=0)
+            counts = np.bincount(labels, minlength=k)
+            for d in range(dims):
+                sums = np.bincount(labels, weights=points[:, d], minlength=k)
+                centres[:, d] = np.where(counts > 0, sums / np.maximum(counts, 1), centres[:, d])
         inertia = float(((points - centres[labels]) ** 2).sum())
         if best is None or inertia < best[2]:
             best = (labels, centres.copy(), inertia)
@@ -155,7 +171,7 @@ def silhouette(points: FloatArray, labels: IntArray, *, sample: int = SILHOUETTE
     groups = np.unique(labels)
     if len(groups) < 2:
         return 0.0
-    distances = np.sqrt(((points[:, None, :] - points[None, :, :]) ** 2).sum(axis=2))
+    distances = cdist(points, points)
     onehot = (labels[:, None] == groups[None, :]).astype(np.float64)
     sizes = onehot.sum(axis=0)
     sums = distances @ onehot  # (points, groups)
@@ -179,9 +195,11 @@ def _projection(
     counts = np.asarray(seen.sum(axis=0)).ravel()
     sums = np.asarray(votes.sum(axis=0)).ravel()
     means = np.divide(sums, counts, out=np.zeros(m), where=counts > 0)
-    # Centre only the entries present: the sparsity pattern is that of ``seen``.
-    centred = seen.multiply(-means[None, :]).tocsr() + votes
-    centred = sp.csr_matrix(centred)
+    # Centre only the entries present (``votes`` and ``seen`` share one sparsity pattern,
+    # see :func:`vote_matrices`): a missing vote counts as the statement's mean.
+    centred = sp.csr_matrix(
+        (votes.data - means[votes.indices], votes.indices, votes.indptr), shape=votes.shape
+    )
     if min(n, m) < 3 or centred.nnz == 0:
         return np.zeros((n, 2)), (0.0, 0.0)
     start = np.random.default_rng(0).uniform(-1.0, 1.0, size=min(n, m))
@@ -234,8 +252,7 @@ def compute_map(
     statements = np.asarray(statements, dtype=np.int64)
     values = np.asarray(values, dtype=np.int64)
     shape = (n_participants, n_statements)
-    votes = vote_matrix(participants, statements, values, shape)
-    seen = presence(participants, statements, shape)
+    votes, seen = vote_matrices(participants, statements, values, shape)
     coordinates, explained = _projection(votes, seen)
     voted = np.asarray(seen.sum(axis=1)).ravel()
     active = np.flatnonzero(voted >= min(min_votes, max(n_statements, 1)))
