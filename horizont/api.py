@@ -29,6 +29,7 @@ APP_ROUTERS = (
     "sanctions",
     "donations",
     "petitions",
+    "positions",
 )
 for _app in APP_ROUTERS:
     api.add_router(f"/{_app}/", f"horizont.{_app}.api.router")

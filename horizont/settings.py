@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "horizont.sanctions",
     "horizont.donations",
     "horizont.petitions",
+    "horizont.positions",
     "horizont.core.admin_site.HorizontAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -289,3 +290,7 @@ if TESTING:
 PETITIONS_SIGNER_RETENTION_DAYS = env_int("PETITIONS_SIGNER_RETENTION_DAYS", 90)
 # Guest signatures per e-mail address (on top of the per-client "signature" limit).
 HORIZONT_RATE_LIMITS["signature_email"] = (3, 3600)
+
+# --- Positions ---------------------------------------------------------------
+# Votes on opinion-map statements come in quick succession: a limit of their own.
+HORIZONT_RATE_LIMITS["vote"] = (300, 600)

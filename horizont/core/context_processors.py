@@ -13,6 +13,7 @@ NAVIGATION = [
     ("elections:list", _("Elections")),
     ("sanctions:screen", _("Sanctions")),
     ("petitions:list", _("Petitions")),
+    ("positions:list", _("Positions")),
 ]
 
 

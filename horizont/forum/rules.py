@@ -21,7 +21,18 @@ def has_approved_contact_request(user: Any, profile: Any) -> bool:
     return profile.contact_requests.filter(requester=user, status="approved").exists()
 
 
+# Categories whose threads another app manages (comments on proposals in `positions`):
+# replies go through that app, which checks who may take part. Apps add their slug.
+MANAGED_CATEGORIES: set[str] = set()
+
+
+@rules.predicate
+def is_unmanaged_thread(user: Any, thread: Any) -> bool:
+    return thread is None or thread.category.slug not in MANAGED_CATEGORIES
+
+
 rules.add_perm("forum.add_post", rules.is_authenticated)
+rules.add_perm("forum.reply_thread", rules.is_authenticated & is_unmanaged_thread)
 rules.add_perm("forum.moderate", is_moderator)
 rules.add_perm("forum.add_businessprofile", rules.is_authenticated)
 rules.add_perm("forum.change_businessprofile", is_profile_owner)

@@ -135,6 +135,8 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
 @rate_limited("post")
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
     thread = get_object_or_404(Thread, pk=pk)
+    if not request.user.has_perm("forum.reply_thread", thread):
+        raise PermissionDenied
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         post = services.post_reply(

@@ -1,0 +1,180 @@
+"""Statements and the opinion map: checks, pseudonymous votes, groups, SVG."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from horizont.lib import opinion
+from horizont.positions import services
+from horizont.positions.models import OpinionMapResult, Process, Statement, StatementVote
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(process, rest=""):
+    return f"/en/positions/{process.slug}/{rest}"
+
+
+def test_statement_over_140_characters_is_refused(client, process, member):
+    client.force_login(member)
+    response = client.post(_url(process, "statements/"), {"text": "x" * 141})
+    assert "at most 140 characters" in response.content.decode()
+    assert not Statement.objects.exists()
+
+
+def test_statement_with_link_is_refused(client, process, member):
+    client.force_login(member)
+    response = client.post(_url(process, "statements/"), {"text": "See example.org now"})
+    assert "cannot contain links" in response.content.decode()
+    assert not Statement.objects.exists()
+
+
+def test_statement_is_stored_under_a_pseudonym(client, process, member):
+    client.force_login(member)
+    client.post(_url(process, "statements/"), {"text": "Flags divide, slogans unite."})
+    statement = Statement.objects.get()
+    assert statement.author_key == services.participant_key(process=process, user=member)
+    other = Process.objects.create(
+        slug="other",
+        initiative=process.initiative,
+        original_language="en",
+        collect_from=process.collect_from,
+        discuss_from=process.discuss_from,
+        decide_from=process.decide_from,
+        outcome_from=process.outcome_from,
+    )
+    # A different pseudonym in every process: votes cannot be linked across processes.
+    assert services.participant_key(process=other, user=member) != statement.author_key
+
+
+def test_vote_on_offered_statement_and_not_twice(client, process, member, facilitator):
+    other = services.statement_add(user=facilitator, process=process, text="We march together.")
+    client.force_login(member)
+    page = client.get(_url(process, "statements/")).content.decode()
+    assert "We march together." in page
+    client.post(_url(process, "statements/"), {"statement": other.pk, "value": "1"})
+    vote = StatementVote.objects.get()
+    assert vote.value == 1
+    assert vote.participant_key == services.participant_key(process=process, user=member)
+    response = client.post(
+        _url(process, "statements/"), {"statement": other.pk, "value": "-1"}, follow=True
+    )
+    assert "already voted" in response.content.decode()
+    assert StatementVote.objects.get().value == 1
+    assert "You have voted on every statement" in response.content.decode()
+
+
+def test_own_statements_are_not_offered(process, member):
+    services.statement_add(user=member, process=process, text="My own statement.")
+    assert services.statement_next(user=member, process=process) is None
+
+
+def test_outsider_cannot_vote_or_add(client, process, outsider, facilitator):
+    statement = services.statement_add(user=facilitator, process=process, text="Hello all.")
+    client.force_login(outsider)
+    assert client.post(_url(process, "statements/"), {"text": "Mine"}).status_code == 403
+    response = client.post(_url(process, "statements/"), {"statement": statement.pk, "value": 1})
+    assert response.status_code == 403
+    assert Statement.objects.count() == 1 and not StatementVote.objects.exists()
+
+
+def _simulate(process, participants=60, statements=12):
+    rows = [
+        Statement(process=process, author_key="sim", text=f"Statement {i}")
+        for i in range(statements)
+    ]
+    rows = Statement.objects.bulk_create(rows)
+    who, what, values, _camp = opinion.simulate(
+        participants, statements, density=0.8, groups=2, consensus=2, seed=3
+    )
+    StatementVote.objects.bulk_create(
+        StatementVote(statement=rows[s], participant_key=f"sim-{p}", value=v)
+        for p, s, v in zip(who.tolist(), what.tolist(), values.tolist(), strict=True)
+    )
+    return rows
+
+
+def test_map_shows_groups_consensus_and_my_group(client, process, member, facilitator):
+    rows = _simulate(process)
+    for statement in rows:  # the member votes like camp 0 would
+        StatementVote.objects.create(
+            statement=statement,
+            participant_key=services.participant_key(process=process, user=member),
+            value=1,
+        )
+    client.force_login(facilitator)
+    client.post(_url(process, "map/refresh/"))
+    stored = OpinionMapResult.objects.get(process=process)
+    assert len(stored.data["groups"]) >= 2
+    assert set(stored.data["consensus"]) == {rows[0].pk, rows[1].pk}
+    assert all(group["size"] >= 5 for group in stored.data["groups"])
+    client.force_login(member)
+    page = client.get(_url(process, "map/")).content.decode()
+    assert "Statement 0" in page and "You are in Group" in page
+    svg = client.get(_url(process, "map.svg"))
+    assert svg["Content-Type"] == "image/svg+xml"
+    body = svg.content.decode()
+    assert body.count('r="7"') == 1  # the member's own ring
+    assert "sim-" not in body  # no pseudonyms leave the server
+
+
+def test_only_facilitator_recomputes(client, process, member):
+    client.force_login(member)
+    assert client.post(_url(process, "map/refresh/")).status_code == 403
+
+
+def test_map_task_via_votes(process, member, facilitator, settings):
+    settings.TASKS_BACKEND = "immediate"
+    _simulate(process, participants=20, statements=8)
+    statement = services.statement_add(user=facilitator, process=process, text="New one.")
+    services.statement_vote(user=member, statement=statement, value=0)
+    services.opinion_map_refresh_later(process=process)
+    stored = OpinionMapResult.objects.get(process=process)
+    assert len(stored.data["participants"]) == 21
+    assert np.array(stored.data["coordinates"]).shape == (21, 2)
+
+
+def test_map_recomputation_is_debounced_and_catches_up_when_viewed(
+    client, process, member, facilitator
+):
+    from datetime import timedelta
+
+    import time_machine
+
+    _simulate(process, participants=20, statements=8)
+    assert services.opinion_map_refresh_later(process=process)
+    first = OpinionMapResult.objects.get(process=process).computed_at
+    statement = services.statement_add(user=facilitator, process=process, text="Late one.")
+    with time_machine.travel(first + timedelta(seconds=5), tick=False):
+        services.statement_vote(user=member, statement=statement, value=1)
+        assert not services.opinion_map_refresh_later(process=process)  # too soon
+        assert services.opinion_map_is_stale(process)
+        client.force_login(member)
+        client.get(_url(process, "map/"))  # viewing the map brings it up to date
+    stored = OpinionMapResult.objects.get(process=process)
+    assert stored.computed_at > first and not services.opinion_map_is_stale(process)
+    assert len(stored.data["participants"]) == 21
+
+
+def test_export_and_erasure_cover_pseudonymous_votes(process, member, facilitator):
+    from horizont.positions.services import user_positions_erase, user_positions_export
+
+    statement = services.statement_add(user=facilitator, process=process, text="Together.")
+    services.statement_add(user=member, process=process, text="Mine.")
+    services.statement_vote(user=member, statement=statement, value=-1)
+    exported = user_positions_export(member)["positions"]
+    assert exported["statements"] == [{"process": "flags", "text": "Mine."}]
+    assert exported["statement_votes"] == [{"statement": "Together.", "value": -1}]
+    user_positions_erase(member)
+    assert not StatementVote.objects.exists()
+    assert user_positions_export(facilitator)["positions"]["statement_votes"] == []
+
+
+def test_statement_errors_in_the_users_language(client, process, member):
+    client.force_login(member)
+    german = client.post(f"/de/positions/{process.slug}/statements/", {"text": "x" * 150})
+    assert "Eine Aussage hat höchstens 140 Zeichen (diese hat 150)." in german.content.decode()
+    polish = client.post(f"/pl/positions/{process.slug}/statements/", {"text": "www.example.org"})
+    assert "Stwierdzenie nie może zawierać linków." in polish.content.decode()
+    assert not Statement.objects.exists()
