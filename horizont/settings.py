@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "horizont.forum",
     "horizont.elections",
     "horizont.sanctions",
+    "horizont.observers",
     "horizont.core.admin_site.HorizontAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -281,3 +282,7 @@ if TESTING:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+# --- Observers ------------------------------------------------------------------------
+# Volunteers' personal data is deleted this many days after their programme ends.
+OBSERVERS_RETENTION_DAYS = env_int("OBSERVERS_RETENTION_DAYS", 90)

@@ -12,6 +12,7 @@ NAVIGATION = [
     ("forum:index", _("Forum")),
     ("elections:list", _("Elections")),
     ("sanctions:screen", _("Sanctions")),
+    ("observers:index", _("Observers")),
 ]
 
 
