@@ -64,10 +64,12 @@ def compare_protocols(
     Official keys must be unique. Runs in O((n + m) log m) with no Python loop.
     """
     copy_keys = np.asarray(copy_keys, dtype=np.int64)
-    copy_lines = np.asarray(copy_lines, dtype=np.int64).reshape(copy_keys.shape[0], -1)
+    copy_lines = np.asarray(copy_lines, dtype=np.int64)
     official_keys = np.asarray(official_keys, dtype=np.int64)
-    official_lines = np.asarray(official_lines, dtype=np.int64).reshape(official_keys.shape[0], -1)
-    if copy_lines.shape[1] != official_lines.shape[1] and copy_keys.shape[0]:
+    official_lines = np.asarray(official_lines, dtype=np.int64)
+    if copy_lines.ndim != 2 or official_lines.ndim != 2:
+        raise ValueError("lines must be matrices: one row per station, one column per line")
+    if copy_lines.shape[1] != official_lines.shape[1]:
         raise ValueError("copies and official results have a different number of lines")
     n, width = copy_lines.shape
     if official_keys.shape[0] == 0 or n == 0:

@@ -78,6 +78,15 @@ def jpeg_with_exif() -> bytes:
     return buffer.getvalue()
 
 
+@pytest.fixture(autouse=True)
+def _english() -> Any:
+    """Pages and messages in English, so that tests can read them."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def election(db: Any) -> Election:
     return make_election()
