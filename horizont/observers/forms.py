@@ -11,9 +11,13 @@ from horizont.lib.images import CleanImage, ImageRejected, clean_image
 from horizont.observers.models import (
     PROTOCOL_LINES,
     Assignment,
+    Attempt,
     ChecklistForm,
+    Course,
     Incident,
+    Lesson,
     Programme,
+    Question,
     Role,
     Volunteer,
 )
@@ -219,3 +223,69 @@ class ResolveForm(forms.Form):
     def __init__(self, *args: Any, party_names: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _protocol_fields(self, party_names)
+
+
+class CourseForm(forms.ModelForm):
+    required_for = forms.MultipleChoiceField(
+        label=_("Required for the roles"),
+        choices=Role.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Passing unlocks assignment."),
+    )
+
+    class Meta:
+        model = Course
+        fields = ["title", "required_for", "pass_mark", "max_attempts", "deadline"]
+        widgets = {"deadline": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+
+class LessonForm(forms.ModelForm):
+    class Meta:
+        model = Lesson
+        fields = ["position", "language", "title", "body"]
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(label=_("Question"), max_length=500)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Question.Kind.choices)
+    choices = forms.CharField(
+        label=_("Answers"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line; start the correct ones with *."),
+    )
+    explanation = forms.CharField(
+        label=_("Explanation shown after an attempt"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+def quiz_form(attempt: Attempt, data: Any = None) -> forms.Form:
+    form = forms.Form(data)
+    questions = {q.pk: q for q in attempt.course.questions.prefetch_related("choices")}
+    for pk in attempt.order:
+        question = questions.get(pk)
+        if question is None:
+            continue
+        options = [(c.pk, c.text) for c in question.choices.all()]
+        if question.kind == Question.Kind.MULTIPLE:
+            form.fields[f"q{pk}"] = forms.TypedMultipleChoiceField(
+                label=question.text,
+                choices=options,
+                coerce=int,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+        else:
+            form.fields[f"q{pk}"] = forms.TypedChoiceField(
+                label=question.text, choices=options, coerce=int, widget=forms.RadioSelect
+            )
+    return form
+
+
+def quiz_answers(form: forms.Form) -> dict[int, list[int]]:
+    out = {}
+    for name, value in form.cleaned_data.items():
+        out[int(name[1:])] = list(value) if isinstance(value, list) else [value]
+    return out

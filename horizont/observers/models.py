@@ -346,3 +346,89 @@ class ProtocolCopy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.programme} · {self.station}"
+
+
+# -- training -------------------------------------------------------------------------------
+
+
+class Course(models.Model):
+    """Training for a programme: lessons in the four languages and a quiz."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="courses")
+    title = models.CharField(_("title"), max_length=200)
+    required_for = models.JSONField(
+        _("required for the roles"), default=list, help_text=_("Passing unlocks assignment.")
+    )
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"), default=80)
+    max_attempts = models.PositiveSmallIntegerField(_("attempts allowed"), default=3)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Lesson(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="lessons")
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text (Markdown)"))
+
+    class Meta:
+        ordering = ["position", "language"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("one answer")
+        MULTIPLE = "multiple", _("several answers")
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="questions")
+    text = models.CharField(_("question"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default="single")
+    explanation = models.TextField(_("explanation shown after an attempt"), blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(max_length=300)
+    correct = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Attempt(models.Model):
+    """One go at a course's quiz; ``order`` is the shuffled order of its questions."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="attempts")
+    volunteer = models.ForeignKey(Volunteer, on_delete=models.CASCADE, related_name="attempts")
+    order = models.JSONField(default=list)
+    #: {question id: [choice ids]}
+    answers = models.JSONField(default=dict)
+    wrong = models.JSONField(default=list)
+    score = models.PositiveSmallIntegerField(null=True)
+    passed = models.BooleanField(default=False)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True)
+
+    class Meta:
+        ordering = ["started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.course} · {self.volunteer} · {self.score}"

@@ -158,6 +158,14 @@ def assignment_create(
     programme = volunteer.programme
     if volunteer.status != Volunteer.Status.ACCEPTED:
         raise Refused(_("Only accepted volunteers can be assigned."))
+    from horizont.observers.training import courses_missing
+
+    missing = courses_missing(volunteer)
+    if missing:
+        raise Refused(
+            _("%(name)s must pass the course “%(course)s” before an assignment.")
+            % {"name": volunteer.pseudonym, "course": missing[0].title}
+        )
     if station.election_id != programme.election_id:
         raise Refused(_("The station belongs to another election."))
     taken = Assignment.objects.filter(station=station, day=day, shift=shift)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from horizont.observers import views
+from horizont.observers import training_views, views
 
 app_name = "observers"
 urlpatterns = [
@@ -28,4 +28,14 @@ urlpatterns = [
     path("<int:pk>/protocols/", views.protocols, name="protocols"),
     path("<int:pk>/protocols/<int:copy_pk>/resolve/", views.protocol_resolve, name="resolve"),
     path("<int:pk>/protocols/<int:copy_pk>/complaint.pdf", views.complaint, name="complaint"),
+    path("<int:pk>/courses/", training_views.courses, name="courses"),
+    path("<int:pk>/courses/<int:course_pk>/edit/", training_views.course_edit, name="course_edit"),
+    path("<int:pk>/courses/<int:course_pk>/", training_views.course_detail, name="course"),
+    path("<int:pk>/courses/<int:course_pk>/quiz/", training_views.quiz, name="quiz"),
+    path("<int:pk>/attempts/<int:attempt_pk>/", training_views.attempt_result, name="attempt"),
+    path(
+        "<int:pk>/attempts/<int:attempt_pk>/certificate.pdf",
+        training_views.certificate,
+        name="certificate",
+    ),
 ]

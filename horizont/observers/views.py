@@ -220,6 +220,7 @@ def my_assignments(request: HttpRequest, pk: int) -> HttpResponse:
             "volunteer": volunteer,
             "assignments": volunteer.assignments.select_related("station"),
             "checklists": programme.forms.filter(current=True),
+            "courses": programme.courses.all(),
         },
     )
 
