@@ -18,7 +18,7 @@ PARTIES = ['1. Партия "Утренняя роса"', '2. Партия "Зе
 DAY = dt.date(2030, 9, 15)
 
 
-def make_election(name: str = "Fictional election", *, shift: int = 0) -> Election:
+def make_election(name: str = "Fictional election", *, shift: int = 0, abroad: int = 2) -> Election:
     election = Election.objects.create(
         name=name,
         date=DAY,
@@ -28,8 +28,8 @@ def make_election(name: str = "Fictional election", *, shift: int = 0) -> Electi
         party_votes=[0, 0],
     )
     rows = []
-    for row, (region, uik, abroad) in enumerate(
-        [("Вымышленная область", 8001, True), ("Вымышленная область", 8002, True)]
+    for row, (region, uik, is_abroad) in enumerate(
+        [("Вымышленная область", 8001 + i, True) for i in range(abroad)]
         + [("Вымышленная область", n, False) for n in range(1, 4)]
         + [("Тестовый край", 1, False)]
     ):
@@ -49,7 +49,7 @@ def make_election(name: str = "Fictional election", *, shift: int = 0) -> Electi
                 invalid=5,
                 leader_votes=votes[0],
                 votes=votes,
-                abroad=abroad,
+                abroad=is_abroad,
             )
         )
     Station.objects.bulk_create(rows)
