@@ -636,3 +636,45 @@ def user_observer_erase(user: Any) -> None:
         volunteer.identity_consent_at = None
         volunteer.user = None
         volunteer.save(update_fields=["pseudonym", "contact", "identity_consent_at", "user"])
+
+
+# -- observer effect --------------------------------------------------------------------------
+
+
+def programme_observer_effect(programme: Programme) -> Any:
+    """Stations of the official results with an observer present all day (an observer or
+    an advisory member on the all-day shift) against the rest, within commissions."""
+    from horizont.lib.observer_effect import observer_effect
+
+    present = set(
+        Assignment.objects.filter(
+            volunteer__programme=programme,
+            volunteer__role__in=[Role.OBSERVER, Role.ADVISORY],
+            shift=Assignment.Shift.ALL_DAY,
+        ).values_list("station__region", "station__uik")
+    )
+    rows = list(
+        Station.objects.filter(election=programme.official, remote=False).values_list(
+            "region", "tik", "uik", "registered", "ballots_issued", "ballots_cast", "leader_votes"
+        )
+    )
+    if not rows:
+        return None
+    region, tik, uik, registered, issued, cast, leader = zip(*rows, strict=True)
+    commissions: dict[tuple[str, str], int] = {}
+    commission = np.array(
+        [
+            commissions.setdefault((r, t), len(commissions))
+            for r, t in zip(region, tik, strict=True)
+        ],
+        dtype=np.int64,
+    )
+    observed = np.array([(r, u) in present for r, u in zip(region, uik, strict=True)], dtype=bool)
+    return observer_effect(
+        commission,
+        observed,
+        np.array(registered, dtype=np.int64),
+        np.array(issued, dtype=np.int64),
+        np.array(cast, dtype=np.int64),
+        np.array(leader, dtype=np.int64),
+    )

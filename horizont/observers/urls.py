@@ -28,6 +28,7 @@ urlpatterns = [
     path("<int:pk>/protocols/", views.protocols, name="protocols"),
     path("<int:pk>/protocols/<int:copy_pk>/resolve/", views.protocol_resolve, name="resolve"),
     path("<int:pk>/protocols/<int:copy_pk>/complaint.pdf", views.complaint, name="complaint"),
+    path("<int:pk>/effect/", views.observer_effect, name="effect"),
     path("<int:pk>/courses/", training_views.courses, name="courses"),
     path("<int:pk>/courses/<int:course_pk>/edit/", training_views.course_edit, name="course_edit"),
     path("<int:pk>/courses/<int:course_pk>/", training_views.course_detail, name="course"),

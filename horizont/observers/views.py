@@ -497,3 +497,15 @@ def complaint(request: HttpRequest, pk: int, copy_pk: int) -> HttpResponse:
         f'attachment; filename="complaint-uik-{row["copy"].station.uik}.pdf"'
     )
     return response
+
+
+@login_required
+def observer_effect(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = _programme(pk)
+    if refused := _check(request, "observers.manage_programme", programme):
+        return refused
+    return render(
+        request,
+        "observers/effect.html",
+        {"programme": programme, "result": services.programme_observer_effect(programme)},
+    )
