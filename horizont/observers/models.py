@@ -68,6 +68,7 @@ class Programme(models.Model):
         verbose_name=_("official results to compare with"),
         help_text=_("An imported election; stations are matched by region and number."),
     )
+    public_dashboard = models.BooleanField(_("publish the public dashboard"), default=False)
     personal_data_erased_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

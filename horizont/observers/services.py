@@ -678,3 +678,55 @@ def programme_observer_effect(programme: Programme) -> Any:
         np.array(cast, dtype=np.int64),
         np.array(leader, dtype=np.int64),
     )
+
+
+# -- dashboard ----------------------------------------------------------------------------------
+
+#: Public figures stand for at least this many stations, so that no station (and no
+#: observer at it) can be singled out.
+PUBLIC_MINIMUM_STATIONS = 5
+
+
+def _figure(count: int, stations: int, *, public: bool) -> int | None:
+    return None if public and stations < PUBLIC_MINIMUM_STATIONS else count
+
+
+def programme_dashboard(programme: Programme, *, public: bool) -> dict[str, Any]:
+    """Reports, incidents, coverage and protocol copies. In the public version a figure
+    backed by fewer than ``PUBLIC_MINIMUM_STATIONS`` stations is withheld (None)."""
+    reports = Report.objects.filter(volunteer__programme=programme)
+    by_kind = []
+    for value, label in ChecklistForm.Kind.choices:
+        rows = reports.filter(form__kind=value)
+        stations = rows.values("station").distinct().count()
+        by_kind.append((label, _figure(rows.count(), stations, public=public)))
+    incidents = []
+    for value, label in Incident.Category.choices:
+        rows = programme.incidents.filter(category=value)
+        stations = rows.values("station").distinct().count()
+        statuses = [
+            (status_label, _figure(rows.filter(status=status).count(), stations, public=public))
+            for status, status_label in Incident.Status.choices
+        ]
+        incidents.append(
+            {
+                "label": label,
+                "total": _figure(rows.count(), stations, public=public),
+                "by_status": statuses,
+            }
+        )
+    coverage = programme_coverage(programme)
+    copies = programme.copies
+    agreed = copies.filter(status=ProtocolCopy.Status.AGREED)
+    comparison = protocol_comparison(programme)
+    return {
+        "reports": by_kind,
+        "incidents": incidents,
+        "statuses": [label for _value, label in Incident.Status.choices],
+        "covered": _figure(coverage["covered"], coverage["covered"], public=public),
+        "stations": coverage["stations"],
+        "copies": _figure(copies.count(), copies.count(), public=public),
+        "agreed": _figure(agreed.count(), agreed.count(), public=public),
+        "differing": _figure(comparison["differing"], comparison["compared"], public=public),
+        "minimum": PUBLIC_MINIMUM_STATIONS,
+    }

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from horizont.accounts.rules import in_coordinator_group, is_superuser_account
+from horizont.audit.services import audit_record
 from horizont.core.ratelimit import rate_limited
 from horizont.elections.models import Station
 from horizont.observers import forms, pdf, services
@@ -508,4 +509,40 @@ def observer_effect(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "observers/effect.html",
         {"programme": programme, "result": services.programme_observer_effect(programme)},
+    )
+
+
+@login_required
+def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = _programme(pk)
+    if refused := _check(request, "observers.manage_programme", programme):
+        return refused
+    if request.method == "POST":
+        programme.public_dashboard = request.POST.get("public") == "1"
+        programme.save(update_fields=["public_dashboard"])
+        audit_record(
+            actor=request.user,
+            action="observers.publish" if programme.public_dashboard else "observers.unpublish",
+            target=programme,
+        )
+        return redirect("observers:dashboard", programme.pk)
+    return render(
+        request,
+        "observers/dashboard.html",
+        {"programme": programme, "data": services.programme_dashboard(programme, public=False)},
+    )
+
+
+def public_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = _programme(pk)
+    if not programme.public_dashboard:
+        raise Http404
+    return render(
+        request,
+        "observers/dashboard.html",
+        {
+            "programme": programme,
+            "data": services.programme_dashboard(programme, public=True),
+            "public": True,
+        },
     )

@@ -1,0 +1,70 @@
+"""The coordinators' dashboard, and the public one that withholds any figure resting on
+fewer than five stations."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from horizont.audit.models import AuditEntry
+from horizont.observers import services
+from horizont.observers.tests.conftest import DAY, make_election, make_volunteer
+
+pytestmark = pytest.mark.django_db
+
+
+def _incident(volunteer, station):
+    services.incident_submit(
+        volunteer=volunteer,
+        station=station,
+        key=uuid.uuid4(),
+        photos=[],
+        category="stuffing",
+        occurred_at="10:00",
+        description="x",
+        severity="low",
+    )
+
+
+def test_public_dashboard_withholds_small_numbers(
+    client, coordinator, programme, assigned, station
+):
+    _incident(assigned, station)
+    client.force_login(coordinator)
+    data = client.get(reverse("observers:dashboard", args=[programme.pk])).context["data"]
+    stuffing = next(row for row in data["incidents"] if row["label"] == "ballot stuffing")
+    assert stuffing["total"] == 1
+    assert client.get(reverse("observers:public", args=[programme.pk])).status_code == 404
+    client.post(reverse("observers:dashboard", args=[programme.pk]), {"public": "1"})
+    assert AuditEntry.objects.filter(action="observers.publish").exists()
+    client.logout()
+    public = client.get(reverse("observers:public", args=[programme.pk]))
+    assert public.status_code == 200
+    stuffing = next(
+        r for r in public.context["data"]["incidents"] if r["label"] == "ballot stuffing"
+    )
+    assert stuffing["total"] is None
+    assert "Anna" not in public.content.decode()
+
+
+def test_public_dashboard_shows_figures_from_five_stations(coordinator):
+    election = make_election("Bigger", abroad=6)
+    programme = services.programme_open(actor=coordinator, election=election, name="Big")
+    for number, station in enumerate(election.station_set.filter(abroad=True)):
+        volunteer = make_volunteer(programme, f"v{number}@example.org")
+        services.assignment_create(
+            actor=coordinator, volunteer=volunteer, station=station, day=DAY, shift="all_day"
+        )
+        _incident(volunteer, station)
+    data = services.programme_dashboard(programme, public=True)
+    stuffing = next(r for r in data["incidents"] if r["label"] == "ballot stuffing")
+    assert stuffing["total"] == 6
+    assert data["covered"] == 6
+
+
+def test_volunteer_cannot_publish(client, programme, assigned):
+    client.force_login(assigned.user)
+    response = client.post(reverse("observers:dashboard", args=[programme.pk]), {"public": "1"})
+    assert response.status_code == 403
+    programme.refresh_from_db()
+    assert not programme.public_dashboard
