@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/photos/<int:photo_pk>/", views.incident_photo, name="photo"),
     path("<int:pk>/protocol/", views.protocol_new, name="protocol_new"),
     path("<int:pk>/protocols/", views.protocols, name="protocols"),
+    path("<int:pk>/entries/<int:entry_pk>/photo/", views.entry_photo, name="entry_photo"),
     path("<int:pk>/protocols/<int:copy_pk>/resolve/", views.protocol_resolve, name="resolve"),
     path("<int:pk>/protocols/<int:copy_pk>/complaint.pdf", views.complaint, name="complaint"),
     path("<int:pk>/dashboard/", views.dashboard, name="dashboard"),

@@ -167,3 +167,25 @@ def test_outsider_sees_no_protocols(client, outsider, programme):
     client.force_login(outsider)
     assert client.get(reverse("observers:protocols", args=[programme.pk])).status_code == 403
     assert client.get(reverse("observers:protocol_new", args=[programme.pk])).status_code == 403
+
+
+def test_protocol_photo_is_kept_for_the_third_person_only(
+    client, coordinator, programme, both, station
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from horizont.observers.tests.conftest import jpeg_with_exif
+
+    first, second = both
+    client.force_login(first.user)
+    data = _post(station, lines_of(station))
+    data["photo"] = SimpleUploadedFile("p.jpg", jpeg_with_exif(), content_type="image/jpeg")
+    assert (
+        client.post(reverse("observers:protocol_new", args=[programme.pk]), data).status_code == 302
+    )
+    entry = ProtocolEntry.objects.get()
+    assert b"SecretCameraMaker" not in bytes(entry.photo)
+    url = reverse("observers:entry_photo", args=[programme.pk, entry.pk])
+    assert client.get(url).status_code == 403
+    client.force_login(coordinator)
+    assert client.get(url)["Content-Type"] == "image/jpeg"
