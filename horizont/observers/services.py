@@ -440,11 +440,12 @@ def protocol_enter(
     if errors:
         raise Refused(" ".join(errors))
     with transaction.atomic():
-        if ProtocolEntry.objects.filter(key=key).exists():
-            return ProtocolCopy.objects.get(programme=programme, station=station)
         copy, _created = ProtocolCopy.objects.select_for_update().get_or_create(
             programme=programme, station=station
         )
+        # checked under the lock, so a retried submission never counts as a second entry
+        if ProtocolEntry.objects.filter(key=key).exists():
+            return copy
         earlier = list(ProtocolEntry.objects.filter(programme=programme, station=station))
         if any(entry.entered_by_id == user.pk for entry in earlier):
             raise Refused(

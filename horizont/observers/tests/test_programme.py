@@ -114,3 +114,18 @@ def test_volunteer_cannot_decide_applications(client, programme, observer, membe
     assert response.status_code == 403
     other.refresh_from_db()
     assert other.status == "applied"
+
+
+def test_site_administrator_without_two_factor_is_refused_too(
+    client, site_admin_without_mfa, programme
+):
+    client.force_login(site_admin_without_mfa)
+    for name in ("volunteers", "reports", "protocols", "dashboard"):
+        response = client.get(reverse(f"observers:{name}", args=[programme.pk]))
+        assert response.status_code == 403, name
+        assert reverse("mfa_activate_totp") in response.content.decode()
+
+
+def test_site_administrator_with_two_factor_coordinates(client, site_admin, programme):
+    client.force_login(site_admin)
+    assert client.get(reverse("observers:volunteers", args=[programme.pk])).status_code == 200

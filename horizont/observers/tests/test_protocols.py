@@ -189,3 +189,13 @@ def test_protocol_photo_is_kept_for_the_third_person_only(
     assert client.get(url).status_code == 403
     client.force_login(coordinator)
     assert client.get(url)["Content-Type"] == "image/jpeg"
+
+
+def test_a_retried_protocol_submission_is_stored_once(client, programme, assigned, station):
+    client.force_login(assigned.user)
+    data = _post(station, lines_of(station))
+    url = reverse("observers:protocol_new", args=[programme.pk])
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302
+    assert ProtocolEntry.objects.count() == 1
+    assert ProtocolCopy.objects.get().status == "waiting"
