@@ -231,3 +231,37 @@ def test_volunteer_to_complaint_draft(page, browser, live_server, tmp_path):
     expect(coordinator_page.get_by_role("img", name="Photo 1")).to_be_visible()
     coordinator_context.close()
     second_context.close()
+
+
+def test_election_day_report_without_javascript_on_a_small_page(browser, live_server, settings):
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.LANGUAGE_COOKIE_SECURE = False
+    election = make_election()
+    station = election.station_set.get(uik=8001)
+    coordinator = make_user("coordinator@example.org", roles=("coordinator",), mfa=True)
+    programme = services.programme_open(actor=coordinator, election=election, name="Watch")
+    services.checklist_save(
+        actor=coordinator,
+        programme=programme,
+        kind="turnout",
+        title="Turnout at the hour",
+        fields=services.checklist_parse("time: Hour\nnumber: Voters so far"),
+    )
+    volunteer = make_volunteer(programme, "anna@example.org")
+    services.assignment_create(
+        actor=coordinator, volunteer=volunteer, station=station, day=DAY, shift="all_day"
+    )
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    _log_in(page, "anna@example.org")
+    page.goto(f"/en/observers/{programme.pk}/me/")
+    with page.expect_response(re.compile(r"/report/$")) as form_page:
+        page.get_by_role("link", name="Turnout at the hour").click()
+    assert len(form_page.value.body()) < 100_000
+    page.get_by_label("Hour", exact=True).fill("12:00")
+    page.get_by_label("Voters so far", exact=True).fill("231")
+    page.get_by_role("button", name="Send the report").click()
+    expect(page.get_by_text("Report received.")).to_be_visible()
+    assert Report.objects.get().answers == ["12:00", 231]
+    context.close()
