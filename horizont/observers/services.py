@@ -730,4 +730,51 @@ def programme_dashboard(programme: Programme, *, public: bool) -> dict[str, Any]
         "agreed": _figure(agreed.count(), agreed.count(), public=public),
         "differing": _figure(comparison["differing"], comparison["compared"], public=public),
         "minimum": PUBLIC_MINIMUM_STATIONS,
+        "turnout": programme_turnout(programme, public=public),
     }
+
+
+def programme_turnout(programme: Programme, *, public: bool) -> dict[str, Any]:
+    """Turnout reported by observers per hour (the first time and number fields of the
+    turnout forms), against the official final turnout of the same stations."""
+    latest: dict[tuple[int, int], int] = {}
+    stations: dict[int, Station] = {}
+    for report in Report.objects.filter(
+        volunteer__programme=programme, form__kind=ChecklistForm.Kind.TURNOUT
+    ).select_related("form", "station"):
+        kinds = [field["type"] for field in report.form.fields]
+        if "time" not in kinds or "number" not in kinds:
+            continue
+        hour_text = report.answers[kinds.index("time")]
+        voters = report.answers[kinds.index("number")]
+        if not hour_text or voters is None:
+            continue
+        hour = int(str(hour_text)[:2])
+        key = (hour, report.station_id)
+        latest[key] = max(latest.get(key, 0), int(voters))
+        stations[report.station_id] = report.station
+    rows = []
+    for hour in sorted({hour for hour, _station in latest}):
+        reporting = [sid for h, sid in latest if h == hour]
+        registered = sum(stations[sid].registered for sid in reporting)
+        voters = sum(latest[(hour, sid)] for sid in reporting)
+        share = voters / registered if registered else None
+        hidden = public and len(reporting) < PUBLIC_MINIMUM_STATIONS
+        rows.append(
+            {
+                "hour": f"{hour:02d}:00",
+                "stations": len(reporting),
+                "turnout": None if hidden else share,
+            }
+        )
+    official = Station.objects.filter(
+        election=programme.official,
+        uik__in={s.uik for s in stations.values()},
+    ).values_list("region", "uik", "registered", "ballots_issued")
+    wanted = {(s.region, s.uik) for s in stations.values()}
+    matched = [(reg, issued) for region, uik, reg, issued in official if (region, uik) in wanted]
+    registered = sum(reg for reg, _issued in matched)
+    final = sum(issued for _reg, issued in matched) / registered if registered else None
+    if public and len(matched) < PUBLIC_MINIMUM_STATIONS:
+        final = None
+    return {"rows": rows, "official": final, "official_stations": len(matched)}

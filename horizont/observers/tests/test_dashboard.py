@@ -68,3 +68,24 @@ def test_volunteer_cannot_publish(client, programme, assigned):
     assert response.status_code == 403
     programme.refresh_from_db()
     assert not programme.public_dashboard
+
+
+def test_turnout_reported_by_hour_against_the_official_final(
+    programme, assigned, station, coordinator
+):
+    form = services.checklist_save(
+        actor=coordinator,
+        programme=programme,
+        kind="turnout",
+        title="Turnout",
+        fields=services.checklist_parse("time: Hour\nnumber: Voters so far"),
+    )
+    for hour, voters in (("10:00", 100), ("12:00", 250), ("12:30", 300)):
+        services.report_submit(
+            volunteer=assigned, station=station, form=form, answers=[hour, voters], key=uuid.uuid4()
+        )
+    turnout = services.programme_turnout(programme, public=False)
+    assert [(r["hour"], r["turnout"]) for r in turnout["rows"]] == [("10:00", 0.1), ("12:00", 0.3)]
+    assert turnout["official"] == station.ballots_issued / station.registered
+    public = services.programme_turnout(programme, public=True)
+    assert public["rows"][0]["turnout"] is None and public["official"] is None
