@@ -241,9 +241,23 @@ class CourseForm(forms.ModelForm):
 
 
 class LessonForm(forms.ModelForm):
+    picture = forms.FileField(
+        label=_("Image"), required=False, help_text=_("Location data is removed.")
+    )
+
     class Meta:
         model = Lesson
         fields = ["position", "language", "title", "body"]
+
+    def clean_picture(self) -> CleanImage | None:
+        upload = self.cleaned_data.get("picture")
+        return _image(upload) if upload else None
+
+    def save(self, commit: bool = True) -> Lesson:
+        picture = self.cleaned_data.get("picture")
+        if picture is not None:
+            self.instance.image, self.instance.image_type = picture.content, picture.content_type
+        return super().save(commit)
 
 
 class QuestionForm(forms.Form):

@@ -377,6 +377,9 @@ class Lesson(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text (Markdown)"))
+    #: an illustration, stored without metadata (``horizont.lib.images.clean_image``)
+    image = models.BinaryField(null=True)
+    image_type = models.CharField(max_length=20, blank=True)
 
     class Meta:
         ordering = ["position", "language"]

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from horizont.audit.services import audit_record
 from horizont.core.ratelimit import rate_limited
 from horizont.observers import forms, training
-from horizont.observers.models import Attempt, Course
+from horizont.observers.models import Attempt, Course, Lesson
+from horizont.observers.rules import can
 from horizont.observers.services import Refused
 from horizont.observers.views import _check, _programme, _volunteer
 
@@ -49,7 +50,10 @@ def course_edit(request: HttpRequest, pk: int, course_pk: int) -> HttpResponse:
     if refused := _check(request, "observers.manage_programme", programme):
         return refused
     course = _course(pk, course_pk)
-    lesson_form = forms.LessonForm(request.POST if "lesson" in request.POST else None)
+    lesson_form = forms.LessonForm(
+        request.POST if "lesson" in request.POST else None,
+        request.FILES if "lesson" in request.POST else None,
+    )
     question_form = forms.QuestionForm(request.POST if "question" in request.POST else None)
     if "lesson" in request.POST and lesson_form.is_valid():
         lesson_form.instance.course = course
@@ -169,3 +173,14 @@ def certificate(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="certificate.pdf"'
     return response
+
+
+@login_required
+def lesson_image(request: HttpRequest, pk: int, lesson_pk: int) -> HttpResponse:
+    programme = _programme(pk)
+    if not can(request.user, "observers.manage_programme", programme):
+        _volunteer(request, programme)
+    lesson = get_object_or_404(
+        Lesson, pk=lesson_pk, course__programme=programme, image__isnull=False
+    )
+    return HttpResponse(bytes(lesson.image), content_type=lesson.image_type)
