@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "horizont.donations",
     "horizont.petitions",
     "horizont.positions",
+    "horizont.observers",
     "horizont.core.admin_site.HorizontAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -294,3 +295,7 @@ HORIZONT_RATE_LIMITS["signature_email"] = (3, 3600)
 # --- Positions ---------------------------------------------------------------
 # Votes on opinion-map statements come in quick succession: a limit of their own.
 HORIZONT_RATE_LIMITS["vote"] = (300, 600)
+
+# --- Observers ------------------------------------------------------------------------
+# Volunteers' personal data is deleted this many days after their programme ends.
+OBSERVERS_RETENTION_DAYS = env_int("OBSERVERS_RETENTION_DAYS", 90)

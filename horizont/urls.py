@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("donations/", include("horizont.donations.urls")),
     path("petitions/", include("horizont.petitions.urls")),
     path("positions/", include("horizont.positions.urls")),
+    path("observers/", include("horizont.observers.urls")),
     path("audit/", audit_log, name="audit_log"),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

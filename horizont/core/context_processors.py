@@ -14,6 +14,7 @@ NAVIGATION = [
     ("sanctions:screen", _("Sanctions")),
     ("petitions:list", _("Petitions")),
     ("positions:list", _("Positions")),
+    ("observers:index", _("Observers")),
 ]
 
 

@@ -1,0 +1,218 @@
+"""Demo content, plainly fictional: a programme for the stations abroad of the demo's
+imported election (the real 2021 results where present, else the fictional election),
+a course in four languages with a quiz, volunteers with pseudonyms, assignments, reports,
+incidents, and protocol copies of which a few differ from the official results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.contrib.auth import get_user_model
+
+from horizont.elections.demo import FICTIONAL, REAL_2021
+from horizont.elections.models import Election, Station
+from horizont.observers import services, training
+from horizont.observers.models import Course, Lesson, Programme, ProtocolCopy
+
+NAME = "Demo: observation at stations abroad (fictional programme)"
+DEMO_ADMIN_EMAIL = "admin@example.org"
+STATIONS = 4
+
+LESSONS = {
+    "ru": (
+        "Права наблюдателя",
+        "Наблюдатель вправе **фотографировать** итоговый протокол и получить заверенную копию.",
+    ),
+    "en": (
+        "Your rights as an observer",
+        "An observer may **photograph** the final protocol and receive a certified copy.",
+    ),
+    "de": (
+        "Ihre Rechte als Beobachter",
+        "Beobachter dürfen das Schlussprotokoll **fotografieren** und eine Kopie erhalten.",
+    ),
+    "pl": (
+        "Prawa obserwatora",
+        "Obserwator może **fotografować** protokół końcowy i otrzymać jego kopię.",
+    ),
+}
+
+QUESTIONS = (
+    ("May an observer photograph the final protocol?", "single", "*Yes\nNo",
+     "Yes: the law allows it, and the photo backs a complaint."),
+    ("Which lines must add up to the ballots in the boxes?", "multiple",
+     "*Valid ballots\n*Invalid ballots\nBallots received",
+     "Ballots in the boxes = valid + invalid."),
+    ("Whom do you call first when removed from the station?", "single",
+     "*The programme's lawyer or hotline\nThe commission chair's friends",
+     "The hotline records the removal and helps with a complaint."),
+)  # fmt: skip
+
+
+def _consistent(station: Station) -> bool:
+    return (
+        station.ballots_cast == station.valid + station.invalid
+        and sum(station.votes) == station.valid
+        and station.ballots_issued <= station.registered
+        and len(station.votes) >= 2
+    )
+
+
+def _lines(station: Station, moved: int = 0) -> dict[str, object]:
+    votes = list(station.votes)
+    leader = max(range(len(votes)), key=lambda i: votes[i])
+    other = 1 if leader == 0 else 0
+    votes[leader] -= moved
+    votes[other] += moved
+    return {
+        "registered": station.registered,
+        "ballots_issued": station.ballots_issued,
+        "ballots_cast": station.ballots_cast,
+        "invalid": station.invalid,
+        "valid": station.valid,
+        "votes": votes,
+    }
+
+
+def load() -> str:
+    if Programme.objects.filter(name=NAME).exists():
+        return "observer programme already loaded"
+    election = (
+        Election.objects.filter(name=REAL_2021).first()
+        or Election.objects.filter(name=FICTIONAL).first()
+    )
+    admin = get_user_model().objects.filter(email=DEMO_ADMIN_EMAIL).first()
+    if election is None or admin is None:
+        return "no demo election or administrator: no observer programme"
+    stations = [
+        s
+        for s in Station.objects.filter(election=election, abroad=True).order_by("uik")[:200]
+        if _consistent(s) and s.votes[0] >= 30 and s.votes[1] >= 30
+    ][:STATIONS]
+    day = election.date or dt.date(2030, 9, 15)
+    programme = services.programme_open(
+        actor=admin,
+        election=election,
+        name=NAME,
+        description="DEMO DATA: every volunteer, report and copy here is invented.",
+        ends_on=day + dt.timedelta(days=30),
+    )
+    course = Course.objects.create(
+        programme=programme, title="Demo: observer basics", required_for=["observer"], pass_mark=70
+    )
+    for language, (title, body) in LESSONS.items():
+        Lesson.objects.create(course=course, language=language, title=title, body=body)
+    for text, kind, choices, explanation in QUESTIONS:
+        training.question_add(
+            actor=admin,
+            course=course,
+            text=text,
+            kind=kind,
+            explanation=explanation,
+            choices=choices,
+        )
+    correct = {
+        q.pk: [c.pk for c in q.choices.all() if c.correct]
+        for q in course.questions.prefetch_related("choices")
+    }
+    users = get_user_model().objects
+    volunteers = []
+    for number in range(1, 2 * len(stations) + 1):
+        email = f"demo-observer-{number}@example.org"
+        user = users.filter(email=email).first() or users.create_user(email, None)
+        volunteer = services.volunteer_apply(
+            user=user,
+            programme=programme,
+            pseudonym=f"Demo observer {number}",
+            contact=f"@demo_observer_{number} (fictional)",
+            role="observer",
+            consent=number % 2 == 1,
+        )
+        services.volunteer_decide(actor=admin, volunteer=volunteer, accept=True)
+        attempt = training.attempt_start(volunteer=volunteer, course=course)
+        training.attempt_submit(attempt=attempt, answers=correct)
+        volunteers.append(volunteer)
+    lawyer_user = users.filter(email="demo-lawyer@example.org").first() or users.create_user(
+        "demo-lawyer@example.org", None
+    )
+    lawyer = services.volunteer_apply(
+        user=lawyer_user,
+        programme=programme,
+        pseudonym="Demo lawyer",
+        contact="demo hotline (fictional)",
+        role="lawyer",
+        consent=False,
+    )
+    services.volunteer_decide(actor=admin, volunteer=lawyer, accept=True)
+    opening = services.checklist_save(
+        actor=admin,
+        programme=programme,
+        kind="opening",
+        title="Demo: opening",
+        fields=services.checklist_parse(
+            "yesno: Ballot boxes empty and sealed\ntime: Station opened at\n"
+            "choice: Observers admitted | without problems | after a delay | refused"
+        ),
+    )
+    services.checklist_save(
+        actor=admin,
+        programme=programme,
+        kind="turnout",
+        title="Demo: turnout at the hour",
+        fields=services.checklist_parse("time: Hour\nnumber: Voters so far"),
+    )
+    services.checklist_save(
+        actor=admin,
+        programme=programme,
+        kind="closing",
+        title="Demo: closing and count",
+        fields=services.checklist_parse(
+            "yesno: Unused ballots cancelled before the count\nyesno: Copy of the protocol received"
+        ),
+    )
+    differing = 0
+    for index, station in enumerate(stations):
+        first, second = volunteers[2 * index], volunteers[2 * index + 1]
+        for volunteer, shift in ((first, "all_day"), (second, "count")):
+            services.assignment_create(
+                actor=admin, volunteer=volunteer, station=station, day=day, shift=shift
+            )
+        services.report_submit(
+            volunteer=first,
+            station=station,
+            form=opening,
+            answers=["yes", "08:00", "without problems"],
+            key=uuid.uuid4(),
+        )
+        moved = 12 * index if index in (1, 2) else 0  # two copies differ from the official
+        differing += bool(moved)
+        lines = _lines(station, moved)
+        services.protocol_enter(
+            volunteer=first, user=first.user, station=station, lines=lines, key=uuid.uuid4()
+        )
+        if index == len(stations) - 1:  # one copy typed differently: waits for a third person
+            lines = {**lines, "registered": lines["registered"] + 10}
+        services.protocol_enter(
+            volunteer=second, user=second.user, station=station, lines=lines, key=uuid.uuid4()
+        )
+        if index == 0:
+            incident, _created = services.incident_submit(
+                volunteer=first,
+                station=station,
+                key=uuid.uuid4(),
+                photos=[],
+                category="obstruction",
+                occurred_at=dt.time(9, 30),
+                description="DEMO: the observer was asked to stand three metres from the table.",
+                severity="medium",
+            )
+            services.incident_update(
+                actor=admin, incident=incident, status="verified", text="Demo.", lawyer=lawyer
+            )
+    mismatches = ProtocolCopy.objects.filter(programme=programme, status="mismatch").count()
+    return (
+        f"programme '{NAME}' on {election.name}: {len(volunteers) + 1} volunteers, "
+        f"{len(stations)} stations abroad, {differing} copies differing from the official "
+        f"results, {mismatches} double-entry mismatch"
+    )

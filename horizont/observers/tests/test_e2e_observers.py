@@ -1,0 +1,267 @@
+"""The issue's "done when", in a real browser: a volunteer applies, takes the course,
+fails and then passes the quiz, is assigned to a station abroad, sends the opening and
+count reports and an incident with a photo, and enters a protocol copy; a second
+volunteer enters the same protocol differently; a coordinator resolves the mismatch,
+chooses the imported official results and finds the station in the differences table
+with a complaint draft."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+from playwright.sync_api import expect
+
+from horizont.observers import services, training
+from horizont.observers.models import (
+    Course,
+    Incident,
+    IncidentPhoto,
+    Lesson,
+    ProtocolCopy,
+    Report,
+)
+from horizont.observers.tests.conftest import DAY, make_election, make_volunteer
+from horizont.testing.personas import current_code, make_user
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+PASSWORD = "correct-horse-battery"
+
+
+def _log_in(page, email: str, *, two_factor: bool = False) -> None:
+    page.goto("/en/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    if two_factor:
+        page.wait_for_url(re.compile(r"/2fa/authenticate/"))
+        page.get_by_label("Code").fill(current_code())
+        page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(re.compile(r"/me/"))
+
+
+def _answer(page, course: Course, *, right: bool) -> None:
+    for question in course.questions.prefetch_related("choices"):
+        for choice in question.choices.all():
+            wanted = choice.correct if right else not choice.correct
+            if question.kind == "multiple":
+                box = page.get_by_label(choice.text, exact=True)
+                box.set_checked(wanted)
+            elif wanted:
+                page.get_by_label(choice.text, exact=True).check()
+                break
+    page.get_by_role("button", name="Submit the answers").click()
+
+
+def _fill_protocol(page, station_label: str, lines: dict) -> None:
+    page.get_by_label("Polling station", exact=True).select_option(label=station_label)
+    for name, label in (
+        ("registered", "registered voters"),
+        ("ballots_issued", "ballots issued"),
+        ("ballots_cast", "ballots in the boxes"),
+        ("invalid", "invalid ballots"),
+        ("valid", "valid ballots"),
+    ):
+        page.get_by_label(label, exact=True).fill(str(lines[name]))
+    for index, votes in enumerate(lines["votes"]):
+        page.locator(f"#id_party{index}").fill(str(votes))
+    page.get_by_role("button", name="Send the protocol").click()
+
+
+def test_volunteer_to_complaint_draft(page, browser, live_server, tmp_path):
+    election = make_election()
+    station = election.station_set.get(uik=8001)
+    coordinator = make_user("coordinator@example.org", roles=("coordinator",), mfa=True)
+    programme = services.programme_open(actor=coordinator, election=election, name="Watch 2030")
+    course = Course.objects.create(
+        programme=programme, title="Observer basics", required_for=["observer"], pass_mark=100
+    )
+    Lesson.objects.create(
+        course=course, language="en", title="Your rights", body="You may **photograph** it."
+    )
+    training.question_add(
+        actor=coordinator,
+        course=course,
+        text="May you photograph the protocol?",
+        kind="single",
+        explanation="Yes: the law allows it.",
+        choices="*Yes\nNo",
+    )
+    for kind, title, definition in (
+        ("opening", "Opening", "yesno: Ballot boxes sealed\ntime: Opened at"),
+        ("closing", "Closing and count", "number: Ballots counted\ntext: Remarks"),
+    ):
+        services.checklist_save(
+            actor=coordinator,
+            programme=programme,
+            kind=kind,
+            title=title,
+            fields=services.checklist_parse(definition),
+        )
+    # a second volunteer (mobile group: no course required) counts at the same station
+    second = make_volunteer(programme, "boris@example.org", role="mobile")
+    services.assignment_create(
+        actor=coordinator, volunteer=second, station=station, day=DAY, shift="count"
+    )
+    make_user("anna@example.org", display_name="Anna")
+
+    # a volunteer applies under a pseudonym
+    _log_in(page, "anna@example.org")
+    page.goto(f"/en/observers/{programme.pk}/")
+    page.get_by_label("Pseudonym", exact=True).fill("Swallow")
+    page.get_by_label("Contact details", exact=True).fill("@swallow_signal")
+    page.get_by_label("Role", exact=True).select_option("observer")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_text("A coordinator will answer your application")).to_be_visible()
+
+    # the coordinator (with two-factor) accepts
+    coordinator_context = browser.new_context(base_url=live_server.url, locale="en-US")
+    coordinator_page = coordinator_context.new_page()
+    _log_in(coordinator_page, "coordinator@example.org", two_factor=True)
+    coordinator_page.goto(f"/en/observers/{programme.pk}/volunteers/")
+    coordinator_page.get_by_role("button", name="Accept Swallow").click()
+    expect(coordinator_page.get_by_role("cell", name="accepted").first).to_be_visible()
+
+    # assignment is locked until the course is passed
+    coordinator_page.goto(f"/en/observers/{programme.pk}/assignments/")
+    coordinator_page.get_by_label("Volunteer", exact=True).select_option(label="Swallow")
+    coordinator_page.get_by_label("Polling station number", exact=True).fill("8001")
+    coordinator_page.get_by_label("Voting day", exact=True).fill(DAY.isoformat())
+    coordinator_page.get_by_role("button", name="Assign").click()
+    expect(coordinator_page.get_by_text("must pass the course")).to_be_visible()
+
+    # the volunteer reads the lesson, fails, then passes the quiz
+    page.goto(f"/en/observers/{programme.pk}/me/")
+    page.get_by_role("link", name="Observer basics").click()
+    expect(page.get_by_role("heading", name="Your rights")).to_be_visible()
+    page.get_by_role("link", name="Take the quiz").click()
+    _answer(page, course, right=False)
+    expect(page.get_by_text("Not passed: 0%")).to_be_visible()
+    expect(page.get_by_text("Yes: the law allows it.")).to_be_visible()
+    page.get_by_role("link", name="Back to the course").click()
+    page.get_by_role("link", name="Take the quiz").click()
+    _answer(page, course, right=True)
+    expect(page.get_by_text("Passed with 100%.")).to_be_visible()
+    with page.expect_download() as certificate:
+        page.get_by_role("link", name="Download the certificate (PDF)").click()
+    with open(certificate.value.path(), "rb") as handle:
+        assert handle.read(4) == b"%PDF"
+
+    # now the coordinator assigns the volunteer to the station abroad
+    coordinator_page.get_by_label("Volunteer", exact=True).select_option(label="Swallow")
+    coordinator_page.get_by_label("Polling station number", exact=True).fill("8001")
+    coordinator_page.get_by_label("Voting day", exact=True).fill(DAY.isoformat())
+    coordinator_page.get_by_role("button", name="Assign").click()
+    expect(coordinator_page.get_by_text("the volunteer was notified by e-mail")).to_be_visible()
+
+    # election day: opening and count reports, an incident with a photo
+    page.goto(f"/en/observers/{programme.pk}/me/")
+    expect(page.get_by_text("№8001").first).to_be_visible()
+    page.get_by_role("link", name="Opening").click()
+    page.get_by_label("yes", exact=True).check()
+    page.get_by_label("Opened at", exact=True).fill("08:00")
+    page.get_by_role("button", name="Send the report").click()
+    expect(page.get_by_text("Report received.")).to_be_visible()
+    page.get_by_role("link", name="Closing and count").click()
+    page.get_by_label("Ballots counted", exact=True).fill("507")
+    page.get_by_role("button", name="Send the report").click()
+    expect(page.get_by_text("Report received.")).to_be_visible()
+    assert Report.objects.count() == 2
+
+    photo = tmp_path / "box.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), "white").save(buffer, format="JPEG")
+    photo.write_bytes(buffer.getvalue())
+    page.get_by_role("link", name="Report an incident").click()
+    page.get_by_label("Category", exact=True).select_option("stuffing")
+    page.get_by_label("Time", exact=True).fill("14:05")
+    page.get_by_label("What happened", exact=True).fill("A bundle of ballots went into the box.")
+    page.get_by_label("Severity", exact=True).select_option("high")
+    page.get_by_label("Photos", exact=True).set_input_files(str(photo))
+    page.get_by_role("button", name="Send the incident").click()
+    expect(page.get_by_text("Incident received.")).to_be_visible()
+    assert Incident.objects.count() == 1 and IncidentPhoto.objects.count() == 1
+
+    # the protocol copy: an inconsistent one is refused, then entered correctly
+    lines = {
+        "registered": station.registered,
+        "ballots_issued": station.ballots_issued,
+        "ballots_cast": station.ballots_cast,
+        "invalid": station.invalid,
+        "valid": station.valid,
+        "votes": list(station.votes),
+    }
+    page.get_by_role("link", name="Enter the protocol copy").click()
+    _fill_protocol(page, str(station), {**lines, "invalid": station.invalid + 1})
+    expect(page.get_by_text("must equal valid")).to_be_visible()
+    _fill_protocol(page, str(station), lines)
+    expect(page.get_by_text("Protocol received.")).to_be_visible()
+
+    # a second volunteer enters it differently
+    second_context = browser.new_context(base_url=live_server.url, locale="en-US")
+    second_page = second_context.new_page()
+    _log_in(second_page, "boris@example.org")
+    second_page.goto(f"/en/observers/{programme.pk}/protocol/")
+    _fill_protocol(second_page, str(station), {**lines, "registered": lines["registered"] + 10})
+    expect(second_page.get_by_text("Protocol received.")).to_be_visible()
+    assert ProtocolCopy.objects.get().status == "mismatch"
+
+    # the coordinator resolves it, chooses the imported official results and complains
+    official = make_election("Official results (imported)", shift=9)
+    coordinator_page.goto(f"/en/observers/{programme.pk}/protocols/")
+    coordinator_page.get_by_role("link", name="Resolve the mismatch at №8001").click()
+    expect(coordinator_page.get_by_text("registered voters").first).to_be_visible()
+    coordinator_page.get_by_role("button", name="Save the agreed protocol").click()
+    assert ProtocolCopy.objects.get().status == "agreed"
+    coordinator_page.get_by_label("Official results to compare with", exact=True).select_option(
+        label=official.name
+    )
+    coordinator_page.get_by_role("button", name="Compare with these results").click()
+    expect(coordinator_page.get_by_text("+9").first).to_be_visible()
+    with coordinator_page.expect_download() as complaint:
+        coordinator_page.get_by_role("link", name="Complaint draft for №8001 (PDF)").click()
+    with open(complaint.value.path(), "rb") as handle:
+        assert handle.read(4) == b"%PDF"
+
+    # and sees the incident with its photo
+    coordinator_page.goto(f"/en/observers/{programme.pk}/reports/")
+    coordinator_page.get_by_role("link", name="ballot stuffing").click()
+    expect(coordinator_page.get_by_role("img", name="Photo 1")).to_be_visible()
+    coordinator_context.close()
+    second_context.close()
+
+
+def test_election_day_report_without_javascript_on_a_small_page(browser, live_server, settings):
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.LANGUAGE_COOKIE_SECURE = False
+    election = make_election()
+    station = election.station_set.get(uik=8001)
+    coordinator = make_user("coordinator@example.org", roles=("coordinator",), mfa=True)
+    programme = services.programme_open(actor=coordinator, election=election, name="Watch")
+    services.checklist_save(
+        actor=coordinator,
+        programme=programme,
+        kind="turnout",
+        title="Turnout at the hour",
+        fields=services.checklist_parse("time: Hour\nnumber: Voters so far"),
+    )
+    volunteer = make_volunteer(programme, "anna@example.org")
+    services.assignment_create(
+        actor=coordinator, volunteer=volunteer, station=station, day=DAY, shift="all_day"
+    )
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    _log_in(page, "anna@example.org")
+    page.goto(f"/en/observers/{programme.pk}/me/")
+    with page.expect_response(re.compile(r"/report/$")) as form_page:
+        page.get_by_role("link", name="Turnout at the hour").click()
+    assert len(form_page.value.body()) < 100_000
+    page.get_by_label("Hour", exact=True).fill("12:00")
+    page.get_by_label("Voters so far", exact=True).fill("231")
+    page.get_by_role("button", name="Send the report").click()
+    expect(page.get_by_text("Report received.")).to_be_visible()
+    assert Report.objects.get().answers == ["12:00", 231]
+    context.close()
