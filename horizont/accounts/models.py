@@ -82,19 +82,46 @@ class User(AbstractUser):
             or self.groups.filter(name__in=PRIVILEGED_GROUPS).exists()
         )
 
+    # Set for ``request.user`` by ``accounts.middleware.SessionTwoFactorMiddleware``: whether
+    # this session passed a two-factor check (at login or re-authentication). Enrolling an
+    # authenticator does not count: someone who only knows the password could enrol one.
+    mfa_session_passed: bool = False
+
+    @property
+    def mfa_enrolled(self) -> bool:
+        """Whether the user has turned on two-factor (TOTP or a security key).
+
+        Cached on the object, which for ``request.user`` means once per request; the
+        cache is dropped when an authenticator is added or removed."""
+        if "_mfa_enrolled" not in self.__dict__:
+            from allauth.mfa.models import Authenticator
+
+            self.__dict__["_mfa_enrolled"] = Authenticator.objects.filter(
+                user=self, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+            ).exists()
+        return bool(self.__dict__["_mfa_enrolled"])
+
+    def forget_mfa_enrolment(self) -> None:
+        self.__dict__.pop("_mfa_enrolled", None)
+
     @property
     def has_mfa(self) -> bool:
-        from allauth.mfa.models import Authenticator
-
-        return Authenticator.objects.filter(
-            user=self, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
-        ).exists()
+        """Two-factor protects this session: the user has an authenticator *and* this
+        session passed it. What every role that sees others' data requires."""
+        return self.mfa_enrolled and self.mfa_session_passed
 
     def has_perm(self, perm: str, obj: Any = None) -> bool:
-        # Django grants a superuser every permission before any rule runs; without
-        # two-factor a superuser gets only what the rules give (which need two-factor).
-        if self.is_active and self.is_superuser and not self.has_mfa:
-            import rules
+        """One permission mechanism for every app: a permission declared in an app's
+        ``rules.py`` is decided by its rules alone. Django would grant a superuser every
+        permission before any rule runs — with or without two-factor, and on objects
+        (case files, member lists) that are for their team only. Other permissions (the
+        admin's model permissions) follow Django, for a superuser only after two-factor."""
+        import rules
 
+        if not self.is_active:
+            return False
+        if rules.perm_exists(perm):
             return bool(rules.has_perm(perm, self, obj))
+        if self.is_superuser and not self.has_mfa:
+            return False
         return bool(super().has_perm(perm, obj))

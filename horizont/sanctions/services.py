@@ -466,9 +466,7 @@ def _audit_lists(action: str, job_id: Any, outcome: list[dict[str, str]]) -> Non
 def lists_refresh_start(*, user: Any, action: str, language: str) -> Any:
     """Start loading lists from the server folder (``load``) or from the publishers
     (``update``) as a background task; site administrators only, audit-logged."""
-    from horizont.sanctions.rules import can
-
-    if not can(user, "manage_lists"):
+    if not user.has_perm("sanctions.manage_lists"):
         raise PermissionDenied
     if action == "load":
         root = lists_import_root()
