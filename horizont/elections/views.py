@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -19,6 +18,7 @@ from horizont.elections.models import Election, ForensicReport, Station
 from horizont.elections.sections import report_sections
 from horizont.forensics.explanations import LABELS
 from horizont.forensics.flags import FLAG_NAMES
+from horizont.lib.csvsafe import SafeCsvWriter
 
 PAGE_SIZE = 50
 
@@ -228,7 +228,7 @@ def flagged_csv(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="{_file_stem(election, region)}-flagged.csv"'
     )
-    writer = csv.writer(response)
+    writer = SafeCsvWriter(response)
     writer.writerow(
         ["row", "region", "oik", "tik", "uik", "registered", "issued", "cast", "leader_votes",
          "turnout", "leader_share", "abroad", "remote", *FLAG_NAMES]

@@ -82,3 +82,9 @@ class SignedInClient:
     def force_login(self, user: Any, backend: str | None = None) -> None:
         super().force_login(user, backend)  # type: ignore[misc]
         record_complete_login(self, user)
+
+
+def reauthenticate(client: Any, password: str = "correct-horse-battery") -> None:
+    """Confirm the password again, as asked before data export and account deletion."""
+    response = client.post("/en/accounts/reauthenticate/", {"password": password})
+    assert response.status_code == 302, "re-authentication failed"

@@ -91,3 +91,52 @@ def test_engines_do_not_import_django():
         text=True,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_demo_refuses_to_run_with_debug_off_unless_forced(db, settings):
+    from django.contrib.auth import get_user_model
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("demo")
+    assert not get_user_model().objects.filter(email="admin@example.org").exists()
+    call_command("demo", "--force", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert get_user_model().objects.filter(email="admin@example.org").exists()
+
+
+def _production_setting(tmp_path, expression: str, **env: str) -> str:
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    environment = _production_env(tmp_path) | {"DJANGO_SETTINGS_MODULE": "horizont.settings"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=environment | env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_proxy_ssl_header_is_trusted_only_behind_a_trusted_proxy(tmp_path):
+    expression = "getattr(settings, 'SECURE_PROXY_SSL_HEADER', None)"
+    assert _production_setting(tmp_path, expression, TRUSTED_PROXY_COUNT="0") == "None"
+    behind_proxy = _production_setting(tmp_path, expression, TRUSTED_PROXY_COUNT="1")
+    assert "HTTP_X_FORWARDED_PROTO" in behind_proxy
+
+
+def test_database_connections_are_health_checked(settings):
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_request_size_limits_are_set_and_documented(settings):
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= 10 * 1024 * 1024
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS <= 1000
+    operations = (ROOT / "docs" / "operations.md").read_text()
+    for name in (
+        "DATA_UPLOAD_MAX_MEMORY_SIZE",
+        "FILE_UPLOAD_MAX_MEMORY_SIZE",
+        "client_max_body_size",
+    ):
+        assert name in operations
