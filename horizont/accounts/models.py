@@ -4,14 +4,27 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from horizont.core.fields import EncryptedTextField
+from horizont.lib.names import name_problems, skeleton
 
 MODERATOR = "moderator"
 COORDINATOR = "coordinator"
 PRIVILEGED_GROUPS = (MODERATOR, COORDINATOR)
+
+
+def validate_display_name_characters(value: str) -> None:
+    """No invisible, control or bidirectional-override characters in a display name."""
+    problems = name_problems(value)
+    if problems:
+        raise ValidationError(
+            _("A name may not contain invisible or control characters: %(characters)s."),
+            code="invalid_characters",
+            params={"characters": ", ".join(problems)},
+        )
 
 
 class UserManager(BaseUserManager):
@@ -47,6 +60,12 @@ class User(AbstractUser):
         max_length=80,
         blank=True,
         help_text=_("Shown to others. A pseudonym is fine; we never ask for your real name."),
+        validators=[validate_display_name_characters],
+    )
+    # The display name with look-alike letters mapped together (lib.names.skeleton), so that
+    # a name confusable with another member's is found with one indexed query.
+    display_name_skeleton = models.CharField(
+        max_length=200, blank=True, db_index=True, editable=False
     )
     language = models.CharField(
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, blank=True
@@ -68,6 +87,15 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.public_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Derived index column, not domain logic: kept here so that every writer (profile
+        # form, admin, demo loaders, erasure) keeps it in step with the name.
+        self.display_name_skeleton = skeleton(self.display_name) if self.display_name else ""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "display_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "display_name_skeleton"}
+        super().save(*args, **kwargs)
 
     @property
     def public_name(self) -> str:
