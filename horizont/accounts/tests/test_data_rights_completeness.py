@@ -81,3 +81,19 @@ def test_requested_memberships_do_not_take_over(member, outsider):
     initiative.refresh_from_db()
     assert initiative.status == Initiative.Status.ARCHIVED
     assert Membership.objects.get(initiative=initiative, user=outsider).role == "member"
+
+
+def test_contact_request_messages_are_stored_encrypted(member, outsider):
+    from django.db import connection
+
+    from horizont.forum.models import BusinessProfile, ContactRequest
+
+    profile = BusinessProfile.objects.create(owner=member, name="Bakery")
+    request = ContactRequest.objects.create(
+        profile=profile, requester=outsider, message="I am Anna from Tver, call me"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT message FROM forum_contactrequest WHERE id = %s", [request.pk])
+        raw = cursor.fetchone()[0]
+    assert "Anna" not in raw and raw
+    assert ContactRequest.objects.get(pk=request.pk).message == "I am Anna from Tver, call me"
