@@ -166,7 +166,9 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Horizont] "
 ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip",
+    # A flood guard only: behind a NAT or the onion service everybody is one address, and
+    # guessing is stopped by the login_failed limits below and in accounts/limits.py.
+    "login": "300/m/ip",
     # Per account only (a short back-off); per address see accounts/limits.py, so that
     # one account's failures never lock out others behind the same address.
     "login_failed": "5/5m/key",

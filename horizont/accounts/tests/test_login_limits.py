@@ -106,3 +106,12 @@ def test_many_failures_of_one_account_count_once_for_its_address(settings):
     for _ in range(10):
         client.post("/en/accounts/login/", {"login": "typo@example.org", "password": "x"})
     assert _logs_in(_client(), "me@example.org")
+
+
+def test_hammering_one_account_does_not_use_up_the_address_for_others():
+    make_user("attacked@example.org")
+    make_user("neighbour@example.org")
+    attacker = _client()
+    for _ in range(40):  # within a minute
+        attacker.post("/en/accounts/login/", {"login": "attacked@example.org", "password": "x"})
+    assert _logs_in(_client(), "neighbour@example.org")
