@@ -114,3 +114,12 @@ def test_enrolment_cache_is_dropped_when_an_authenticator_goes(client):
         sender=Authenticator, request=None, user=user, authenticator=authenticator
     )
     assert not user.mfa_enrolled
+
+
+def test_profile_tells_a_moderator_who_enrolled_in_this_session_to_sign_in_again():
+    make_user("mod@example.org", roles=("moderator",))
+    client = Client()
+    _password_login(client, "mod@example.org")
+    _enrol_totp(client)
+    page = client.get("/en/me/profile/").content.decode()
+    assert "Sign out and sign in again with your authenticator" in page
