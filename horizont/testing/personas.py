@@ -45,7 +45,8 @@ def current_code() -> str:
 
 
 def enable_mfa(user: Any) -> Any:
-    """Turn on two-factor (TOTP) for an existing test user."""
+    """Turn on two-factor (TOTP) for an existing test user. Like enrolling in a real
+    session, this alone grants no privileged power: sign in again (``force_login``)."""
     from allauth.mfa.totp.internal.auth import TOTP
 
     TOTP.activate(user, TOTP_SECRET)
