@@ -93,10 +93,13 @@ def test_engines_do_not_import_django():
     assert result.returncode == 0, result.stdout
 
 
-def test_demo_refuses_to_run_with_debug_off_unless_forced(db, settings):
+def test_demo_refuses_to_run_with_debug_off_unless_forced(db, settings, monkeypatch):
     from django.contrib.auth import get_user_model
     from django.core.management import CommandError, call_command
 
+    from horizont.core.management.commands import demo
+
+    monkeypatch.setattr(demo.apps, "get_app_configs", lambda: [])  # the admin only: fast
     settings.DEBUG = False
     with pytest.raises(CommandError, match="--force"):
         call_command("demo")
@@ -105,25 +108,26 @@ def test_demo_refuses_to_run_with_debug_off_unless_forced(db, settings):
     assert get_user_model().objects.filter(email="admin@example.org").exists()
 
 
-def _production_setting(tmp_path, expression: str, **env: str) -> str:
-    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
-    environment = _production_env(tmp_path) | {"DJANGO_SETTINGS_MODULE": "horizont.settings"}
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=environment | env,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+def _settings_module_with(monkeypatch, **env: str):
+    """horizont/settings.py evaluated afresh with ``env`` (Django's live settings stay)."""
+    import importlib
+
+    import horizont.settings
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return importlib.reload(horizont.settings)
 
 
-def test_proxy_ssl_header_is_trusted_only_behind_a_trusted_proxy(tmp_path):
-    expression = "getattr(settings, 'SECURE_PROXY_SSL_HEADER', None)"
-    assert _production_setting(tmp_path, expression, TRUSTED_PROXY_COUNT="0") == "None"
-    behind_proxy = _production_setting(tmp_path, expression, TRUSTED_PROXY_COUNT="1")
-    assert "HTTP_X_FORWARDED_PROTO" in behind_proxy
+def test_proxy_ssl_header_is_trusted_only_behind_a_trusted_proxy(monkeypatch):
+    try:
+        direct = _settings_module_with(monkeypatch, TRUSTED_PROXY_COUNT="0")
+        assert not hasattr(direct, "SECURE_PROXY_SSL_HEADER")
+        behind_proxy = _settings_module_with(monkeypatch, TRUSTED_PROXY_COUNT="1")
+        assert behind_proxy.SECURE_PROXY_SSL_HEADER == ("HTTP_X_FORWARDED_PROTO", "https")
+    finally:
+        monkeypatch.undo()
+        _settings_module_with(monkeypatch)
 
 
 def test_database_connections_are_health_checked(settings):
