@@ -18,8 +18,6 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from confusable_homoglyphs import confusables
-
 _BANNED_CATEGORIES = {
     "Cc": "control character",
     "Cf": "invisible formatting character",
@@ -72,6 +70,8 @@ def _clean(text: str) -> str:
 def _prototypes() -> dict[str, str]:
     """Each confusable character mapped to one representative of its class: a single
     ASCII character where the class has one, else its lowest code point."""
+    from confusable_homoglyphs import confusables  # 0.9 MB of JSON: load when first needed
+
     table: dict[str, str] = {}
     for key, entries in confusables.confusables_data.items():
         char = _clean(key)
