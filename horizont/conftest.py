@@ -24,6 +24,20 @@ def _clear_cache() -> Any:
 
 
 @pytest.fixture
+def client() -> Any:
+    """The test client; its ``force_login`` signs in as after a complete login, with
+    two-factor where the user has an authenticator (horizont.testing.personas)."""
+    from django.test import Client
+
+    from horizont.testing.personas import SignedInClient
+
+    class _Client(SignedInClient, Client):
+        pass
+
+    return _Client()
+
+
+@pytest.fixture
 def member(db: Any) -> Any:
     return make_user("member@example.org", display_name="Lena")
 

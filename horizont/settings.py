@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "horizont.accounts.middleware.SessionTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -95,7 +96,10 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'horizont.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# Health checks: a connection that the database dropped is replaced, not reused (500s).
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})
@@ -166,8 +170,12 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Horizont] "
 ACCOUNT_RATE_LIMITS = {
-    "login": "30/m/ip",
-    "login_failed": "10/10m/ip,5/5m/key",
+    # A flood guard only: behind a NAT or the onion service everybody is one address, and
+    # guessing is stopped by the login_failed limits below and in accounts/limits.py.
+    "login": "300/m/ip",
+    # Per account only (a short back-off); per address see accounts/limits.py, so that
+    # one account's failures never lock out others behind the same address.
+    "login_failed": "5/5m/key",
     "signup": "10/h/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -254,6 +262,9 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+if ALLAUTH_TRUSTED_PROXY_COUNT > 0:
+    # Only a proxy we trust may tell us the request came over HTTPS; without one, a
+    # client could send the header itself.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Extra image sources for the Content-Security-Policy (the configured map tile server).
 MAP_TILE_URL = env_str("MAP_TILE_URL", "")
@@ -264,7 +275,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "horizont.lib.logs.JsonFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {"no_addresses": {"()": "horizont.lib.logs.NoAddressFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["no_addresses"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
@@ -299,3 +317,16 @@ HORIZONT_RATE_LIMITS["vote"] = (300, 600)
 # --- Observers ------------------------------------------------------------------------
 # Volunteers' personal data is deleted this many days after their programme ends.
 OBSERVERS_RETENTION_DAYS = env_int("OBSERVERS_RETENTION_DAYS", 90)
+# --- Sign-in limits, client addresses, requests (docs/operations.md) -------------------
+# Failed sign-ins: at most this many *different* accounts may fail from one address in
+# 15 minutes (each account also has its own back-off in ACCOUNT_RATE_LIMITS).
+HORIZONT_RATE_LIMITS["login_failed_accounts"] = (
+    env_int("LOGIN_FAILED_ACCOUNTS_PER_ADDRESS", 20),
+    15 * 60,
+)
+# Client addresses reach the cache only as HMACs with a random salt that changes this often.
+HORIZONT_ADDRESS_SALT_SECONDS = 24 * 3600
+# Security notifications by e-mail: password, e-mail and two-factor changes.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Re-authentication (password or two-factor) for data export and account deletion.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300

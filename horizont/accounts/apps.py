@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "horizont.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from horizont.accounts import signals
+
+        signals.connect()

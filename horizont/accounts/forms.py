@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from horizont.accounts.models import User
+from horizont.lib.names import impersonates_role, skeleton
 
 
 class ProfileForm(forms.ModelForm):
@@ -11,6 +15,26 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["display_name", "language", "contact"]
         widgets = {"contact": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_display_name(self) -> str:
+        """Refuse names that pass for a role of the site or for another member."""
+        name = re.sub(" {2,}", " ", unicodedata.normalize("NFC", self.cleaned_data["display_name"]))
+        if not name:
+            return name
+        if impersonates_role(name) and not self.instance.is_privileged:
+            raise forms.ValidationError(
+                _("A name may not claim a role of the site (administrator, moderator, …)."),
+                code="impersonation",
+            )
+        similar = User.objects.filter(display_name_skeleton=skeleton(name)).exclude(
+            pk=self.instance.pk
+        )
+        if similar.exists():
+            raise forms.ValidationError(
+                _("This name is taken or looks like another member's name. Please choose another."),
+                code="confusable",
+            )
+        return name
 
 
 class DeleteAccountForm(forms.Form):

@@ -51,10 +51,32 @@ def user_export_data(*, user: User) -> dict[str, Any]:
             {"type": a.type, "created_at": a.created_at.isoformat()}
             for a in Authenticator.objects.filter(user=user)
         ],
+        "jobs": _jobs_export(user),
     }
     for exporter in _EXPORTERS:
         data.update(exporter(user))
     return data
+
+
+def _jobs_export(user: User) -> list[dict[str, Any]]:
+    """Background jobs the user started, with what they were given: for a batch screening
+    that is every name screened (``arguments.queries``). Jobs go with the account."""
+    from horizont.jobs.models import Job
+
+    return [
+        {
+            "id": str(job.pk),
+            "task": job.name,
+            "label": job.label,
+            "status": job.status,
+            "created_at": job.created_at.isoformat(),
+            "finished_at": job.finished_at.isoformat() if job.finished_at else None,
+            "arguments": job.arguments,
+            "result": job.result,
+            "error": job.error,
+        }
+        for job in Job.objects.filter(owner=user).order_by("created_at")
+    ]
 
 
 @transaction.atomic

@@ -46,7 +46,26 @@ def record_role_change(sender: Any, instance: Any, action: str, pk_set: Any, **k
     )
 
 
+def record_authenticator_change(sender: Any, user: Any, authenticator: Any, **kwargs: Any) -> None:
+    """Two-factor enrolled, removed or its recovery codes renewed: audited (allauth mails
+    the account about it, ``ACCOUNT_EMAIL_NOTIFICATIONS``)."""
+    from allauth.mfa import signals as mfa_signals
+
+    action = {
+        mfa_signals.authenticator_added: "mfa.added",
+        mfa_signals.authenticator_removed: "mfa.removed",
+        mfa_signals.authenticator_reset: "mfa.reset",
+    }[kwargs["signal"]]
+    audit_record(actor=user, action=action, target=user, details={"type": str(authenticator.type)})
+
+
 def connect() -> None:
+    from allauth.mfa import signals as mfa_signals
+
+    for name in ("authenticator_added", "authenticator_removed", "authenticator_reset"):
+        getattr(mfa_signals, name).connect(
+            record_authenticator_change, dispatch_uid=f"audit-{name}"
+        )
     m2m_changed.connect(
         record_role_change, sender=get_user_model().groups.through, dispatch_uid="audit-roles"
     )

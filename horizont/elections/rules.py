@@ -1,12 +1,10 @@
 """Who may do what with elections: everyone reads; coordinators with two-factor import.
 
-Check with :func:`can` rather than ``user.has_perm``: Django grants a superuser every
-permission before any rule runs, which would skip the two-factor requirement.
+Check with ``user.has_perm("elections.<perm>")``: for permissions declared here the rules
+alone decide (no superuser bypass, see ``accounts.models.User.has_perm``).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 import rules
 
@@ -14,8 +12,3 @@ from horizont.accounts.rules import is_coordinator
 
 rules.add_perm("elections.import_election", is_coordinator)
 rules.add_perm("elections.view_hidden_election", is_coordinator)
-
-
-def can(user: Any, permission: str, obj: Any = None) -> bool:
-    """Whether the rule ``elections.<permission>`` allows ``user`` (no superuser bypass)."""
-    return bool(rules.has_perm(f"elections.{permission}", user, obj))

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -16,10 +15,10 @@ from horizont.elections import pdf, services
 from horizont.elections.flags import engine_language
 from horizont.elections.forms import ImportForm
 from horizont.elections.models import Election, ForensicReport, Station
-from horizont.elections.rules import can
 from horizont.elections.sections import report_sections
 from horizont.forensics.explanations import LABELS
 from horizont.forensics.flags import FLAG_NAMES
+from horizont.lib.csvsafe import SafeCsvWriter
 
 PAGE_SIZE = 50
 
@@ -27,8 +26,8 @@ PAGE_SIZE = 50
 def _get_visible_election(request: HttpRequest, pk: int) -> Election:
     """The election, or 404 when it is hidden and the user may not see hidden ones."""
     election = get_object_or_404(Election, pk=pk)
-    if election.status != Election.Status.PUBLISHED and not can(
-        request.user, "view_hidden_election"
+    if election.status != Election.Status.PUBLISHED and not request.user.has_perm(
+        "elections.view_hidden_election"
     ):
         raise Http404
     return election
@@ -60,20 +59,20 @@ def _file_stem(election: Election, region: str = "") -> str:
 
 def election_list(request: HttpRequest) -> HttpResponse:
     elections = Election.objects.all()
-    if not can(request.user, "view_hidden_election"):
+    if not request.user.has_perm("elections.view_hidden_election"):
         elections = elections.published()
     page = Paginator(elections, 20).get_page(request.GET.get("page"))
     return render(
         request,
         "elections/list.html",
-        {"page": page, "can_import": can(request.user, "import_election")},
+        {"page": page, "can_import": request.user.has_perm("elections.import_election")},
     )
 
 
 @login_required
 @rate_limited("post")
 def election_import(request: HttpRequest) -> HttpResponse:
-    if not can(request.user, "import_election"):
+    if not request.user.has_perm("elections.import_election"):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -229,7 +228,7 @@ def flagged_csv(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="{_file_stem(election, region)}-flagged.csv"'
     )
-    writer = csv.writer(response)
+    writer = SafeCsvWriter(response)
     writer.writerow(
         ["row", "region", "oik", "tik", "uik", "registered", "issued", "cast", "leader_votes",
          "turnout", "leader_share", "abroad", "remote", *FLAG_NAMES]

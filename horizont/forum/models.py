@@ -215,7 +215,8 @@ class ContactRequest(models.Model):
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="business_contact_requests"
     )
-    message = models.TextField(_("message to the owner"), max_length=1000, blank=True)
+    # Encrypted at rest like contact details: it often says who the requester is.
+    message = EncryptedTextField(_("message to the owner"), max_length=1000, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED
     )

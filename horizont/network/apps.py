@@ -8,7 +8,8 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network")
 
     def ready(self) -> None:
-        from horizont.accounts.services import register_export
-        from horizont.network.services import user_network_export
+        from horizont.accounts.services import register_erasure, register_export
+        from horizont.network.services import user_network_erase, user_network_export
 
         register_export(user_network_export)
+        register_erasure(user_network_erase)

@@ -32,6 +32,8 @@ class Initiative(models.Model):
         PENDING = "pending", _("waiting for approval")
         APPROVED = "approved", _("public")
         REJECTED = "rejected", _("rejected")
+        # Its last organizer deleted their account and nobody was left to hand it over to.
+        ARCHIVED = "archived", _("archived")
 
     class ContactVisibility(models.TextChoices):
         NOBODY = "nobody", _("nobody")

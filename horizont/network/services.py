@@ -279,3 +279,40 @@ def user_network_export(user: Any) -> dict[str, Any]:
             Initiative.objects.filter(created_by=user).values_list("slug", flat=True)
         ),
     }
+
+
+def user_network_erase(user: Any) -> None:
+    """Before ``user``'s account goes: no initiative may be left without an organizer.
+
+    Where ``user`` is the last active organizer, the longest-standing active member takes
+    over as organizer; where there is no other member, the initiative is archived (hidden
+    from the directory, kept for the links and events that point to it). Both are audited.
+    """
+    led = Initiative.objects.filter(
+        memberships__user=user,
+        memberships__role=Membership.Role.ORGANIZER,
+        memberships__status=Membership.Status.ACTIVE,
+    ).distinct()
+    for initiative in led:
+        active = initiative.memberships.filter(status=Membership.Status.ACTIVE).exclude(user=user)
+        if active.filter(role=Membership.Role.ORGANIZER).exists():
+            continue
+        successor = active.order_by("created_at", "pk").first()
+        if successor is not None:
+            successor.role = Membership.Role.ORGANIZER
+            successor.save(update_fields=["role"])
+            audit_record(
+                actor=None,
+                action="initiative.handed_over",
+                target=initiative,
+                details={"to_user": successor.user_id, "reason": "organizer account deleted"},
+            )
+        else:
+            initiative.status = Initiative.Status.ARCHIVED
+            initiative.save(update_fields=["status"])
+            audit_record(
+                actor=None,
+                action="initiative.archived",
+                target=initiative,
+                details={"reason": "last organizer's account deleted"},
+            )

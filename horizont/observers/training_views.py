@@ -15,7 +15,6 @@ from horizont.audit.services import audit_record
 from horizont.core.ratelimit import rate_limited
 from horizont.observers import forms, training
 from horizont.observers.models import Attempt, Course, Lesson
-from horizont.observers.rules import can
 from horizont.observers.services import Refused
 from horizont.observers.views import _check, _programme, _volunteer
 
@@ -178,7 +177,7 @@ def certificate(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
 @login_required
 def lesson_image(request: HttpRequest, pk: int, lesson_pk: int) -> HttpResponse:
     programme = _programme(pk)
-    if not can(request.user, "observers.manage_programme", programme):
+    if not request.user.has_perm("observers.manage_programme", programme):
         _volunteer(request, programme)
     lesson = get_object_or_404(
         Lesson, pk=lesson_pk, course__programme=programme, image__isnull=False

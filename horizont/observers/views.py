@@ -23,7 +23,6 @@ from horizont.observers.models import (
     Report,
     Volunteer,
 )
-from horizont.observers.rules import can
 from horizont.observers.services import Refused
 
 
@@ -37,7 +36,7 @@ def _programme(pk: int) -> Programme:
 
 def _check(request: HttpRequest, perm: str, programme: Programme | None) -> HttpResponse | None:
     """None when allowed; the two-factor page for a coordinator without it; else 403."""
-    if can(request.user, perm, programme):
+    if request.user.has_perm(perm, programme):
         return None
     user = request.user
     if (in_coordinator_group(user) or is_superuser_account(user)) and not user.has_mfa:
@@ -69,7 +68,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "programmes": programmes,
             "mine": mine,
-            "can_create": can(request.user, "observers.add_programme"),
+            "can_create": request.user.has_perm("observers.add_programme"),
         },
     )
 
@@ -97,9 +96,9 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "programme": programme,
             "application": application,
             "form": forms.ApplyForm(),
-            "can_apply": can(request.user, "observers.apply", programme),
-            "can_manage": can(request.user, "observers.manage_programme", programme),
-            "can_view_reports": can(request.user, "observers.view_reports", programme),
+            "can_apply": request.user.has_perm("observers.apply", programme),
+            "can_manage": request.user.has_perm("observers.manage_programme", programme),
+            "can_view_reports": request.user.has_perm("observers.view_reports", programme),
         },
     )
 
@@ -109,7 +108,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @rate_limited("post")
 def apply(request: HttpRequest, pk: int) -> HttpResponse:
     programme = _programme(pk)
-    if not can(request.user, "observers.apply", programme):
+    if not request.user.has_perm("observers.apply", programme):
         raise PermissionDenied
     form = forms.ApplyForm(request.POST)
     if form.is_valid():

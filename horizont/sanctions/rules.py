@@ -50,13 +50,3 @@ rules.add_perm("sanctions.view_case", is_published_case | (is_case_team & has_mf
 rules.add_perm("sanctions.change_case", is_case_team & has_mfa)
 rules.add_perm("sanctions.manage_case", is_case_team & is_case_coordinator & has_mfa)
 rules.add_perm("sanctions.manage_lists", is_site_admin)
-
-
-def can(user: Any, permission: str, obj: Any = None) -> bool:
-    """Test one of this app's rules directly.
-
-    ``user.has_perm`` would also ask Django's model backend, which grants every
-    permission to a superuser — with or without two-factor, and on any case file. Case
-    files are for their team only, so the rules alone decide.
-    """
-    return bool(rules.has_perm(f"sanctions.{permission}", user, obj))

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from horizont import tasks
 from horizont.audit.services import audit_record
+from horizont.lib.csvsafe import SafeCsvWriter
 from horizont.lib.images import CleanImage
 from horizont.lib.shared_data import shared_data_root
 from horizont.sanctions.models import (
@@ -293,7 +294,7 @@ def batch_screen_task(progress: Any, *, queries: list[str], language: str = "en"
     # One process: forking a threaded web process is unsafe; Celery workers scale out.
     results = screen_batch(index, queries, processes=1, progress=advance)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     writer.writerow(RESULT_COLUMNS)
     alerts = 0
     for row in results:
@@ -466,9 +467,7 @@ def _audit_lists(action: str, job_id: Any, outcome: list[dict[str, str]]) -> Non
 def lists_refresh_start(*, user: Any, action: str, language: str) -> Any:
     """Start loading lists from the server folder (``load``) or from the publishers
     (``update``) as a background task; site administrators only, audit-logged."""
-    from horizont.sanctions.rules import can
-
-    if not can(user, "manage_lists"):
+    if not user.has_perm("sanctions.manage_lists"):
         raise PermissionDenied
     if action == "load":
         root = lists_import_root()

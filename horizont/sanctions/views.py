@@ -29,7 +29,6 @@ from horizont.sanctions.forms import (
 )
 from horizont.sanctions.letters import letter_pdf
 from horizont.sanctions.models import Case, CaseMember, CaseSubject, Evidence, Letter
-from horizont.sanctions.rules import can
 
 # -- screening ---------------------------------------------------------------------------
 
@@ -177,7 +176,7 @@ def lists(request: HttpRequest) -> HttpResponse:
         "sanctions/lists.html",
         {
             "lists": services.list_versions(),
-            "can_manage": can(request.user, "manage_lists"),
+            "can_manage": request.user.has_perm("sanctions.manage_lists"),
             "import_root": services.lists_import_root(),
         },
     )
@@ -210,7 +209,7 @@ def list_diff(request: HttpRequest, list_id: str) -> HttpResponse:
 @rate_limited("post")
 @require_POST
 def lists_refresh(request: HttpRequest) -> HttpResponse:
-    if not can(request.user, "manage_lists"):
+    if not request.user.has_perm("sanctions.manage_lists"):
         raise PermissionDenied
     action = "update" if request.POST.get("action") == "update" else "load"
     job = services.lists_refresh_start(user=request.user, action=action, language=get_language())
@@ -223,7 +222,7 @@ def lists_refresh(request: HttpRequest) -> HttpResponse:
 def _get_case(request: HttpRequest, pk: int) -> Case:
     """The case, or 404 for everyone who is not on its team before it is published."""
     case = get_object_or_404(Case, pk=pk)
-    if can(request.user, "view_case", case):
+    if request.user.has_perm("sanctions.view_case", case):
         return case
     if request.user.is_authenticated and case.members.filter(user=request.user).exists():
         raise PermissionDenied  # on the team, but without two-factor authentication
@@ -232,14 +231,14 @@ def _get_case(request: HttpRequest, pk: int) -> Case:
 
 def _get_case_for_team(request: HttpRequest, pk: int) -> Case:
     case = _get_case(request, pk)
-    if not can(request.user, "change_case", case):
+    if not request.user.has_perm("sanctions.change_case", case):
         raise Http404 if not case.published else PermissionDenied
     return case
 
 
 def _get_case_for_coordinator(request: HttpRequest, pk: int) -> Case:
     case = _get_case_for_team(request, pk)
-    if not can(request.user, "manage_case", case):
+    if not request.user.has_perm("sanctions.manage_case", case):
         raise PermissionDenied
     return case
 
@@ -252,7 +251,7 @@ def cases(request: HttpRequest) -> HttpResponse:
         {
             "mine": mine,
             "published": published[:100],
-            "can_add": can(request.user, "add_case"),
+            "can_add": request.user.has_perm("sanctions.add_case"),
         },
     )
 
@@ -260,7 +259,7 @@ def cases(request: HttpRequest) -> HttpResponse:
 @login_required
 @rate_limited("post")
 def case_new(request: HttpRequest) -> HttpResponse:
-    if not can(request.user, "add_case"):
+    if not request.user.has_perm("sanctions.add_case"):
         raise PermissionDenied
     form = CaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -284,8 +283,8 @@ def case_new(request: HttpRequest) -> HttpResponse:
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = _get_case(request, pk)
     user = request.user
-    can_change = can(user, "change_case", case)
-    can_manage = can(user, "manage_case", case)
+    can_change = user.has_perm("sanctions.change_case", case)
+    can_manage = user.has_perm("sanctions.manage_case", case)
     context: dict[str, Any] = {
         "case": case,
         "subjects": case.subjects.all(),

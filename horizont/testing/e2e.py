@@ -79,3 +79,18 @@ def page(browser: Any, live_server: Any, settings: Any) -> Iterator[Any]:
     yield tab
     context.close()
     assert not external, f"pages requested other hosts: {external}"
+
+
+def sign_in(page: Any, live_server: Any, user: Any) -> None:
+    """Put the cookie of a complete sign-in (two-factor included where ``user`` has an
+    authenticator) into the browser, without going through the forms."""
+    from django.conf import settings as django_settings
+    from django.test import Client
+
+    from horizont.testing.personas import record_complete_login
+
+    client = Client()
+    client.force_login(user)
+    record_complete_login(client, user)
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])

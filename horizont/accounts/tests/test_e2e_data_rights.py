@@ -19,11 +19,16 @@ def test_user_downloads_their_data_and_deletes_the_account(page):
     page.locator("form[action$='/accounts/login/'] button[type=submit]").click()
     page.wait_for_url(re.compile(r"/ru/me/profile/"))
 
+    page.get_by_role("button", name="Скачать мои данные").click()
+    # the password once more before the data leave the site
+    page.wait_for_url(re.compile(r"/ru/accounts/reauthenticate/"))
+    page.locator("#id_password").fill("correct-horse-battery")
     with page.expect_download() as download_info:
-        page.get_by_role("button", name="Скачать мои данные").click()
+        page.locator("form[action*='/accounts/reauthenticate/'] button[type=submit]").click()
     data = json.loads(download_info.value.path().read_text(encoding="utf-8"))
     assert data["account"]["display_name"] == "Swallow"
 
+    page.goto("/ru/me/profile/")
     page.get_by_role("link", name="Удалить учётную запись").first.click()
     page.get_by_label("Введите УДАЛИТЬ для подтверждения").fill("удалить")
     page.get_by_role("button", name="Удалить мою учётную запись навсегда").click()

@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 
+from horizont.testing.personas import reauthenticate
+
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 
@@ -43,6 +45,7 @@ def test_export_contains_my_data_only(client, member, outsider):
     member.contact = "secret contact"
     member.save()
     client.force_login(member)
+    reauthenticate(client)
     assert client.get("/en/me/profile/export/").status_code == 405
     response = client.post("/en/me/profile/export/")
     assert response.status_code == 200
@@ -55,6 +58,7 @@ def test_export_contains_my_data_only(client, member, outsider):
 
 def test_delete_requires_confirmation(client, member):
     client.force_login(member)
+    reauthenticate(client)
     response = client.post("/en/me/profile/delete/", {"confirm": "maybe"})
     assert response.status_code == 200
     assert User.objects.filter(pk=member.pk).exists()
@@ -62,7 +66,34 @@ def test_delete_requires_confirmation(client, member):
 
 def test_delete_removes_account_and_logs_out(client, member):
     client.force_login(member)
+    reauthenticate(client)
     response = client.post("/ru/me/profile/delete/", {"confirm": "удалить"})
     assert response.status_code == 302
     assert not User.objects.filter(pk=member.pk).exists()
     assert client.get("/en/me/profile/").status_code == 302
+
+
+def test_export_asks_for_the_password_again_and_then_downloads(client, member):
+    client.force_login(member)  # signed in long ago, say on a shared computer
+    response = client.post("/en/me/profile/export/")
+    assert response.status_code == 302
+    assert "/accounts/reauthenticate/" in response["Location"]
+    response = client.post(response["Location"], {"password": "wrong-password"})
+    assert response.status_code == 200
+    response = client.post(
+        "/en/accounts/reauthenticate/?next=/en/me/profile/export/",
+        {"password": "correct-horse-battery"},
+    )
+    assert response.status_code == 200  # the suspended export resumes
+    assert json.loads(response.content)["account"]["email"] == "member@example.org"
+
+
+def test_delete_asks_for_the_password_again(client, member):
+    client.force_login(member)
+    assert client.get("/en/me/profile/delete/").status_code == 200  # the form is shown
+    response = client.post("/en/me/profile/delete/", {"confirm": "DELETE"})
+    assert response.status_code == 302
+    assert "/accounts/reauthenticate/" in response["Location"]
+    assert User.objects.filter(pk=member.pk).exists()
+    client.post(response["Location"], {"password": "correct-horse-battery"})
+    assert not User.objects.filter(pk=member.pk).exists()

@@ -91,3 +91,56 @@ def test_engines_do_not_import_django():
         text=True,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_demo_refuses_to_run_with_debug_off_unless_forced(db, settings, monkeypatch):
+    from django.contrib.auth import get_user_model
+    from django.core.management import CommandError, call_command
+
+    from horizont.core.management.commands import demo
+
+    monkeypatch.setattr(demo.apps, "get_app_configs", lambda: [])  # the admin only: fast
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("demo")
+    assert not get_user_model().objects.filter(email="admin@example.org").exists()
+    call_command("demo", "--force", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    assert get_user_model().objects.filter(email="admin@example.org").exists()
+
+
+def _settings_module_with(monkeypatch, **env: str):
+    """horizont/settings.py evaluated afresh with ``env`` (Django's live settings stay)."""
+    import importlib
+
+    import horizont.settings
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return importlib.reload(horizont.settings)
+
+
+def test_proxy_ssl_header_is_trusted_only_behind_a_trusted_proxy(monkeypatch):
+    try:
+        direct = _settings_module_with(monkeypatch, TRUSTED_PROXY_COUNT="0")
+        assert not hasattr(direct, "SECURE_PROXY_SSL_HEADER")
+        behind_proxy = _settings_module_with(monkeypatch, TRUSTED_PROXY_COUNT="1")
+        assert behind_proxy.SECURE_PROXY_SSL_HEADER == ("HTTP_X_FORWARDED_PROTO", "https")
+    finally:
+        monkeypatch.undo()
+        _settings_module_with(monkeypatch)
+
+
+def test_database_connections_are_health_checked(settings):
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_request_size_limits_are_set_and_documented(settings):
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= 10 * 1024 * 1024
+    assert settings.DATA_UPLOAD_MAX_NUMBER_FIELDS <= 1000
+    operations = (ROOT / "docs" / "operations.md").read_text()
+    for name in (
+        "DATA_UPLOAD_MAX_MEMORY_SIZE",
+        "FILE_UPLOAD_MAX_MEMORY_SIZE",
+        "client_max_body_size",
+    ):
+        assert name in operations

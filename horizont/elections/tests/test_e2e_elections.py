@@ -9,6 +9,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 
 from horizont.forensics.explanations import explanation
+from horizont.testing.personas import record_complete_login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -16,6 +17,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def _log_in(page, live_server, user) -> None:
     client = Client()
     client.force_login(user)
+    record_complete_login(client, user)  # two-factor passed, as at a real sign-in
     cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 

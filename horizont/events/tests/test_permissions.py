@@ -104,6 +104,8 @@ def test_participant_list_is_private_to_organizers(client, event, organizer, oth
     client.force_login(organizer)
     assert client.get(url).status_code == 403  # two-factor first: it is others' data
     enable_mfa(organizer)
+    assert client.get(url).status_code == 403  # enrolled in this session: not enough
+    client.force_login(organizer)  # a new sign-in, now with two-factor
     response = client.get(url)
     assert response.status_code == 200
     assert "Guest Anna" in response.content.decode()

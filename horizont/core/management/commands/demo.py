@@ -6,7 +6,8 @@ import importlib
 from typing import Any
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from horizont.lib.totp import totp_code
@@ -19,7 +20,21 @@ DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPHORIZONT"
 class Command(BaseCommand):
     help = "Create the demo administrator and load every app's demo content (idempotent)."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo even with DEBUG off (it adds an administrator with a "
+            "published password: never on a production site).",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "DEBUG is off: this looks like a production site, and the demo adds an "
+                "administrator whose password and two-factor secret are published. "
+                "Run it with DEBUG=1 (make demo does), or add --force if you mean it."
+            )
         with transaction.atomic():
             self._admin()
         for config in apps.get_app_configs():
