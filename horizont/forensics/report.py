@@ -33,7 +33,7 @@ from horizont.forensics.integer import (
     StationFilter,
     integer_test,
 )
-from horizont.forensics.model import InputWarning, Results
+from horizont.forensics.model import InputWarning, MappedLine, Results
 from horizont.forensics.regional import RegionalTest, regional_test
 
 SCHEMA = "horizont.forensics.report/1"
@@ -120,6 +120,7 @@ class Report:
     regions: tuple[RegionSummary, ...]
     flagged_stations: tuple[FlaggedStation, ...]
     timings: dict[str, float] = field(default_factory=dict)
+    column_mapping: tuple[MappedLine, ...] = ()
 
 
 def _ratio(a: float, b: float) -> float:
@@ -275,6 +276,7 @@ def build_report(
         regions=regions,
         flagged_stations=flagged,
         timings=timings,
+        column_mapping=results.column_mapping,
     )
 
 
@@ -413,6 +415,7 @@ def report_to_json(report: Report, *, include_histograms: bool = True) -> dict[s
         "region": report.region,
         "settings": report.settings,
         "warnings": [w.to_dict() for w in report.warnings],
+        "column_mapping": [m.to_dict() for m in report.column_mapping],
         "totals": {
             "stations": t.stations,
             "registered": t.registered,
@@ -470,11 +473,16 @@ def report_to_json(report: Report, *, include_histograms: bool = True) -> dict[s
             "clean_share": ex.clean_share,
             "clean_ratio": ex.clean_ratio,
             "assumptions": list(ex.assumptions),
+            "assumptions_hold": ex.assumptions_hold,
+            "problems": list(ex.problems),
+            "peaks": list(ex.peak.peaks) if ex.peak else [],
+            "global_mode": ex.peak.global_mode / 100.0 if ex.peak else None,
+            "share_slope": ex.peak.share_slope if ex.peak else None,
             "settings": [
                 {
                     "bin_width": s.bin_width,
                     "peak_window": s.peak_window,
-                    "weighting": s.weighting,
+                    "smoothing": s.smoothing,
                     "clean_turnout": s.clean_turnout / 100.0,
                     "excess_votes": s.excess_votes,
                 }

@@ -9,6 +9,7 @@ from horizont.forensics.model import Results
 from horizont.forensics.tests.synthetic import clean_election, with_stuffing
 
 
+@pytest.mark.slow
 def test_2021_united_russia_excess_lies_in_the_published_range(results_2021: Results) -> None:
     result = excess_votes(results_2021)
     assert 13e6 <= result.excess_votes <= 15.5e6

@@ -139,19 +139,24 @@ def test_cli_unknown_region_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["analyze", str(csv_path), "--region", "Atlantis", "--mc", "0", "--quiet"]) == 2
 
 
-@pytest.mark.parametrize("year", ["2011", "2016"])
+@pytest.mark.slow
+@pytest.mark.parametrize("year", ["2004", "2011", "2016", "2020"])
 def test_same_command_works_on_earlier_elections(year: str, tmp_path: Path) -> None:
     path = shared_data("elections", "ru", f"{year}.csv.zip")
     out = tmp_path / "r.json"
     args = ["analyze", str(path), "--mc", "20", "--bootstrap", "2", "--json", str(out), "--quiet"]
     assert main(args) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert "ЕДИНАЯ РОССИЯ" in data["totals"]["leader"]
+    leader = {"2004": "Путин", "2020": "ДА"}.get(year, "ЕДИНАЯ РОССИЯ")
+    assert leader in data["totals"]["leader"]
     either = data["integer_test"]["cells"]["either"]["stations"]
-    assert either["p"] < 0.001  # both elections show the integer peaks
+    assert either["p"] < 0.001  # every one of these elections shows the integer peaks
     assert data["excess_votes"]["estimate"] > 5e6
+    lines = {m["line"]: m["columns"] for m in data["column_mapping"]}
+    assert lines["registered"] and lines["invalid"]
 
 
+@pytest.mark.slow
 def test_full_2021_report(results_2021: Results) -> None:
     report = build_report(results_2021, mc_draws=200, fingerprint_bootstrap=5)
     data = report_to_json(report)
