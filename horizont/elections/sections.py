@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from horizont.elections.flags import engine_language
 from horizont.forensics.explanations import LABELS, TERMS, explanation
 
 PLOTTED = ("comet", "integer", "regional", "excess", "fingerprint")
@@ -32,6 +33,8 @@ class Section:
     cannot_prove: str
     plot: str | None
     tables: list[Table] = field(default_factory=list)
+    #: assumptions of the test that fail on this election (shown above its numbers)
+    problems: list[str] = field(default_factory=list)
 
 
 def number(value: Any, digits: int = 0) -> str:
@@ -141,6 +144,8 @@ def report_sections(data: dict[str, Any], language: str) -> list[Section]:
             ],
         )
     )
+    if ex.get("problems"):
+        s.problems = [labels["assumptions_fail"] + ": " + p for p in ex["problems"]]
     out.append(s)
 
     fp = data["fingerprint"]
@@ -214,3 +219,20 @@ def report_sections(data: dict[str, Any], language: str) -> list[Section]:
     s.tables.append(table)
     out.append(s)
     return out
+
+
+def column_mapping_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The reader's column mapping, for the page: protocol line (translated) and columns."""
+    language = engine_language()
+    rows = []
+    for line in data.get("column_mapping", []):
+        if line["line"] == "absentee" or not (line["columns"] or line["required"]):
+            continue
+        rows.append(
+            {
+                "label": TERMS.get(line["label"], {}).get(language, line["label"]),
+                "columns": [" ".join(c.split()) for c in line["columns"]],
+                "used": line["used"],
+            }
+        )
+    return rows

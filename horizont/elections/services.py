@@ -51,7 +51,18 @@ Step = Callable[[int, str], None]
 
 
 class ImportFailed(Exception):
-    """An import that stored nothing; the message is meant for the person importing."""
+    """An import that stored nothing; the message is meant for the person importing.
+
+    ``code`` is the engine's kind of problem (``"zip_bomb"``, ``"truncated"``, …).
+    """
+
+    def __init__(self, message: str, *, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+#: Problems with a file that look like an attack rather than a mistake: audited apart.
+SUSPICIOUS_CODES = {"zip_bomb"}
 
 
 def import_dir() -> Path:
@@ -108,13 +119,47 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _reason(err: ForensicsInputError) -> str:
+    """The engine's reason in the user's language (its English text for other problems)."""
+    p = err.params
+    if err.code == "zip_bomb":
+        return _(
+            "the archive would inflate to more than %(limit)s MB or more than %(ratio)s times "
+            "its packed size; it was refused as a possible ZIP bomb."
+        ) % {"limit": p.get("limit", 0) // (1024 * 1024), "ratio": p.get("ratio", 0)}
+    if err.code == "truncated":
+        return _(
+            "the file ends in the middle of a row (%(fields)s of %(width)s fields): it looks "
+            "cut off by an interrupted download or copy. Please get the complete file."
+        ) % {"fields": p.get("fields", 0), "width": p.get("width", 0)}
+    if err.code == "field_count":
+        return _("this row has %(fields)s fields but the header has %(width)s.") % {
+            "fields": p.get("fields", 0),
+            "width": p.get("width", 0),
+        }
+    if err.code == "too_large":
+        return _("the number %(value)s… is far too large for a count.") % {
+            "value": p.get("value", "")
+        }
+    if err.code == "not_a_number":
+        return _("“%(value)s” is not a number.") % {"value": p.get("value", "")}
+    if err.code == "encoding":
+        return _("the file is neither UTF-8 nor Windows-1251 text.")
+    if err.code == "missing_column":
+        return _(
+            "no column of the file matches this protocol line (it may have been renamed or "
+            "left out). Details: %(reason)s"
+        ) % {"reason": err.reason}
+    return err.reason
+
+
 def _input_error_message(err: ForensicsInputError, source_name: str) -> str:
     parts = [_("The file %(file)s could not be imported.") % {"file": source_name}]
     if err.row is not None:
         parts.append(_("Row %(row)s.") % {"row": err.row})
     if err.column is not None:
-        parts.append(_("Column: %(column)s.") % {"column": err.column})
-    parts.append(_("Reason: %(reason)s") % {"reason": err.reason})
+        parts.append(_("Column: %(column)s.") % {"column": " ".join(err.column.split())})
+    parts.append(_("Reason: %(reason)s") % {"reason": _reason(err)})
     return " ".join(parts)
 
 
@@ -304,7 +349,7 @@ def election_import(
     try:
         results = read_results(path)
     except ForensicsInputError as err:
-        raise ImportFailed(_input_error_message(err, source_name)) from err
+        raise ImportFailed(_input_error_message(err, source_name), code=err.code) from err
     if len(results) == 0:
         raise ImportFailed(
             _("The file %(file)s holds no polling stations.") % {"file": source_name}
@@ -441,10 +486,11 @@ def election_import_task(
                     progress=progress.update,
                 )
             except ImportFailed as err:
+                suspicious = err.code in SUSPICIOUS_CODES
                 audit_record(
                     actor=user,
-                    action="elections.import_failed",
-                    details={"source": source_name, "error": str(err)[:500]},
+                    action="elections.import_refused" if suspicious else "elections.import_failed",
+                    details={"source": source_name, "code": err.code, "error": str(err)[:500]},
                 )
                 raise
             url = election.get_absolute_url()

@@ -25,6 +25,7 @@ th{background:#f4f4f4}td.l,th.l{text-align:left}
 .shows{background:#eef6ee}.cannot{background:#fbf0e6}
 .plot svg{max-width:100%;height:auto}
 .note{color:#666;font-size:.85rem}
+.warn{background:#fdecea;border-left:4px solid #b3261e;padding:.5rem .8rem}
 """
 
 
@@ -104,6 +105,38 @@ def _findings(report: Report, labels: dict[str, str]) -> str:
     return f"<h2>{labels['findings']}</h2><ul>{body}</ul>"
 
 
+def _implausible(report: Report, labels: dict[str, str]) -> str:
+    """Implausible figures, before anything else on the page."""
+    found = [w for w in report.warnings if w.level == "implausible"]
+    if not found:
+        return ""
+    items = "".join(f"<li>{html.escape(w.message)}</li>" for w in found)
+    title = labels["implausible"]
+    return f'<div class="warn" role="alert"><strong>{title}</strong><ul>{items}</ul></div>'
+
+
+def _column_mapping(report: Report, lang: str, labels: dict[str, str]) -> str:
+    """Which file column the reader used for each protocol line."""
+    shown = [m for m in report.column_mapping if m.columns or m.required]
+    if not shown:
+        return ""
+    rows = "".join(
+        f"<tr><td class=l>{html.escape(_term(m.label, lang))}</td><td class=l>"
+        + (
+            html.escape("; ".join(" ".join(c.split()) for c in m.columns))
+            if m.columns
+            else f"<em>{labels['not_matched']}</em>"
+        )
+        + "</td></tr>"
+        for m in shown
+        if m.line != "absentee"
+    )
+    return (
+        f"<h2>{labels['column_mapping']}</h2><table><tr><th class=l>{labels['protocol_line']}"
+        f"</th><th class=l>{labels['file_column']}</th></tr>{rows}</table>"
+    )
+
+
 def render_html(
     report: Report, lang: str = "en", *, drawn: Mapping[str, bytes] | None = None
 ) -> str:
@@ -122,6 +155,7 @@ def render_html(
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>{e(labels['report'])}: {e(report.title)}"
         f"{' — ' + e(report.region) if report.region else ''}</h1>",
+        _implausible(report, labels),
         f"<h2>{labels['summary']}</h2><table>",
         f"<tr><th class=l>{labels['stations']}</th><td>{_fmt(t.stations)}</td></tr>",
         f"<tr><th class=l>{labels['registered']}</th><td>{_fmt(t.registered)}</td></tr>",
@@ -141,9 +175,11 @@ def render_html(
         )
     parts.append("</table>")
     parts.append(_findings(report, labels))
-    if report.warnings:
+    notes = [w for w in report.warnings if w.level != "implausible"]
+    if notes:
         parts.append(f"<p class=note><strong>{labels['warnings']}:</strong> ")
-        parts.append("; ".join(e(w.message) for w in report.warnings) + "</p>")
+        parts.append("; ".join(e(w.message) for w in notes) + "</p>")
+    parts.append(_column_mapping(report, lang, labels))
 
     parts.append(_explain("comet", lang, labels))
     parts.append(_plot(report, "comet", lang, drawn))
@@ -197,6 +233,12 @@ def render_html(
         f"<td>{_pct(ex.clean_share, 1)}</td></tr>"
         "</table>"
     )
+    if ex.problems:
+        parts.append(
+            f"<p class=warn><strong>{labels['assumptions_fail']}:</strong> "
+            + "; ".join(e(p) for p in ex.problems)
+            + "</p>"
+        )
 
     fp = report.fingerprint
     parts.append(_explain("fingerprint", lang, labels))

@@ -136,6 +136,7 @@ def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> by
             f"{MAX_RATIO} times the compressed size); refused as a possible ZIP bomb",
             file=name,
             code="zip_bomb",
+            params={"limit": MAX_DECOMPRESSED, "ratio": MAX_RATIO},
         )
 
     if _over_limit(_declared_size(member), limit):
@@ -215,7 +216,8 @@ def _diagnose(text: str, delimiter: str, width: int, name: str) -> ForensicsInpu
                     f"{len(record)} fields in this row but {width} in the header",
                     file=name,
                     row=number,
-                    code="csv",
+                    code="field_count",
+                    params={"fields": len(record), "width": width},
                 )
     except csv.Error as exc:
         return ForensicsInputError(f"malformed CSV ({exc})", file=name, row=number + 1, code="csv")
@@ -242,6 +244,7 @@ def _check_complete(
             file=name,
             row=tail.count(b"\n") + 2 - header_lines,
             code="truncated",
+            params={"fields": len(record), "width": width},
         )
 
 
@@ -300,6 +303,8 @@ def _refuse_missing(line: str, found: Recognition, name: str) -> None:
         file=name,
         row=1,
         column=label,
+        code="missing_column",
+        params={"unrecognised": "; ".join(" ".join(c.split()) for c in found.unrecognised)},
     )
 
 
@@ -308,7 +313,11 @@ def _recognise(columns: Sequence[str], name: str) -> _Protocol:
     for required in ("region", "uik"):
         if required not in found.ids:
             raise ForensicsInputError(
-                f"missing required column: {required}", file=name, row=1, column=required
+                f"missing required column: {required}",
+                file=name,
+                row=1,
+                column=required,
+                code="missing_column",
             )
     registered = found.first("registered")
     if registered is None:
@@ -385,7 +394,14 @@ def _counts(
             if value.isdigit()
             else f"non-numeric count {raw[index]!r}"
         )
-        raise ForensicsInputError(reason, file=name, row=index + 2, column=column)
+        raise ForensicsInputError(
+            reason,
+            file=name,
+            row=index + 2,
+            column=column,
+            code="too_large" if value.isdigit() else "not_a_number",
+            params={"value": value[:20] if value.isdigit() else str(raw[index])[:40]},
+        )
     missing = parsed.is_null().to_numpy()
     if keep is not None:
         missing &= keep
@@ -530,7 +546,9 @@ def _count_reader(
         except ForensicsInputError as err:
             # translate the row within the kept rows back to the file's line
             row = int(rows[err.row - 2]) if err.row is not None else None
-            raise ForensicsInputError(err.reason, file=name, row=row, column=err.column) from None
+            raise ForensicsInputError(
+                err.reason, file=name, row=row, column=err.column, code=err.code, params=err.params
+            ) from None
 
     return counts
 

@@ -18,7 +18,8 @@ class ForensicsInputError(ValueError):
     """Input that cannot be analysed; names the file and, where known, the row and column.
 
     ``row`` is the 1-based line number in the file (the header is line 1). ``code`` says
-    what kind of problem it is (``"zip_bomb"`` and ``"truncated"`` are worth an audit).
+    what kind of problem it is (``"zip_bomb"`` and ``"truncated"`` are worth an audit) and
+    ``params`` its numbers, so that applications can word the message in any language.
     """
 
     def __init__(
@@ -29,9 +30,11 @@ class ForensicsInputError(ValueError):
         row: int | None = None,
         column: str | None = None,
         code: str = "input",
+        params: dict[str, Any] | None = None,
     ) -> None:
         self.file = file
         self.code = code
+        self.params = params or {}
         self.row = row
         self.column = column
         self.reason = message

@@ -70,7 +70,13 @@ def fast_engine(monkeypatch: pytest.MonkeyPatch) -> None:
             kwargs["mc_draws"] = min(kwargs.get("mc_draws", 100), 100)
             kwargs["fingerprint_bootstrap"] = 2
             _REPORTS[key] = real_build(results, **kwargs)
-        return dataclasses.replace(_REPORTS[key], source=results.source, title=results.title)
+        return dataclasses.replace(
+            _REPORTS[key],
+            source=results.source,
+            title=results.title,
+            warnings=results.warnings,
+            column_mapping=results.column_mapping,
+        )
 
     def plots(report: Any, languages: tuple[str, ...]) -> Any:
         return [
