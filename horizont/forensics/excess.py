@@ -19,7 +19,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.signal import find_peaks
 
 from horizont.forensics.model import BoolArray, FloatArray, Results
 
@@ -67,6 +66,28 @@ class CleanPeak:
         return abs(self.share_slope) < FLAT_SLOPE
 
 
+def _peaks(values: FloatArray) -> list[tuple[int, float]]:
+    """Local maxima of ``values`` with their topographic prominence, left to right.
+
+    The prominence of a peak is its height above the higher of the two lowest points
+    between it and the nearest higher point on each side (or the end of the series).
+    """
+    out = []
+    n = values.size
+    for i in range(1, n - 1):
+        if not (values[i] > values[i - 1] and values[i] >= values[i + 1]):
+            continue
+        bases = []
+        for step in (-1, 1):
+            j, low = i, values[i]
+            while 0 <= j + step < n and values[j + step] <= values[i]:
+                j += step
+                low = min(low, values[j])
+            bases.append(low)
+        out.append((i, float(values[i] - max(bases))))
+    return out
+
+
 def clean_peak(
     turnout: FloatArray,
     weights: FloatArray,
@@ -86,10 +107,9 @@ def clean_peak(
     top = float(smooth[inside].max()) if inside.any() else 0.0
     if top <= 0:
         return CleanPeak(float("nan"), float("nan"), (), float("nan"), 0.0)
-    found, props = find_peaks(smooth, prominence=0.0)
     prominent = [
-        int(p)
-        for p, prominence in zip(found, props["prominences"], strict=True)
+        p
+        for p, prominence in _peaks(smooth)
         if inside[p] and smooth[p] >= PEAK_HEIGHT * top and prominence >= PEAK_PROMINENCE * top
     ]
     # the position is refined on a light (3-bin) smoothing, which keeps the peak's own
