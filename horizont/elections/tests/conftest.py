@@ -100,8 +100,7 @@ def fast_engine(monkeypatch: pytest.MonkeyPatch) -> None:
 def election(db: Any, synthetic_file: Path, fast_engine: None, coordinator: Any) -> Any:
     return services.election_import(
         path=synthetic_file,
-        source_name="fictional.csv",
-        name="Fictional assembly",
+        info=services.ElectionInfo(name="Fictional assembly", source_name="fictional.csv"),
         created_by=coordinator,
         mc_draws=100,
     )

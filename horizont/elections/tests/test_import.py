@@ -200,7 +200,9 @@ def test_a_failure_while_storing_leaves_no_election(
     monkeypatch.setattr(services, "_report_store", broken_store)
     with pytest.raises(RuntimeError):
         services.election_import(
-            path=synthetic_file, source_name="f.csv", name="F", created_by=coordinator
+            path=synthetic_file,
+            info=services.ElectionInfo(name="F", source_name="f.csv"),
+            created_by=coordinator,
         )
     assert not Election.objects.exists()
     assert not Station.objects.exists()

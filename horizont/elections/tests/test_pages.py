@@ -190,7 +190,10 @@ def _import(tmp_path, text: str, coordinator, name: str):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return services.election_import(
-        path=path, source_name=name, name=name, created_by=coordinator, mc_draws=20
+        path=path,
+        info=services.ElectionInfo(name=name, source_name=name),
+        created_by=coordinator,
+        mc_draws=20,
     )
 
 

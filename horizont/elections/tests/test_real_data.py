@@ -6,6 +6,7 @@ import pytest
 
 from horizont.elections import services
 from horizont.elections.models import Station
+from horizont.forensics.flags import station_flags
 from horizont.testing.data import shared_data
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -13,8 +14,15 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 def test_2021_file_is_imported_whole():
     path = shared_data("elections", "ru", "2021.csv.zip")
-    election = services.election_import(
-        path=path, source_name=path.name, name="State Duma 2021", created_by=None, analyse=False
+    info = services.ElectionInfo(name="State Duma 2021", source_name=path.name)
+    results = services.election_read(path=path, info=info)
+    election = services.election_store(
+        results=results,
+        info=info,
+        sha256=services.file_sha256(path),
+        created_by=None,
+        flags=station_flags(results),
+        bundle=None,
     )
     assert election.stations == 96_325
     assert election.registered == 109_204_662
