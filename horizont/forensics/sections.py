@@ -13,132 +13,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from horizont.forensics.explanations import LABELS, TERMS, explanation
+from horizont.forensics.explanations import LABELS, TERMS, explanation, translate
 
 PLOTTED = ("comet", "integer", "regional", "excess", "fingerprint")
 
 #: Thousands and decimal separators per language (as Django's formats for these locales).
 SEPARATORS = {"en": (",", "."), "ru": ("\u00a0", ","), "de": (".", ","), "pl": ("\u00a0", ",")}
-
-#: Captions and row names of the sections' tables.
-TEXTS: dict[str, dict[str, str]] = {
-    "Stations with round percentages against chance (%(n)s stations tested)": {
-        "en": "Stations with round percentages against chance (%(n)s stations tested)",
-        "ru": (
-            "Участки с круглыми процентами в сравнении со случайностью (проверено участков: %(n)s)"
-        ),
-        "de": "Wahllokale mit runden Prozentzahlen gegenüber dem Zufall (%(n)s Wahllokale geprüft)",
-        "pl": "Komisje z okrągłymi procentami w porównaniu z przypadkiem (zbadano komisji: %(n)s)",
-    },
-    "Regions with the most voters at whole-percent turnout": {
-        "en": "Regions with the most voters at whole-percent turnout",
-        "ru": "Регионы с наибольшим числом избирателей на целых процентах явки",
-        "de": "Regionen mit den meisten Wählern bei ganzzahliger Beteiligung",
-        "pl": "Regiony z największą liczbą wyborców przy pełnych procentach frekwencji",
-    },
-    "Excess votes for %(leader)s": {
-        "en": "Excess votes for %(leader)s",
-        "ru": "Избыточные голоса за %(leader)s",
-        "de": "Überschüssige Stimmen für %(leader)s",
-        "pl": "Nadwyżka głosów na %(leader)s",
-    },
-    "Quantity": {
-        "en": "Quantity",
-        "ru": "Величина",
-        "de": "Größe",
-        "pl": "Wielkość",
-    },
-    "Turnout at the clean peak": {
-        "en": "Turnout at the clean peak",
-        "ru": "Явка в «чистом» пике",
-        "de": "Beteiligung am sauberen Gipfel",
-        "pl": "Frekwencja w czystym szczycie",
-    },
-    "Leader's share at the clean peak": {
-        "en": "Leader's share at the clean peak",
-        "ru": "Доля лидера в «чистом» пике",
-        "de": "Anteil des Spitzenreiters am sauberen Gipfel",
-        "pl": "Wynik lidera w czystym szczycie",
-    },
-    "Fitted fractions of stations (95% bootstrap interval)": {
-        "en": "Fitted fractions of stations (95% bootstrap interval)",
-        "ru": "Оценённые доли участков (95-процентный бутстрэп-интервал)",
-        "de": "Geschätzte Anteile der Wahllokale (95-%-Bootstrap-Intervall)",
-        "pl": "Dopasowane udziały komisji (95-procentowy przedział bootstrap)",
-    },
-    "Turnout against the leader's share": {
-        "en": "Turnout against the leader's share",
-        "ru": "Явка и доля лидера",
-        "de": "Beteiligung gegenüber dem Anteil des Spitzenreiters",
-        "pl": "Frekwencja a wynik lidera",
-    },
-    "Correlation coefficient r": {
-        "en": "Correlation coefficient r",
-        "ru": "Коэффициент корреляции r",
-        "de": "Korrelationskoeffizient r",
-        "pl": "Współczynnik korelacji r",
-    },
-    "Voter-weighted r": {
-        "en": "Voter-weighted r",
-        "ru": "r с весами по избирателям",
-        "de": "r gewichtet nach Wählern",
-        "pl": "r ważone wyborcami",
-    },
-    "Regression slope": {
-        "en": "Regression slope",
-        "ru": "Наклон регрессии",
-        "de": "Steigung der Regression",
-        "pl": "Nachylenie regresji",
-    },
-    "Digit tests with bootstrap intervals": {
-        "en": "Digit tests with bootstrap intervals",
-        "ru": "Тесты цифр с бутстрэп-интервалами",
-        "de": "Zifferntests mit Bootstrap-Intervallen",
-        "pl": "Testy cyfr z przedziałami bootstrap",
-    },
-    "Counts of": {
-        "en": "Counts of",
-        "ru": "Чьи голоса",
-        "de": "Gezählt für",
-        "pl": "Czyje głosy",
-    },
-    "Flagged polling stations: %(n)s": {
-        "en": "Flagged polling stations: %(n)s",
-        "ru": "Отмеченных участков: %(n)s",
-        "de": "Markierte Wahllokale: %(n)s",
-        "pl": "Oznaczone komisje: %(n)s",
-    },
-    "mean of second digits": {
-        "en": "mean of second digits",
-        "ru": "среднее вторых цифр",
-        "de": "Mittelwert der zweiten Ziffern",
-        "pl": "średnia drugich cyfr",
-    },
-    "mean of last digits": {
-        "en": "mean of last digits",
-        "ru": "среднее последних цифр",
-        "de": "Mittelwert der letzten Ziffern",
-        "pl": "średnia ostatnich cyfr",
-    },
-    "share of counts ending in 0 or 5": {
-        "en": "share of counts ending in 0 or 5",
-        "ru": "доля чисел, оканчивающихся на 0 или 5",
-        "de": "Anteil der Zahlen, die auf 0 oder 5 enden",
-        "pl": "udział liczb kończących się na 0 lub 5",
-    },
-    "leader's votes": {
-        "en": "leader's votes",
-        "ru": "голоса лидера",
-        "de": "Stimmen des Spitzenreiters",
-        "pl": "głosy lidera",
-    },
-    "votes of all parties": {
-        "en": "votes of all parties",
-        "ru": "голоса всех партий",
-        "de": "Stimmen aller Parteien",
-        "pl": "głosy wszystkich partii",
-    },
-}
 
 
 @dataclass
@@ -162,8 +42,8 @@ class Section:
 
 
 def text(msgid: str, lang: str) -> str:
-    """A caption in ``lang`` (English when the language is unknown)."""
-    return TEXTS.get(msgid, {}).get(lang) or msgid
+    """A caption (English source, extracted as ``t("…")``) in ``lang``."""
+    return translate(msgid, lang)
 
 
 def _missing(value: Any) -> bool:
@@ -217,14 +97,14 @@ class _Builder:
     def pct(self, value: Any, digits: int = 2) -> str:
         return percent(value, digits, self.lang)
 
-    def t(self, msgid: str) -> str:
+    def tr(self, msgid: str) -> str:
         return text(msgid, self.lang)
 
     def integer(self) -> Section:
         integer, labels = self.data["integer_test"], self.labels
         s = self.section("integer")
         table = Table(
-            caption=self.t(
+            caption=self.tr(
                 "Stations with round percentages against chance (%(n)s stations tested)"
             )
             % {"n": self.num(integer["stations_tested"])},
@@ -252,7 +132,7 @@ class _Builder:
     def regional(self) -> Section:
         s = self.section("regional")
         table = Table(
-            caption=self.t("Regions with the most voters at whole-percent turnout"),
+            caption=self.tr("Regions with the most voters at whole-percent turnout"),
             headers=[self.labels["region"], self.labels["excess_voters"], "z"],
         )
         for row in self.data["regional_test"]["ranking"][:15]:
@@ -267,13 +147,13 @@ class _Builder:
         s = self.section("excess")
         s.tables.append(
             Table(
-                caption=self.t("Excess votes for %(leader)s") % {"leader": ex["leader"]},
-                headers=[self.t("Quantity"), labels["value"]],
+                caption=self.tr("Excess votes for %(leader)s") % {"leader": ex["leader"]},
+                headers=[self.tr("Quantity"), labels["value"]],
                 rows=[
                     [labels["estimate"], self.num(ex["estimate"])],
                     [labels["range"], f"{self.num(ex['range'][0])} – {self.num(ex['range'][1])}"],
-                    [self.t("Turnout at the clean peak"), self.pct(ex["clean_turnout"], 1)],
-                    [self.t("Leader's share at the clean peak"), self.pct(ex["clean_share"], 1)],
+                    [self.tr("Turnout at the clean peak"), self.pct(ex["clean_turnout"], 1)],
+                    [self.tr("Leader's share at the clean peak"), self.pct(ex["clean_share"], 1)],
                 ],
             )
         )
@@ -289,8 +169,8 @@ class _Builder:
             rows.append([labels[key], self.pct(fp[name]["estimate"], 1), f"{low} – {high}"])
         s.tables.append(
             Table(
-                caption=self.t("Fitted fractions of stations (95% bootstrap interval)"),
-                headers=[self.t("Quantity"), labels["estimate"], labels["interval"]],
+                caption=self.tr("Fitted fractions of stations (95% bootstrap interval)"),
+                headers=[self.tr("Quantity"), labels["estimate"], labels["interval"]],
                 rows=rows,
             )
         )
@@ -301,12 +181,12 @@ class _Builder:
         s = self.section("correlation")
         s.tables.append(
             Table(
-                caption=self.t("Turnout against the leader's share"),
-                headers=[self.t("Quantity"), self.labels["value"]],
+                caption=self.tr("Turnout against the leader's share"),
+                headers=[self.tr("Quantity"), self.labels["value"]],
                 rows=[
-                    [self.t("Correlation coefficient r"), self.num(corr.get("pearson_r"), 3)],
-                    [self.t("Voter-weighted r"), self.num(corr.get("weighted_r"), 3)],
-                    [self.t("Regression slope"), self.num(corr.get("slope"), 3)],
+                    [self.tr("Correlation coefficient r"), self.num(corr.get("pearson_r"), 3)],
+                    [self.tr("Voter-weighted r"), self.num(corr.get("weighted_r"), 3)],
+                    [self.tr("Regression slope"), self.num(corr.get("slope"), 3)],
                 ],
             )
         )
@@ -315,17 +195,17 @@ class _Builder:
     def digits(self) -> Section:
         labels = self.labels
         names = {
-            "second_digit_mean": self.t("mean of second digits"),
-            "last_digit_mean": self.t("mean of last digits"),
-            "last_digit_0_or_5": self.t("share of counts ending in 0 or 5"),
-            "leader": self.t("leader's votes"),
-            "all_parties": self.t("votes of all parties"),
+            "second_digit_mean": self.tr("mean of second digits"),
+            "last_digit_mean": self.tr("mean of last digits"),
+            "last_digit_0_or_5": self.tr("share of counts ending in 0 or 5"),
+            "leader": self.tr("leader's votes"),
+            "all_parties": self.tr("votes of all parties"),
         }
         s = self.section("digits")
         table = Table(
-            caption=self.t("Digit tests with bootstrap intervals"),
+            caption=self.tr("Digit tests with bootstrap intervals"),
             headers=[
-                labels["test"], self.t("Counts of"), labels["value"],
+                labels["test"], self.tr("Counts of"), labels["value"],
                 labels["expected"], labels["interval"],
             ],
         )  # fmt: skip
@@ -347,7 +227,7 @@ class _Builder:
         s = self.section("flags")
         s.tables.append(
             Table(
-                caption=self.t("Flagged polling stations: %(n)s")
+                caption=self.tr("Flagged polling stations: %(n)s")
                 % {"n": self.num(flags["flagged_stations"])},
                 headers=[self.labels["flag"], self.labels["count"]],
                 rows=[
