@@ -66,17 +66,18 @@ class CleanPeak:
         return abs(self.share_slope) < FLAT_SLOPE
 
 
-def _peaks(values: FloatArray) -> list[tuple[int, float]]:
-    """Local maxima of ``values`` with their topographic prominence, left to right.
+def _peaks(values: FloatArray, min_height: float = 0.0) -> list[tuple[int, float]]:
+    """Local maxima of ``values`` (at least ``min_height``) with their topographic
+    prominence, left to right.
 
     The prominence of a peak is its height above the higher of the two lowest points
     between it and the nearest higher point on each side (or the end of the series).
     """
     out = []
     n = values.size
-    for i in range(1, n - 1):
-        if not (values[i] > values[i - 1] and values[i] >= values[i + 1]):
-            continue
+    inner = values[1:-1]
+    maxima = np.flatnonzero((inner > values[:-2]) & (inner >= values[2:]) & (inner >= min_height))
+    for i in (maxima + 1).tolist():
         bases = []
         for step in (-1, 1):
             j, low = i, values[i]
@@ -109,7 +110,7 @@ def clean_peak(
         return CleanPeak(float("nan"), float("nan"), (), float("nan"), 0.0)
     prominent = [
         p
-        for p, prominence in _peaks(smooth)
+        for p, prominence in _peaks(smooth, PEAK_HEIGHT * top)
         if inside[p] and smooth[p] >= PEAK_HEIGHT * top and prominence >= PEAK_PROMINENCE * top
     ]
     # the position is refined on a light (3-bin) smoothing, which keeps the peak's own
@@ -186,12 +187,10 @@ def _estimate(
     turnout: FloatArray,
     leader: FloatArray,
     others: FloatArray,
-    registered: FloatArray,
-    bin_width: float,
-    peak_window: float,
-    smoothing: float,
+    peak: float,
+    setting: tuple[float, float, float],
 ) -> ExcessSetting:
-    peak = clean_peak(turnout, registered, bin_width=bin_width, smoothing=smoothing).turnout
+    bin_width, peak_window, smoothing = setting
     near = np.abs(turnout - peak) <= peak_window
     ratio = float(leader[near].sum() / max(others[near].sum(), 1.0))
     share = float(leader[near].sum() / max((leader[near] + others[near]).sum(), 1.0))
@@ -239,9 +238,17 @@ def excess_votes(
     turnout = results.issued[keep] / registered * 100.0
     leader = results.leader_votes[keep].astype(np.float64)
     others = results.votes[keep].sum(axis=1) - leader
-    central = _estimate(turnout, leader, others, registered, bin_width, peak_window, smoothing)
+    # the peak depends on the histogram's bins and smoothing only: found once for each
+    peaks = {
+        (bw, sm): clean_peak(turnout, registered, bin_width=bw, smoothing=sm).turnout
+        for bw in {0.5, 1.0, 2.0, bin_width}
+        for sm in {1.5, 2.0, 3.0, smoothing}
+    }
+    central = _estimate(
+        turnout, leader, others, peaks[bin_width, smoothing], (bin_width, peak_window, smoothing)
+    )
     settings = [
-        _estimate(turnout, leader, others, registered, bw, win, sm)
+        _estimate(turnout, leader, others, peaks[bw, sm], (bw, win, sm))
         for bw in (0.5, 1.0, 2.0)
         for win in (1.5, 2.5, 5.0)
         for sm in (1.5, 2.0, 3.0)
