@@ -15,7 +15,15 @@ from horizont.forensics import sections as engine
 from horizont.forensics.explanations import TERMS
 from horizont.forensics.sections import Section, Table
 
-__all__ = ["Section", "Table", "column_mapping_rows", "number", "percent", "report_sections"]
+__all__ = [
+    "Section",
+    "Table",
+    "column_mapping_rows",
+    "number",
+    "percent",
+    "report_sections",
+    "warning_texts",
+]
 
 
 def number(value: Any, digits: int = 0) -> str:
@@ -26,6 +34,16 @@ def number(value: Any, digits: int = 0) -> str:
 def percent(value: Any, digits: int = 2) -> str:
     """A fraction as a percentage in the interface language (the engine's formatter)."""
     return engine.percent(value, digits, engine_language())
+
+
+def warning_texts(warnings: list[dict[str, Any]], *, implausible: bool) -> list[str]:
+    """The reader's warnings of one level, worded by the engine in the interface language."""
+    language = engine_language()
+    return [
+        engine.warning_text(w, language)
+        for w in warnings
+        if (w.get("level") == "implausible") == implausible
+    ]
 
 
 def report_sections(data: dict[str, Any], language: str) -> list[Section]:

@@ -9,7 +9,15 @@ from collections.abc import Mapping
 from horizont.forensics.explanations import LABELS, TERMS, explanation
 from horizont.forensics.plots import PLOTS
 from horizont.forensics.report import Report, report_to_json
-from horizont.forensics.sections import Section, Table, number, p_value, percent, report_sections
+from horizont.forensics.sections import (
+    Section,
+    Table,
+    number,
+    p_value,
+    percent,
+    report_sections,
+    warning_text,
+)
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;
@@ -87,12 +95,12 @@ def _findings(report: Report, lang: str, labels: dict[str, str]) -> str:
     return f"<h2>{labels['findings']}</h2><ul>{body}</ul>"
 
 
-def _implausible(report: Report, labels: dict[str, str]) -> str:
+def _implausible(report: Report, lang: str, labels: dict[str, str]) -> str:
     """Implausible figures, before anything else on the page."""
     found = [w for w in report.warnings if w.level == "implausible"]
     if not found:
         return ""
-    items = "".join(f"<li>{html.escape(w.message)}</li>" for w in found)
+    items = "".join(f"<li>{html.escape(warning_text(w.to_dict(), lang))}</li>" for w in found)
     title = labels["implausible"]
     return f'<div class="warn" role="alert"><strong>{title}</strong><ul>{items}</ul></div>'
 
@@ -188,14 +196,14 @@ def render_html(
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{title}{' — ' + e(report.region) if report.region else ''}</h1>",
-        _implausible(report, labels),
+        _implausible(report, lang, labels),
         _summary(report, lang, labels),
         _findings(report, lang, labels),
     ]
     notes = [w for w in report.warnings if w.level != "implausible"]
     if notes:
         parts.append(f"<p class=note><strong>{labels['warnings']}:</strong> ")
-        parts.append("; ".join(e(w.message) for w in notes) + "</p>")
+        parts.append("; ".join(e(warning_text(w.to_dict(), lang)) for w in notes) + "</p>")
     parts.append(_column_mapping(report, lang, labels))
     data = report_to_json(report, include_histograms=False)
     parts += [_section(s, report, lang, drawn) for s in report_sections(data, lang)]

@@ -681,6 +681,7 @@ def _check_plausibility(
                 f"overall turnout {turnout:.2%} lies outside {low:.0%}-{high:.0%}: "
                 "a ballots-issued line was probably misread; check the column mapping",
                 level="implausible",
+                params={"turnout": float(turnout), "low": low, "high": high},
             )
         )
     below = results.issued < results.cast
@@ -693,6 +694,7 @@ def _check_plausibility(
                 "than ballots in the boxes",
                 tuple(int(r) for r in results.rows[below]),
                 level="implausible" if share > PLAUSIBLE_EXCEPTIONS else "note",
+                params={"stations": int(below.sum()), "share": float(share)},
             )
         )
     if protocol is not None and protocol.valid is not None and results.votes.shape[1]:
@@ -705,6 +707,7 @@ def _check_plausibility(
                     f"{mismatch.sum() / n:.1%} of stations: a party column may be missing "
                     "or a protocol line taken for a party; check the column mapping",
                     level="implausible",
+                    params={"share": float(mismatch.sum() / n)},
                 )
             )
     if protocol is not None:
@@ -715,6 +718,7 @@ def _check_plausibility(
                     "unrecognised_columns",
                     "columns that look like protocol lines but were not recognised (left out): "
                     + "; ".join(" ".join(c.split()) for c in unknown),
+                    params={"columns": "; ".join(" ".join(c.split()) for c in unknown)},
                 )
             )
         for m in protocol.mapping:
@@ -725,6 +729,10 @@ def _check_plausibility(
                         f"several columns match '{m.label}'; the first was used: "
                         + "; ".join(" ".join(c.split()) for c in m.columns),
                         level="implausible" if m.used else "note",
+                        params={
+                            "line": m.label,
+                            "columns": "; ".join(" ".join(c.split()) for c in m.columns),
+                        },
                     )
                 )
 

@@ -55,6 +55,8 @@ class InputWarning:
     rows: tuple[int, ...] = ()
     #: ``"implausible"`` figures are shown before everything else in every report
     level: str = "note"
+    #: the figures of the message, so that it can be worded in any language
+    params: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +64,7 @@ class InputWarning:
             "message": self.message,
             "rows": list(self.rows[:50]),
             "level": self.level,
+            "params": dict(self.params),
         }
 
 

@@ -41,6 +41,11 @@ class Section:
     problems: list[str] = field(default_factory=list)
 
 
+def tr(msgid: str, lang: str) -> str:
+    """An English source string (extracted as ``tr("…")``) in ``lang``."""
+    return translate(msgid, lang)
+
+
 def text(msgid: str, lang: str) -> str:
     """A caption (English source, extracted as ``t("…")``) in ``lang``."""
     return translate(msgid, lang)
@@ -72,6 +77,51 @@ def p_value(value: Any, lang: str = "en") -> str:
     if value < 1e-4:
         return f"{value:.1e}"
     return number(value, 4, lang)
+
+
+def warning_text(warning: dict[str, Any], lang: str) -> str:
+    """A reader's warning (its JSON form) in ``lang``; its English text for other codes."""
+    p = warning.get("params") or {}
+    code = warning.get("code")
+    try:
+        if code == "implausible_turnout":
+            return tr(
+                "Overall turnout %(turnout)s lies outside %(low)s–%(high)s: a ballots-issued "
+                "line was probably misread; check the column mapping.",
+                lang,
+            ) % {
+                "turnout": percent(p["turnout"], 2, lang),
+                "low": percent(p["low"], 0, lang),
+                "high": percent(p["high"], 0, lang),
+            }
+        if code == "issued_below_cast":
+            return tr(
+                "%(stations)s stations (%(share)s) report fewer ballots issued than ballots "
+                "in the boxes.",
+                lang,
+            ) % {"stations": number(p["stations"], 0, lang), "share": percent(p["share"], 1, lang)}
+        if code == "parties_not_valid":
+            return tr(
+                "The party columns do not add up to the valid ballots at %(share)s of "
+                "stations: a party column may be missing or a protocol line taken for a "
+                "party; check the column mapping.",
+                lang,
+            ) % {"share": percent(p["share"], 1, lang)}
+        if code == "ambiguous_columns":
+            return tr(
+                "Several columns match the protocol line “%(line)s”; the first was used: "
+                "%(columns)s.",
+                lang,
+            ) % {"line": _term(p["line"], lang), "columns": p["columns"]}
+        if code == "unrecognised_columns":
+            return tr(
+                "Columns that look like protocol lines but were not recognised (left out): "
+                "%(columns)s.",
+                lang,
+            ) % {"columns": p["columns"]}
+    except (KeyError, TypeError):
+        pass
+    return str(warning.get("message", ""))
 
 
 def _term(key: str, lang: str) -> str:

@@ -243,3 +243,22 @@ def test_detail_shows_the_column_mapping_of_the_2020_vote(
     assert "ДА" in election.leader
     labels = [r["label"] for r in response.context["column_mapping"]]
     assert "выдано бюллетеней (одна строка)" in labels
+
+
+def test_implausible_figures_are_shown_first_in_the_users_language(
+    client, tmp_path, synthetic_text, fast_engine, coordinator
+):
+    rows = list(csv.reader(io.StringIO(synthetic_text)))
+    premises = next(i for i, h in enumerate(rows[0]) if "в помещении" in h)
+    for row in rows[1:]:
+        row[premises] = "0"  # ballots issued on the premises lost: turnout about 3 %
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    election = _import(tmp_path, out.getvalue(), coordinator, "misread.csv")
+    html = client.get(_url("detail", "ru", election.pk)).content.decode()
+    alert = html.index('role="alert"')
+    assert alert < html.index("totals-heading")
+    assert "Общая явка" in html and "лежит вне диапазона 20" in html
+    assert "выдано меньше бюллетеней, чем найдено в ящиках" in html
+    report = client.get(_url("report", "de", election.pk)).content.decode()
+    assert "Die Gesamtbeteiligung von" in report
