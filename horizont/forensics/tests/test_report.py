@@ -177,3 +177,19 @@ def test_reader_is_exposed_in_the_public_api(tmp_path: Path) -> None:
     csv_path = tmp_path / "e.csv"
     write_csv(clean_election(50, seed=76), str(csv_path))
     assert len(read_results(csv_path)) == 50
+
+
+def test_cli_prints_implausible_figures_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dataclasses
+
+    election = clean_election(300, seed=77)
+    misread = dataclasses.replace(election, issued_on_premises=election.issued_on_premises // 10)
+    csv_path = tmp_path / "misread.csv"
+    write_csv(misread, str(csv_path))
+    assert main(["analyze", str(csv_path), "--mc", "0", "--bootstrap", "2", "--quiet"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("IMPLAUSIBLE: overall turnout")
+    assert any(line.startswith("IMPLAUSIBLE:") and "fewer ballots issued" in line for line in lines)
+    assert any(line.startswith("columns used:") for line in lines)
