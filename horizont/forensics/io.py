@@ -737,6 +737,22 @@ def _check_plausibility(
                 )
 
 
+def _explicit_mapping(mapping: ColumnMapping, parties: tuple[str, ...]) -> tuple[MappedLine, ...]:
+    """The columns an explicit :class:`ColumnMapping` named, in the reader's mapping form."""
+
+    def line(key: str, columns: Sequence[str | None], required: bool = False) -> MappedLine:
+        found = tuple(c for c in columns if c)
+        return MappedLine(key, LINE_LABELS.get(key, key), found, required, bool(found))
+
+    return (
+        line("registered", [mapping.registered], required=True),
+        line("issued_total", list(mapping.issued)),
+        line("in_boxes", list(mapping.cast)),
+        line("invalid", [mapping.invalid]),
+        MappedLine("parties", "parties or candidates", parties),
+    )
+
+
 def _from_mapping(
     table: pl.DataFrame, name: str, mapping: ColumnMapping, warnings: list[InputWarning]
 ) -> Results:
@@ -812,6 +828,7 @@ def _from_mapping(
         remote=np.zeros(table.height, dtype=bool),
         rows=np.arange(2, table.height + 2, dtype=np.int64),
         title=Path(name).name.split(".")[0],
+        column_mapping=_explicit_mapping(mapping, parties),
     )
     _check_consistency(results, name, warnings)
     _check_plausibility(results, None, warnings)

@@ -162,6 +162,10 @@ def test_generic_table_with_explicit_mapping_csv_and_parquet(tmp_path: Path) -> 
         assert read.issued.tolist() == [700, 800, 500]
         assert read.leader_name == "A"
         assert read.cast.tolist() == [700, 800, 500]
+        used = {m.line: m.columns for m in read.column_mapping}
+        assert used["registered"] == ("Wahlberechtigte",)
+        assert used["issued_total"] == ("Waehler",)
+        assert used["parties"] == ("A", "B")
 
 
 def test_generic_mapping_reports_a_missing_column(tmp_path: Path) -> None:
