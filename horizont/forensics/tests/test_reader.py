@@ -259,3 +259,28 @@ def test_huge_number_names_row_and_column(tmp_path: Path) -> None:
     assert err.value.row == 4
     assert err.value.column == HEADER_2004[3]
     assert "too large" in err.value.reason
+
+
+def test_wordings_of_other_years_and_unknown_lines_are_kept_apart_from_parties() -> None:
+    # variants seen in 2000-2024 files: plural "списки", singular "бюллетень", lines
+    # about remote electronic voting and applications that the reader does not use
+    columns = [
+        "region", "tik", "uik",
+        "Число избирателей, внесенных в списки избирателей",
+        "Число избирательных бюллетеней, выданных избирателям в помещении",
+        "Число избирательных бюллетеней, выданных вне помещения",
+        "Число бюллетеней, содержащихся в стационарных ящиках",
+        "Число недействительных избирательных бюллетеней",
+        "Число действительных избирательных бюллетеней",
+        "Число избирателей, принявших участие в дистанционном электронном голосовании",
+        "Число заявлений о включении в список избирателей по месту нахождения",
+        "Бабурин Сергей Николаевич", "Путин Владимир Владимирович",
+    ]  # fmt: skip
+    found = recognise(columns)
+    assert found.first("registered") == columns[3]
+    assert found.first("issued_on_premises") == columns[4]
+    assert found.first("issued_outside") == columns[5]
+    assert found.first("in_stationary") == columns[6]
+    assert found.unrecognised == (columns[9],)
+    assert found.lines["absentee"] == (columns[10],)
+    assert found.parties == ("Бабурин Сергей Николаевич", "Путин Владимир Владимирович")
