@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -195,9 +196,13 @@ def test_zip_member_lying_about_its_size_is_stopped_while_streaming(
         return real_check(size, limit)
 
     monkeypatch.setattr(reader, "_over_limit", counting)
+    tracemalloc.start()
     with pytest.raises(ForensicsInputError) as err:
         read_results(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
     assert err.value.code == "zip_bomb"
+    assert peak < 6 << 20  # memory stays bounded: the 8 MB member is never held whole
     # stopped just past the limit (~1 MB + 100 × 8 KB), long before 8 MB
     assert max(chunks) < 3 << 20
 
