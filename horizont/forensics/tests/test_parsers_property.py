@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import tempfile
 import zipfile
 from pathlib import Path
@@ -19,7 +20,12 @@ from hypothesis import strategies as st
 from horizont.forensics.io import ColumnMapping, read_results
 from horizont.forensics.model import ForensicsInputError, Results
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: a few dozen examples per parser on every run; ``HYPOTHESIS_EXAMPLES`` raises it (CI)
+SETTINGS = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "30")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 HEADER = [
     "region", "tik", "uik",
