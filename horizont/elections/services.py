@@ -144,6 +144,10 @@ def _reason(err: ForensicsInputError) -> str:
         }
     if err.code == "not_a_number":
         return _("“%(value)s” is not a number.") % {"value": p.get("value", "")}
+    if err.code == "archive":
+        return _("the archive is damaged, encrypted or not a ZIP file.")
+    if err.code == "archive_empty":
+        return _("the archive holds no CSV file.")
     if err.code == "encoding":
         return _("the file is neither UTF-8 nor Windows-1251 text.")
     if err.code == "missing_column":

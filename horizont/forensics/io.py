@@ -173,16 +173,22 @@ def _read_text(path: Path, warnings: list[InputWarning]) -> bytes:
                     if not m.is_dir() and m.filename.lower().endswith((".csv", ".txt", ".tsv"))
                 ]
                 if not tables:
-                    raise ForensicsInputError("archive holds no CSV file", file=name)
+                    raise ForensicsInputError(
+                        "archive holds no CSV file", file=name, code="archive_empty"
+                    )
                 data = _inflate(archive, tables[0], name)
         except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile, ValueError) as exc:
             if isinstance(exc, ForensicsInputError):
                 raise
-            raise ForensicsInputError(f"unreadable archive ({exc})", file=name) from exc
+            raise ForensicsInputError(
+                f"unreadable archive ({exc})", file=name, code="archive"
+            ) from exc
         except (RuntimeError, NotImplementedError) as exc:  # encrypted or unknown compression
-            raise ForensicsInputError(f"unreadable archive ({exc})", file=name) from exc
+            raise ForensicsInputError(
+                f"unreadable archive ({exc})", file=name, code="archive"
+            ) from exc
     elif path.suffix.lower() == ".zip":
-        raise ForensicsInputError("unreadable archive (not a ZIP file)", file=name)
+        raise ForensicsInputError("unreadable archive (not a ZIP file)", file=name, code="archive")
     else:
         data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):

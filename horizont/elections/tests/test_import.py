@@ -268,3 +268,15 @@ def test_a_row_with_extra_fields_names_the_row(client, coordinator, synthetic_te
     assert job.status == Job.Status.FAILED
     assert "Row 4." in job.error
     assert "fields" in job.error and "polars" not in job.error.lower()
+
+
+def test_a_damaged_archive_is_refused_in_the_users_language(client, coordinator):
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile(
+        "broken.zip", b"PK\x03\x04 not really", content_type="application/zip"
+    )
+    client.post(URL, _form(upload))  # the Russian interface
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED
+    assert "broken.zip" in job.error and "архив повреждён" in job.error
+    assert "File is not a zip file" not in job.error
