@@ -262,3 +262,8 @@ def test_implausible_figures_are_shown_first_in_the_users_language(
     assert "выдано меньше бюллетеней, чем найдено в ящиках" in html
     report = client.get(_url("report", "de", election.pk)).content.decode()
     assert "Die Gesamtbeteiligung von" in report
+    from pypdf import PdfReader
+
+    pdf = client.get(_url("report_pdf", "pl", election.pk)).content
+    first_page = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Nieprawdopodobne liczby" in first_page
