@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 import polars as pl
@@ -297,7 +297,7 @@ def recognise_columns(columns: Sequence[str]) -> dict[str, object]:
 REQUIRED_LINES = ("registered", "issued_on_premises", "invalid")
 
 
-def _refuse_missing(line: str, found: Recognition, name: str) -> None:
+def _refuse_missing(line: str, found: Recognition, name: str) -> NoReturn:
     label = LINE_LABELS[line]
     hint = ""
     if found.unrecognised:
@@ -345,7 +345,7 @@ def _recognise(columns: Sequence[str], name: str) -> _Protocol:
     if stationary is None and found.first("in_portable") is None:
         stationary = found.first("in_boxes")
     protocol = _Protocol(
-        registered=str(registered),
+        registered=registered,
         received=found.first("received"),
         early=found.first("issued_early"),
         premises=premises,
