@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/elections_import.py [--full]
 
-Measures ``services.election_import`` on ``../shared/data/elections/ru/2021.csv.zip``:
-reading the file with the engine, flagging stations and storing all 96,325 of them (one
+Measures the import steps on ``../shared/data/elections/ru/2021.csv.zip``
+(``services.election_read`` and ``services.election_store``): reading the file with the
+engine, flagging stations and storing all 96,325 of them (one
 prepared INSERT run with ``executemany`` in batches, inside one transaction). ``--full``
 also times the whole background job (forensic report with a 1,000-draw Monte Carlo, plots
 in four languages). The baseline stores a sample of stations one by one with ``.save()``
@@ -38,6 +39,7 @@ from django.db import connection, transaction  # noqa: E402
 
 from horizont.elections import services  # noqa: E402
 from horizont.elections.models import Election, Station  # noqa: E402
+from horizont.forensics.flags import station_flags  # noqa: E402
 from horizont.forensics.io import read_results  # noqa: E402
 from horizont.lib.shared_data import shared_data_path  # noqa: E402
 
@@ -54,8 +56,16 @@ def main() -> int:
     print(f"database: {connection.vendor} ({os.environ['DATABASE_URL']})")
 
     start = time.perf_counter()
-    election = services.election_import(
-        path=path, source_name=path.name, name="State Duma 2021", created_by=None, analyse=False
+    info = services.ElectionInfo(name="State Duma 2021", source_name=path.name)
+    results = services.election_read(path=path, info=info)
+    flags = station_flags(results)
+    election = services.election_store(
+        results=results,
+        info=info,
+        sha256=services.file_sha256(path),
+        created_by=None,
+        flags=flags,
+        bundle=None,
     )
     seconds = time.perf_counter() - start
     stations = Station.objects.filter(election=election).count()
@@ -69,8 +79,7 @@ def main() -> int:
     start = time.perf_counter()
     results = read_results(path)
     read_seconds = time.perf_counter() - start
-    report = services._flags_only_report(results)
-    values = services._station_values(election, results, report)[:SAMPLE]
+    values = services._station_values(election, results, station_flags(results))[:SAMPLE]
     names = [f"{n}_id" if n == "election" else n for n in services.STATION_FIELDS]
     sample = [Station(**dict(zip(names, v, strict=True))) for v in values]
     start = time.perf_counter()
@@ -98,7 +107,9 @@ def main() -> int:
     if "--full" in sys.argv:
         start = time.perf_counter()
         full = services.election_import(
-            path=path, source_name=path.name, name="State Duma 2021 (full)", created_by=None
+            path=path,
+            info=services.ElectionInfo(name="State Duma 2021 (full)", source_name=path.name),
+            created_by=None,
         )
         print(
             f"full import job (read, report with 1,000 Monte Carlo draws, plots in 4 "

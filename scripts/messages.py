@@ -11,7 +11,10 @@ to work on one catalogue only.
 
 Each app that has a ``locale/`` folder keeps its own catalogue, so apps can be translated
 independently; everything else (project templates, core, accounts …) lives in
-``horizont/locale``.
+``horizont/locale``. The engines (``--app forensics``) never import Django: their
+catalogues (``horizont/<engine>/locale``) are extracted with xgettext from the strings
+marked ``N_("…")`` or ``tr("…")`` and read with the standard library's gettext; check,
+missing, apply and compile treat them like every other catalogue.
 """
 
 from __future__ import annotations
@@ -53,7 +56,38 @@ def _selected(app: str | None) -> list[tuple[Path, list[str]]]:
     return chosen
 
 
+def engine_dirs(app: str | None = None) -> list[Path]:
+    """Engines that ship their own catalogue."""
+    return [
+        PACKAGE / name
+        for name in sorted(ENGINES)
+        if (PACKAGE / name / "locale").is_dir() and app in (None, name)
+    ]
+
+
+def update_engine(directory: Path) -> None:
+    """Extract an engine's marked strings and merge them into its catalogues."""
+    sources = sorted(str(p.relative_to(directory)) for p in directory.glob("*.py"))
+    args = ["xgettext", "--language=Python", "--from-code=UTF-8", "--keyword=N_"]
+    args += ["--keyword=tr", "--no-location", "--no-wrap", "--output=-", *sources]
+    template = subprocess.run(args, cwd=directory, capture_output=True, check=True).stdout
+    pot = polib.pofile(template.decode("utf-8"))
+    for lang in LANGUAGES:
+        path = directory / "locale" / lang / "LC_MESSAGES" / "django.po"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        catalogue = polib.pofile(str(path)) if path.exists() else polib.POFile()
+        catalogue.merge(pot)
+        for entry in [e for e in catalogue if e.obsolete]:
+            catalogue.remove(entry)
+        catalogue.save(str(path))
+        print(f"processing engine {directory.name}, locale {lang}")
+
+
 def update(app: str | None = None) -> None:
+    for directory in engine_dirs(app):
+        update_engine(directory)
+    if app in ENGINES:
+        return
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="horizont.settings")
     for directory, ignore in _selected(app):
         (directory / "locale").mkdir(exist_ok=True)

@@ -25,10 +25,10 @@ def load() -> str:
             path.write_text(synthetic_csv(), encoding="utf-8")
             services.election_import(
                 path=path,
-                source_name="fictional.csv",
-                name=FICTIONAL,
+                info=services.ElectionInfo(
+                    name=FICTIONAL, source_name="fictional.csv", date=date(2030, 9, 15)
+                ),
                 created_by=None,
-                date=date(2030, 9, 15),
                 mc_draws=200,
                 fingerprint_bootstrap=10,
                 documents=False,
@@ -41,10 +41,10 @@ def load() -> str:
         start = time.perf_counter()
         services.election_import(
             path=real,
-            source_name=real.name,
-            name=REAL_2021,
+            info=services.ElectionInfo(
+                name=REAL_2021, source_name=real.name, date=date(2021, 9, 19)
+            ),
             created_by=None,
-            date=date(2021, 9, 19),
             mc_draws=200,
             fingerprint_bootstrap=10,
             documents=False,

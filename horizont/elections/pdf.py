@@ -15,8 +15,8 @@ import matplotlib
 from fpdf import FPDF
 
 from horizont.elections.models import Election, ForensicReport
-from horizont.elections.sections import number, percent, report_sections
 from horizont.forensics.explanations import LABELS
+from horizont.forensics.sections import number, percent, report_sections, warning_text
 
 # fpdf2 subsets the font with fontTools, which logs every table it touches at INFO
 logging.getLogger("fontTools").setLevel(logging.WARNING)
@@ -54,15 +54,24 @@ def report_pdf(*, election: Election, report: ForensicReport, language: str) -> 
         title += f" — {report.region}"
     doc.multi_cell(width, 8, title, new_x="LMARGIN", new_y="NEXT")
     doc.ln(2)
+    implausible = [w for w in data.get("warnings", []) if w.get("level") == "implausible"]
+    if implausible:
+        doc.set_font("DejaVu", "B", 10)
+        doc.multi_cell(width, 5, labels["implausible"], new_x="LMARGIN", new_y="NEXT")
+        doc.set_font("DejaVu", "", 10)
+        for warning in implausible:
+            text = "• " + warning_text(warning, language)
+            doc.multi_cell(width, 5, text, new_x="LMARGIN", new_y="NEXT")
+        doc.ln(2)
     doc.set_font("DejaVu", "", 10)
     rows = [
-        (labels["stations"], number(totals["stations"])),
-        (labels["registered"], number(totals["registered"])),
-        (labels["turnout"], percent(totals["turnout"])),
+        (labels["stations"], number(totals["stations"], 0, language)),
+        (labels["registered"], number(totals["registered"], 0, language)),
+        (labels["turnout"], percent(totals["turnout"], 2, language)),
         (labels["leader"], totals["leader"]),
-        (labels["leader_share"], percent(totals["leader_share"])),
-        (labels["abroad"], number(totals["abroad"]["stations"])),
-        (labels["remote"], number(totals["remote_voting"]["stations"])),
+        (labels["leader_share"], percent(totals["leader_share"], 2, language)),
+        (labels["abroad"], number(totals["abroad"]["stations"], 0, language)),
+        (labels["remote"], number(totals["remote_voting"]["stations"], 0, language)),
     ]
     with doc.table(col_widths=(60, 120), text_align=("LEFT", "LEFT")) as table:
         for key, value in rows:
@@ -71,13 +80,22 @@ def report_pdf(*, election: Election, report: ForensicReport, language: str) -> 
     with doc.table(col_widths=(120, 35, 25), text_align=("LEFT", "RIGHT", "RIGHT")) as table:
         table.row((labels["parties"], labels["votes"], labels["share"]))
         for party in totals["parties"]:
-            table.row((party["name"], number(party["votes"]), percent(party["share"])))
+            table.row(
+                (
+                    party["name"],
+                    number(party["votes"], 0, language),
+                    percent(party["share"], 2, language),
+                )
+            )
 
     for section in report_sections(data, language):
         doc.add_page()
         doc.set_font("DejaVu", "B", 13)
         doc.multi_cell(width, 7, section.title, new_x="LMARGIN", new_y="NEXT")
         doc.ln(1)
+        doc.set_font("DejaVu", "", 10)
+        for problem in section.problems:
+            doc.multi_cell(width, 5, problem, new_x="LMARGIN", new_y="NEXT")
         if section.plot and section.plot in plots:
             doc.image(io.BytesIO(plots[section.plot]), w=width)
             doc.ln(2)

@@ -32,6 +32,7 @@ from horizont.elections.models import (
     ReportPlot,
     Station,
 )
+from horizont.forensics.flags import StationFlags
 from horizont.forensics.html import render_html
 from horizont.forensics.io import read_results
 from horizont.forensics.model import ForensicsInputError, Results
@@ -51,7 +52,18 @@ Step = Callable[[int, str], None]
 
 
 class ImportFailed(Exception):
-    """An import that stored nothing; the message is meant for the person importing."""
+    """An import that stored nothing; the message is meant for the person importing.
+
+    ``code`` is the engine's kind of problem (``"zip_bomb"``, ``"truncated"``, …).
+    """
+
+    def __init__(self, message: str, *, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+#: Problems with a file that look like an attack rather than a mistake: audited apart.
+SUSPICIOUS_CODES = {"zip_bomb"}
 
 
 def import_dir() -> Path:
@@ -108,13 +120,51 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _reason(err: ForensicsInputError) -> str:
+    """The engine's reason in the user's language (its English text for other problems)."""
+    p = err.params
+    if err.code == "zip_bomb":
+        return _(
+            "the archive would inflate to more than %(limit)s MB or more than %(ratio)s times "
+            "its packed size; it was refused as a possible ZIP bomb."
+        ) % {"limit": p.get("limit", 0) // (1024 * 1024), "ratio": p.get("ratio", 0)}
+    if err.code == "truncated":
+        return _(
+            "the file ends in the middle of a row (%(fields)s of %(width)s fields): it looks "
+            "cut off by an interrupted download or copy. Please get the complete file."
+        ) % {"fields": p.get("fields", 0), "width": p.get("width", 0)}
+    if err.code == "field_count":
+        return _("this row has %(fields)s fields but the header has %(width)s.") % {
+            "fields": p.get("fields", 0),
+            "width": p.get("width", 0),
+        }
+    if err.code == "too_large":
+        return _("the number %(value)s… is far too large for a count.") % {
+            "value": p.get("value", "")
+        }
+    if err.code == "not_a_number":
+        return _("“%(value)s” is not a number.") % {"value": p.get("value", "")}
+    if err.code == "archive":
+        return _("the archive is damaged, encrypted or not a ZIP file.")
+    if err.code == "archive_empty":
+        return _("the archive holds no CSV file.")
+    if err.code == "encoding":
+        return _("the file is neither UTF-8 nor Windows-1251 text.")
+    if err.code == "missing_column":
+        return _(
+            "no column of the file matches this protocol line (it may have been renamed or "
+            "left out). Details: %(reason)s"
+        ) % {"reason": err.reason}
+    return err.reason
+
+
 def _input_error_message(err: ForensicsInputError, source_name: str) -> str:
     parts = [_("The file %(file)s could not be imported.") % {"file": source_name}]
     if err.row is not None:
         parts.append(_("Row %(row)s.") % {"row": err.row})
     if err.column is not None:
-        parts.append(_("Column: %(column)s.") % {"column": err.column})
-    parts.append(_("Reason: %(reason)s") % {"reason": err.reason})
+        parts.append(_("Column: %(column)s.") % {"column": " ".join(err.column.split())})
+    parts.append(_("Reason: %(reason)s") % {"reason": _reason(err)})
     return " ".join(parts)
 
 
@@ -143,12 +193,13 @@ STATION_FIELDS = (
 _JSON_FIELDS = {"votes", "flags"}
 
 
-def _station_values(election: Election, results: Results, report: Any) -> list[tuple[Any, ...]]:
+def _station_values(
+    election: Election, results: Results, flags: StationFlags
+) -> list[tuple[Any, ...]]:
     """One tuple per station in ``STATION_FIELDS`` order (JSON values still Python lists)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         turnout = results.issued / results.registered
         share = results.leader_votes / results.cast
-    flags = report.flags
     flag_lists: list[list[str]] = [[] for _ in range(len(results))]
     for column, name in enumerate(flags.names):
         for i in np.flatnonzero(flags.matrix[:, column]).tolist():
@@ -210,7 +261,7 @@ def _abroad_summary(results: Results) -> dict[str, Any]:
 
 
 def stations_store(
-    *, election: Election, results: Results, report: Any, step: Step | None = None
+    *, election: Election, results: Results, flags: StationFlags, step: Step | None = None
 ) -> int:
     """Write every station of ``results`` with its flags, in batches of ``BATCH_SIZE``.
 
@@ -228,7 +279,7 @@ def stations_store(
     sql = f"INSERT INTO {quote(meta.db_table)} ({names}) VALUES ({placeholders})"  # noqa: S608
     json_positions = [i for i, name in enumerate(STATION_FIELDS) if name in _JSON_FIELDS]
     adapt = connection.ops.adapt_json_value
-    rows = _station_values(election, results, report)
+    rows = _station_values(election, results, flags)
     total = len(rows)
     with connection.cursor() as cursor:
         for start in range(0, total, BATCH_SIZE):
@@ -272,28 +323,160 @@ def _report_store(
     return stored
 
 
+@dataclasses.dataclass(frozen=True)
+class ElectionInfo:
+    """What the person importing says about the file."""
+
+    name: str
+    source_name: str
+    date: date_type | None = None
+    kind: str = Election.Kind.PARLIAMENT
+    country: str = "RU"
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportBundle:
+    """The engine's report with its plots and downloadable HTML, ready to store."""
+
+    report: Report
+    plots: list[tuple[str, str, str, bytes]]
+    documents: list[tuple[str, str]]
+    mc_draws: int
+    seed: int
+
+
+def election_read(*, path: Path, info: ElectionInfo) -> Results:
+    """Read the file with the engine; refusals become :class:`ImportFailed` in our words."""
+    try:
+        results = read_results(path)
+    except ForensicsInputError as err:
+        raise ImportFailed(_input_error_message(err, info.source_name), code=err.code) from err
+    if len(results) == 0:
+        raise ImportFailed(
+            _("The file %(file)s holds no polling stations.") % {"file": info.source_name}
+        )
+    # the engine names its source in the report; show the uploaded name, never our path
+    return dataclasses.replace(results, source=info.source_name, title=info.name)
+
+
+def report_bundle_build(
+    *,
+    results: Results,
+    mc_draws: int = MC_DRAWS,
+    seed: int = SEED,
+    fingerprint_bootstrap: int = FINGERPRINT_BOOTSTRAP,
+    documents: bool = True,
+    progress: Step | None = None,
+) -> ReportBundle:
+    """Run the engine's report, draw its plots and (unless ``documents=False``) its HTML."""
+
+    def engine_step(step: str, done: int, total: int) -> None:
+        if progress is not None and "Monte Carlo" not in step:
+            progress(10 + int(40 * done / max(total, 1)), _("Analysing: %(step)s") % {"step": step})
+
+    report = build_report(
+        results,
+        mc_draws=mc_draws,
+        seed=seed,
+        fingerprint_bootstrap=fingerprint_bootstrap,
+        progress=engine_step,
+    )
+    if progress is not None:
+        progress(50, _("Drawing the plots"))
+    plots = plots_render(report, ENGINE_LANGUAGES)
+    if progress is not None:
+        progress(55, _("Writing the downloadable reports"))
+    html = (
+        [
+            (lang, render_html(report, lang, drawn=_drawn_svgs(plots, lang)))
+            for lang in ENGINE_LANGUAGES
+        ]
+        if documents
+        else []
+    )
+    return ReportBundle(report, plots, html, mc_draws, seed)
+
+
+def election_store(
+    *,
+    results: Results,
+    info: ElectionInfo,
+    sha256: str,
+    created_by: Any,
+    flags: StationFlags,
+    bundle: ReportBundle | None,
+    progress: Step | None = None,
+) -> Election:
+    """Store election, stations (with ``flags``) and the report (if any) in one transaction."""
+
+    def store_step(done: int, total: int) -> None:
+        if progress is not None:
+            progress(
+                60 + int(38 * done / max(total, 1)),
+                _("Storing polling stations: %(done)s of %(total)s")
+                % {"done": done, "total": total},
+            )
+
+    totals = results.votes.sum(axis=0)
+    has_parties = bool(results.party_names)
+    with transaction.atomic():
+        election = Election.objects.create(
+            name=info.name[:200],
+            date=info.date,
+            kind=info.kind,
+            country=info.country,
+            source_name=info.source_name[:255],
+            source_sha256=sha256,
+            stations=len(results),
+            registered=int(results.registered.sum()),
+            ballots_issued=int(results.issued.sum()),
+            ballots_cast=int(results.cast.sum()),
+            valid=int(results.valid.sum()),
+            invalid=int(results.invalid.sum()),
+            party_names=list(results.party_names),
+            party_votes=[int(v) for v in totals],
+            leader=results.leader_name if has_parties else "",
+            leader_index=results.leader_index if has_parties else 0,
+            abroad=_abroad_summary(results),
+            warnings=[w.to_dict() for w in results.warnings],
+            created_by=created_by if getattr(created_by, "is_authenticated", False) else None,
+        )
+        stations_store(election=election, results=results, flags=flags, step=store_step)
+        if bundle is not None:
+            _report_store(
+                election=election,
+                report=bundle.report,
+                region="",
+                mc_draws=bundle.mc_draws,
+                seed=bundle.seed,
+                plots=bundle.plots,
+                documents=bundle.documents,
+            )
+        audit_record(
+            actor=created_by,
+            action="elections.import",
+            target=election,
+            details={"source": info.source_name, "sha256": sha256, "stations": len(results)},
+        )
+    return election
+
+
 def election_import(
     *,
     path: Path,
-    source_name: str,
-    name: str,
+    info: ElectionInfo,
     created_by: Any,
-    date: date_type | None = None,
-    kind: str = Election.Kind.PARLIAMENT,
-    country: str = "RU",
     mc_draws: int = MC_DRAWS,
     seed: int = SEED,
-    progress: Callable[[int, int, str], None] | None = None,
-    analyse: bool = True,
-    documents: bool = True,
     fingerprint_bootstrap: int | None = None,
+    documents: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> Election:
     """Read a results file, analyse it and store election, stations and report at once.
 
     Raises :class:`ImportFailed` (with a message naming file, row and column) and
-    stores nothing when the engine refuses the file. With ``analyse=False`` only the
-    station flags are computed and no report is stored (benchmarks); with
-    ``documents=False`` the HTML downloads are rendered on first request instead.
+    stores nothing when the engine refuses the file. With ``documents=False`` the HTML
+    downloads are rendered on first request instead.
     """
 
     def report_progress(done: int, message: str) -> None:
@@ -301,112 +484,29 @@ def election_import(
             progress(done, 100, message)
 
     report_progress(0, _("Reading the file"))
-    try:
-        results = read_results(path)
-    except ForensicsInputError as err:
-        raise ImportFailed(_input_error_message(err, source_name)) from err
-    if len(results) == 0:
-        raise ImportFailed(
-            _("The file %(file)s holds no polling stations.") % {"file": source_name}
-        )
+    results = election_read(path=path, info=info)
     sha256 = file_sha256(path)
-    # the engine names its source in the report; show the uploaded name, never our path
-    results = dataclasses.replace(results, source=source_name, title=name)
-
-    def engine_step(step: str, done: int, total: int) -> None:
-        if "Monte Carlo" in step:
-            return
-        report_progress(
-            10 + int(40 * done / max(total, 1)), _("Analysing: %(step)s") % {"step": step}
-        )
-
     report_progress(10, _("Analysing the results"))
-    if analyse:
-        report = build_report(
-            results,
-            mc_draws=mc_draws,
-            seed=seed,
-            fingerprint_bootstrap=fingerprint_bootstrap or FINGERPRINT_BOOTSTRAP,
-            progress=engine_step,
-        )
-        report_progress(50, _("Drawing the plots"))
-        plots = plots_render(report, ENGINE_LANGUAGES)
-        report_progress(55, _("Writing the downloadable reports"))
-        html = (
-            [
-                (lang, render_html(report, lang, drawn=_drawn_svgs(plots, lang)))
-                for lang in ENGINE_LANGUAGES
-            ]
-            if documents
-            else []
-        )
-    else:
-        report = _flags_only_report(results)
-        plots, html = [], []
-
-    def store_step(done: int, total: int) -> None:
-        report_progress(
-            60 + int(38 * done / max(total, 1)),
-            _("Storing polling stations: %(done)s of %(total)s") % {"done": done, "total": total},
-        )
-
+    bundle = report_bundle_build(
+        results=results,
+        mc_draws=mc_draws,
+        seed=seed,
+        fingerprint_bootstrap=fingerprint_bootstrap or FINGERPRINT_BOOTSTRAP,
+        documents=documents,
+        progress=report_progress,
+    )
     report_progress(60, _("Storing polling stations"))
-    totals = results.votes.sum(axis=0)
-    issued = int(results.issued.sum())
-    with transaction.atomic():
-        election = Election.objects.create(
-            name=name[:200],
-            date=date,
-            kind=kind,
-            country=country,
-            source_name=source_name[:255],
-            source_sha256=sha256,
-            stations=len(results),
-            registered=int(results.registered.sum()),
-            ballots_issued=issued,
-            ballots_cast=int(results.cast.sum()),
-            valid=int(results.valid.sum()),
-            invalid=int(results.invalid.sum()),
-            party_names=list(results.party_names),
-            party_votes=[int(v) for v in totals],
-            leader=results.leader_name if results.party_names else "",
-            leader_index=results.leader_index if results.party_names else 0,
-            abroad=_abroad_summary(results),
-            warnings=[w.to_dict() for w in results.warnings],
-            created_by=created_by if getattr(created_by, "is_authenticated", False) else None,
-        )
-        stations_store(election=election, results=results, report=report, step=store_step)
-        if analyse:
-            _report_store(
-                election=election,
-                report=report,
-                region="",
-                mc_draws=mc_draws,
-                seed=seed,
-                plots=plots,
-                documents=html,
-            )
-        audit_record(
-            actor=created_by,
-            action="elections.import",
-            target=election,
-            details={"source": source_name, "sha256": sha256, "stations": len(results)},
-        )
+    election = election_store(
+        results=results,
+        info=info,
+        sha256=sha256,
+        created_by=created_by,
+        flags=bundle.report.flags,
+        bundle=bundle,
+        progress=report_progress,
+    )
     report_progress(100, _("Done"))
     return election
-
-
-class _FlagsOnly:
-    """Stands in for a report when only the station flags are wanted."""
-
-    def __init__(self, flags: Any) -> None:
-        self.flags = flags
-
-
-def _flags_only_report(results: Results) -> Any:
-    from horizont.forensics.flags import station_flags
-
-    return _FlagsOnly(station_flags(results))
 
 
 @tasks.task
@@ -430,21 +530,22 @@ def election_import_task(
     try:
         with translation.override(language):
             try:
-                election = election_import(
-                    path=Path(path),
-                    source_name=source_name,
+                info = ElectionInfo(
                     name=name,
-                    created_by=user,
+                    source_name=source_name,
                     date=date_type.fromisoformat(date) if date else None,
                     kind=kind,
                     country=country,
-                    progress=progress.update,
+                )
+                election = election_import(
+                    path=Path(path), info=info, created_by=user, progress=progress.update
                 )
             except ImportFailed as err:
+                suspicious = err.code in SUSPICIOUS_CODES
                 audit_record(
                     actor=user,
-                    action="elections.import_failed",
-                    details={"source": source_name, "error": str(err)[:500]},
+                    action="elections.import_refused" if suspicious else "elections.import_failed",
+                    details={"source": source_name, "code": err.code, "error": str(err)[:500]},
                 )
                 raise
             url = election.get_absolute_url()

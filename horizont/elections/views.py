@@ -15,7 +15,7 @@ from horizont.elections import pdf, services
 from horizont.elections.flags import engine_language
 from horizont.elections.forms import ImportForm
 from horizont.elections.models import Election, ForensicReport, Station
-from horizont.elections.sections import report_sections
+from horizont.elections.sections import column_mapping_rows, report_sections, warning_texts
 from horizont.forensics.explanations import LABELS
 from horizont.forensics.flags import FLAG_NAMES
 from horizont.lib.csvsafe import SafeCsvWriter
@@ -132,6 +132,9 @@ def election_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "abroad": election.abroad.get("abroad", {}),
             "home": election.abroad.get("home", {}),
             "regions": regions,
+            "implausible": warning_texts(election.warnings, implausible=True),
+            "notes": warning_texts(election.warnings, implausible=False),
+            "column_mapping": column_mapping_rows(report.data if report else {}),
         },
     )
 
@@ -143,6 +146,7 @@ def _report_context(election: Election, report: ForensicReport) -> dict[str, Any
         "report": report,
         "data": report.data,
         "sections": report_sections(report.data, language),
+        "implausible": warning_texts(report.data.get("warnings", []), implausible=True),
         "labels": LABELS.get(language, LABELS["en"]),
     }
 

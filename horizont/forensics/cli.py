@@ -86,7 +86,8 @@ class _Bar:
 
 def _summary(report: Any) -> str:
     t = report.totals
-    lines = [
+    lines = [f"IMPLAUSIBLE: {w.message}" for w in report.warnings if w.level == "implausible"]
+    lines += [
         f"{report.title}{' — ' + report.region if report.region else ''}",
         f"stations {t.stations:,}  registered {t.registered:,}  turnout {t.turnout:.2%}",
         f"leader {t.leader}: {t.leader_share:.2%} of ballots in the boxes",
@@ -112,6 +113,8 @@ def _summary(report: Any) -> str:
         f"(range {ex.range_low / 1e6:.2f}–{ex.range_high / 1e6:.2f}); clean turnout "
         f"{ex.clean_turnout:.1f}%, clean share {ex.clean_share:.1%}"
     )
+    for problem in ex.problems:
+        lines.append(f"  the estimate's assumptions fail: {problem}")
     fp = report.fingerprint
     lines.append(
         f"fingerprint: incremental fraud {fp.incremental:.3f} "
@@ -119,8 +122,16 @@ def _summary(report: Any) -> str:
         f"[{fp.extreme_low:.3f}, {fp.extreme_high:.3f}]"
     )
     for w in report.warnings:
-        lines.append(f"warning: {w.message}")
+        if w.level != "implausible":
+            lines.append(f"note: {w.message}")
+    used = [m for m in report.column_mapping if m.used and m.line != "parties"]
+    if used:
+        lines.append("columns used: " + "; ".join(f"{m.label} = {_short(m.columns)}" for m in used))
     return "\n".join(lines)
+
+
+def _short(columns: tuple[str, ...]) -> str:
+    return " + ".join(repr(" ".join(c.split())) for c in columns[:1])
 
 
 def main(argv: list[str] | None = None) -> int:

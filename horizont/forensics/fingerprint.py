@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from horizont.forensics.excess import clean_peak
 from horizont.forensics.model import BoolArray, FloatArray, Results
 
 FRAUD_SPREAD = 0.075
@@ -49,12 +50,15 @@ class Fingerprint:
     edges: FloatArray
 
 
-def _mode(values: FloatArray) -> float:
+def _mode(values: FloatArray, near: float | None = None, width: float = 0.04) -> float:
+    """Mode of ``values`` (stations), searched within ``width`` of ``near`` if given."""
     edges = np.linspace(0, 1, 201)
     hist, _ = np.histogram(values, edges)
     smooth = np.convolve(hist, np.ones(7) / 7.0, mode="same")
     centres = (edges[:-1] + edges[1:]) / 2
     smooth[(centres < 0.05) | (centres > 0.9)] = -1
+    if near is not None:
+        smooth[np.abs(centres - near) > width] = -1
     return float(centres[int(np.argmax(smooth))])
 
 
@@ -65,10 +69,10 @@ def _low_side_sd(values: FloatArray, centre: float) -> float:
 
 
 def _clean_peak(
-    turnout: FloatArray, share: FloatArray, dt: float = 0.0, dv: float = 0.0
+    turnout: FloatArray, share: FloatArray, t_peak: float, dt: float = 0.0, dv: float = 0.0
 ) -> tuple[float, float, float, float]:
     """Centre and spread of the clean peak; ``dt``/``dv`` lower the centres."""
-    t0 = _mode(turnout) - dt
+    t0 = t_peak - dt
     sd_t = _low_side_sd(turnout, t0)
     near = np.abs(turnout - t0) <= max(sd_t, 0.01)
     v_near = share[near] if near.sum() > 10 else share
@@ -131,6 +135,21 @@ def _prefix_histograms(cell: npt.NDArray[np.int64], n_cuts: int, weight: FloatAr
     return np.cumsum(per_segment[:n_cuts], axis=0)
 
 
+def _vertex(loss: FloatArray, i: int) -> float:
+    """Offset (in grid steps, within ±0.5) of the parabola's minimum through i-1, i, i+1.
+
+    The grid fixes the fractions to steps of ``GRID_STEP``; without this, resamples that
+    differ by less than a step all land on the same point and the interval has no width.
+    """
+    if i <= 0 or i >= loss.size - 1:
+        return 0.0
+    left, mid, right = float(loss[i - 1]), float(loss[i]), float(loss[i + 1])
+    curvature = left - 2.0 * mid + right
+    if not (np.isfinite(left) and np.isfinite(right)) or curvature <= 0:
+        return 0.0
+    return float(np.clip(0.5 * (left - right) / curvature, -0.5, 0.5))
+
+
 class _Fitter:
     """Least-squares choice of (extreme, extreme + incremental) cuts for any observed histogram.
 
@@ -145,6 +164,7 @@ class _Fitter:
         self.aa = np.einsum("ij,ij->i", self.a, self.a)
         self.bb = np.einsum("ij,ij->i", self.b, self.b)
         self.ab = np.einsum("ik,jk->ij", self.a, self.b, optimize=False)
+        self.refined = (0.0, 0.0)
         e_idx, s_idx = np.meshgrid(np.arange(cuts.size), np.arange(cuts.size), indexing="ij")
         self.invalid = (s_idx < e_idx) | (cuts[e_idx] > 0.5)
 
@@ -161,7 +181,14 @@ class _Fitter:
         loss[self.invalid] = np.inf
         best = int(np.argmin(loss))
         e, s = divmod(best, loss.shape[1])
+        self.refined = (e + _vertex(loss[:, s], e), s + _vertex(loss[e, :], s))
         return e, s, self.a[e] + self.b[s], float(loss[e, s])
+
+
+def _fractions(refined: tuple[float, float]) -> tuple[float, float]:
+    """(extreme, incremental) from refined grid positions of the two cuts."""
+    extreme = max(refined[0] * GRID_STEP, 0.0)
+    return extreme, max(refined[1] * GRID_STEP - extreme, 0.0)
 
 
 def fingerprint(
@@ -179,6 +206,10 @@ def fingerprint(
     turnout = np.clip(results.issued[keep] / results.registered[keep], 0.0, 1.0)
     share = np.clip(results.leader_votes[keep] / results.cast[keep], 0.0, 1.0)
     n = int(turnout.size)
+    # the same robust clean centre as the excess-vote estimate (lowest prominent peak)
+    # (which peak: voter-weighted; where exactly: the stations' own mode near it)
+    lowest = clean_peak(turnout * 100.0, results.registered[keep].astype(np.float64))
+    t_peak = _mode(turnout, lowest.turnout / 100.0) if np.isfinite(lowest.turnout) else 0.5
     rng = np.random.default_rng(seed)
     # several simulated stations per real one smooth the model histogram
     replicas = 2
@@ -205,26 +236,27 @@ def fingerprint(
     # try the centre a little lower (spread measured from it) and keep the best fit
     # (one axis at a time: first the turnout centre, then the share centre)
     def loss_of(dt: float, dv: float) -> tuple[float, tuple[float, float, float, float]]:
-        params = _clean_peak(turnout, share, dt, dv)
+        params = _clean_peak(turnout, share, t_peak, dt, dv)
         fitter = _Fitter(*histograms(cells_for(*params), scale), cuts)
         return fitter.fit(observed)[3], params
 
     best_dt = min(CENTRE_SHIFTS, key=lambda dt: loss_of(dt, 0.0)[0])
     best_dv = min(CENTRE_SHIFTS, key=lambda dv: loss_of(best_dt, dv)[0])
-    t0, sd_t, v0, sd_v = _clean_peak(turnout, share, best_dt, best_dv)
+    t0, sd_t, v0, sd_v = _clean_peak(turnout, share, t_peak, best_dt, best_dv)
     cells = cells_for(t0, sd_t, v0, sd_v)
     fitter = _Fitter(*histograms(cells, scale), cuts)
     e, s_idx, model, _ = fitter.fit(observed)
-    f_e, f_i = float(cuts[e]), float(cuts[s_idx] - cuts[e])
+    f_e, f_i = _fractions(fitter.refined)
     boot_e: list[float] = []
     boot_i: list[float] = []
     # resample the stations; the model (simulated independently of them) stays fixed
     for _ in range(bootstrap):
         pick = rng.integers(0, n, n)
         obs_b = np.bincount(obs_bins[pick], minlength=BINS * BINS).astype(np.float64)
-        eb_i, sb_i, _, _ = fitter.fit(obs_b)
-        boot_e.append(float(cuts[eb_i]))
-        boot_i.append(float(cuts[sb_i] - cuts[eb_i]))
+        fitter.fit(obs_b)
+        e_b, i_b = _fractions(fitter.refined)
+        boot_e.append(e_b)
+        boot_i.append(i_b)
 
     def interval(values: list[float], point: float) -> tuple[float, float]:
         if not values:

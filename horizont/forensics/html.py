@@ -5,13 +5,19 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from horizont.forensics.explanations import LABELS, TERMS, explanation
 from horizont.forensics.plots import PLOTS
-
-if TYPE_CHECKING:
-    from horizont.forensics.report import Report
+from horizont.forensics.report import Report, report_to_json
+from horizont.forensics.sections import (
+    Section,
+    Table,
+    number,
+    p_value,
+    percent,
+    report_sections,
+    warning_text,
+)
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:60rem;
@@ -25,27 +31,8 @@ th{background:#f4f4f4}td.l,th.l{text-align:left}
 .shows{background:#eef6ee}.cannot{background:#fbf0e6}
 .plot svg{max-width:100%;height:auto}
 .note{color:#666;font-size:.85rem}
+.warn{background:#fdecea;border-left:4px solid #b3261e;padding:.5rem .8rem}
 """
-
-
-def _fmt(value: float, digits: int = 0) -> str:
-    if value != value:  # NaN
-        return "–"
-    return f"{value:,.{digits}f}".replace(",", "\u202f")
-
-
-def _pct(value: float, digits: int = 2) -> str:
-    if value != value:
-        return "–"
-    return f"{value * 100:.{digits}f}\u202f%"
-
-
-def _p(value: float | None) -> str:
-    if value is None or value != value:
-        return "–"
-    if value < 1e-4:
-        return f"{value:.1e}"
-    return f"{value:.4f}"
 
 
 def _svg(data: bytes) -> str:
@@ -75,7 +62,7 @@ def _term(key: str, lang: str) -> str:
     return TERMS.get(key, {}).get(lang, key)
 
 
-def _findings(report: Report, labels: dict[str, str]) -> str:
+def _findings(report: Report, lang: str, labels: dict[str, str]) -> str:
     """A few plain sentences with the main numbers, before any table."""
     cell = report.integer.cell("either", "stations")
     ex = report.excess
@@ -83,25 +70,113 @@ def _findings(report: Report, labels: dict[str, str]) -> str:
     regions = ", ".join(r.region for r in report.regional.ranking[:4] if r.excess_voters > 0)
     items = [
         labels["finding_integer"].format(
-            observed=_fmt(cell.observed),
-            mean=_fmt(cell.null_mean),
-            sd=_fmt(cell.null_sd),
-            excess=_fmt(cell.excess),
-            z=f"{cell.z:.1f}",
-            p=_p(cell.p_value),
+            observed=number(cell.observed, 0, lang),
+            mean=number(cell.null_mean, 0, lang),
+            sd=number(cell.null_sd, 0, lang),
+            excess=number(cell.excess, 0, lang),
+            z=number(cell.z, 1, lang),
+            p=p_value(cell.p_value, lang),
         ),
         labels["finding_excess"].format(
-            estimate=f"{ex.excess_votes / 1e6:.1f}",
-            low=f"{ex.range_low / 1e6:.1f}",
-            high=f"{ex.range_high / 1e6:.1f}",
-            total=f"{ex.leader_votes / 1e6:.1f}",
+            estimate=number(ex.excess_votes / 1e6, 1, lang),
+            low=number(ex.range_low / 1e6, 1, lang),
+            high=number(ex.range_high / 1e6, 1, lang),
+            total=number(ex.leader_votes / 1e6, 1, lang),
         ),
-        labels["finding_fingerprint"].format(inc=_pct(fp.incremental, 0), ext=_pct(fp.extreme, 0)),
+        labels["finding_fingerprint"].format(
+            inc=percent(fp.incremental, 0, lang), ext=percent(fp.extreme, 0, lang)
+        ),
     ]
     if regions and report.region is None:
         items.insert(1, labels["finding_regions"].format(regions=regions))
+    if ex.problems:
+        items.insert(-1, f"{labels['assumptions_fail']}: " + "; ".join(ex.problems))
     body = "".join(f"<li>{html.escape(item)}</li>" for item in items)
     return f"<h2>{labels['findings']}</h2><ul>{body}</ul>"
+
+
+def _implausible(report: Report, lang: str, labels: dict[str, str]) -> str:
+    """Implausible figures, before anything else on the page."""
+    found = [w for w in report.warnings if w.level == "implausible"]
+    if not found:
+        return ""
+    items = "".join(f"<li>{html.escape(warning_text(w.to_dict(), lang))}</li>" for w in found)
+    title = labels["implausible"]
+    return f'<div class="warn" role="alert"><strong>{title}</strong><ul>{items}</ul></div>'
+
+
+def _column_mapping(report: Report, lang: str, labels: dict[str, str]) -> str:
+    """Which file column the reader used for each protocol line."""
+    shown = [m for m in report.column_mapping if m.columns or m.required]
+    if not shown:
+        return ""
+    rows = "".join(
+        f"<tr><td class=l>{html.escape(_term(m.label, lang))}</td><td class=l>"
+        + (
+            html.escape("; ".join(" ".join(c.split()) for c in m.columns))
+            if m.columns
+            else f"<em>{labels['not_matched']}</em>"
+        )
+        + "</td></tr>"
+        for m in shown
+        if m.line != "absentee"
+    )
+    return (
+        f"<h2>{labels['column_mapping']}</h2><table><tr><th class=l>{labels['protocol_line']}"
+        f"</th><th class=l>{labels['file_column']}</th></tr>{rows}</table>"
+    )
+
+
+def _table(table: Table) -> str:
+    e = html.escape
+    head = "".join(
+        f"<th{' class=l' if i < 1 else ''}>{e(h)}</th>" for i, h in enumerate(table.headers)
+    )
+    body = []
+    for row in table.rows:
+        cells = []
+        for i, cell in enumerate(row):
+            value = cell["region"] if isinstance(cell, dict) else cell
+            cells.append(f"<td{' class=l' if i == 0 else ''}>{e(str(value))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><caption>{e(table.caption)}</caption><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def _section(section: Section, report: Report, lang: str, drawn: Mapping[str, bytes] | None) -> str:
+    labels = LABELS.get(lang, LABELS["en"])
+    parts = [_explain(section.id, lang, labels)]
+    parts += [f"<p class=warn>{html.escape(p)}</p>" for p in section.problems]
+    if section.plot:
+        parts.append(_plot(report, section.plot, lang, drawn))
+    parts += [_table(t) for t in section.tables]
+    return "".join(parts)
+
+
+def _summary(report: Report, lang: str, labels: dict[str, str]) -> str:
+    t = report.totals
+    e = html.escape
+    rows = [
+        (labels["stations"], number(t.stations, 0, lang)),
+        (labels["registered"], number(t.registered, 0, lang)),
+        (labels["turnout"], percent(t.turnout, 2, lang)),
+        (labels["leader"], t.leader),
+        (labels["leader_share"], percent(t.leader_share, 2, lang)),
+        (labels["abroad"], number(t.abroad_stations, 0, lang)),
+        (labels["remote"], number(t.remote_stations, 0, lang)),
+    ]
+    parts = [f"<h2>{labels['summary']}</h2><table>"]
+    parts += [f"<tr><th class=l>{k}</th><td>{e(v)}</td></tr>" for k, v in rows]
+    parts.append(
+        f"</table><table><tr><th class=l>{labels['parties']}</th><th>{labels['votes']}</th>"
+        f"<th>{labels['share']}</th></tr>"
+    )
+    parts += [
+        f"<tr><td class=l>{e(p.name)}</td><td>{number(p.votes, 0, lang)}</td>"
+        f"<td>{percent(p.share, 2, lang)}</td></tr>"
+        for p in t.parties
+    ]
+    parts.append("</table>")
+    return "".join(parts)
 
 
 def render_html(
@@ -110,130 +185,33 @@ def render_html(
     """The report as one HTML page in ``lang`` (en, ru, de or pl).
 
     ``drawn`` maps plot names to SVGs already drawn for ``lang`` (as the plot functions
-    return them); plots missing from it are drawn here.
+    return them); plots missing from it are drawn here. The tests' sections are the
+    same as on the web report and in its PDF (``horizont.forensics.sections``).
     """
     labels = LABELS.get(lang, LABELS["en"])
-    t = report.totals
     e = html.escape
+    title = f"{e(labels['report'])}: {e(report.title)}"
     parts: list[str] = [
         f'<!DOCTYPE html><html lang="{e(lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(labels['report'])}: {e(report.title)}</title>",
-        f"<style>{_STYLE}</style></head><body>",
-        f"<h1>{e(labels['report'])}: {e(report.title)}"
-        f"{' — ' + e(report.region) if report.region else ''}</h1>",
-        f"<h2>{labels['summary']}</h2><table>",
-        f"<tr><th class=l>{labels['stations']}</th><td>{_fmt(t.stations)}</td></tr>",
-        f"<tr><th class=l>{labels['registered']}</th><td>{_fmt(t.registered)}</td></tr>",
-        f"<tr><th class=l>{labels['turnout']}</th><td>{_pct(t.turnout)}</td></tr>",
-        f"<tr><th class=l>{labels['leader']}</th><td>{e(t.leader)}</td></tr>",
-        f"<tr><th class=l>{labels['leader_share']}</th><td>{_pct(t.leader_share)}</td></tr>",
-        f"<tr><th class=l>{labels['abroad']}</th><td>{_fmt(t.abroad_stations)}</td></tr>",
-        f"<tr><th class=l>{labels['remote']}</th><td>{_fmt(t.remote_stations)}</td></tr>",
-        "</table>",
-        f"<table><tr><th class=l>{labels['parties']}</th><th>{labels['votes']}</th>"
-        f"<th>{labels['share']}</th></tr>",
+        f"<title>{title}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{title}{' — ' + e(report.region) if report.region else ''}</h1>",
+        _implausible(report, lang, labels),
+        _summary(report, lang, labels),
+        _findings(report, lang, labels),
     ]
-    for party in t.parties:
-        parts.append(
-            f"<tr><td class=l>{e(party.name)}</td><td>{_fmt(party.votes)}</td>"
-            f"<td>{_pct(party.share)}</td></tr>"
-        )
-    parts.append("</table>")
-    parts.append(_findings(report, labels))
-    if report.warnings:
+    notes = [w for w in report.warnings if w.level != "implausible"]
+    if notes:
         parts.append(f"<p class=note><strong>{labels['warnings']}:</strong> ")
-        parts.append("; ".join(e(w.message) for w in report.warnings) + "</p>")
-
-    parts.append(_explain("comet", lang, labels))
-    parts.append(_plot(report, "comet", lang, drawn))
-
+        parts.append("; ".join(e(warning_text(w.to_dict(), lang)) for w in notes) + "</p>")
+    parts.append(_column_mapping(report, lang, labels))
+    data = report_to_json(report, include_histograms=False)
+    parts += [_section(s, report, lang, drawn) for s in report_sections(data, lang)]
     it = report.integer
-    parts.append(_explain("integer", lang, labels))
-    parts.append(_plot(report, "integer", lang, drawn))
     parts.append(
-        f"<table><tr><th class=l>{labels['condition']}</th><th class=l>{labels['weight']}</th>"
-        f"<th>{labels['observed']}</th><th>{labels['expected']}</th><th>{labels['excess']}</th>"
-        f"<th>z</th><th>{labels['p_value']}</th></tr>"
-    )
-    for cell in it.cells:
-        parts.append(
-            f"<tr><td class=l>{e(_term(cell.condition, lang))}</td>"
-            f"<td class=l>{e(_term(cell.weight, lang))}</td>"
-            f"<td>{_fmt(cell.observed)}</td>"
-            f"<td>{_fmt(cell.null_mean, 1)} ± {_fmt(cell.null_sd, 1)}</td>"
-            f"<td>{_fmt(cell.excess, 1)}</td><td>{cell.z:.1f}</td>"
-            f"<td>{_p(cell.p_value)}</td></tr>"
-        )
-    parts.append(
-        f"</table><p class=note>{labels['method']}: {_fmt(it.n_stations)} "
+        f"<p class=note>{labels['method']}: {number(it.n_stations, 0, lang)} "
         f"{e(_term('stations', lang))}; ±{it.window} pp; exact binomial null, "
         f"Monte Carlo {it.mc_draws} ({e(it.mc_method)}, seed {it.mc_seed}).</p>"
     )
-
-    parts.append(_explain("regional", lang, labels))
-    parts.append(_plot(report, "regional", lang, drawn))
-    parts.append(
-        f"<table><tr><th class=l>{labels['region']}</th><th>{labels['excess_voters']}</th>"
-        f"<th>z</th></tr>"
-    )
-    for r in report.regional.ranking[:15]:
-        parts.append(
-            f"<tr><td class=l>{e(r.region)}</td><td>{_fmt(r.excess_voters)}</td>"
-            f"<td>{r.z:.1f}</td></tr>"
-        )
-    parts.append("</table>")
-
-    ex = report.excess
-    parts.append(_explain("excess", lang, labels))
-    parts.append(_plot(report, "excess", lang, drawn))
-    parts.append(
-        f"<table><tr><th class=l>{labels['estimate']}</th><td>{_fmt(ex.excess_votes)}</td></tr>"
-        f"<tr><th class=l>{labels['range']}</th><td>{_fmt(ex.range_low)} – "
-        f"{_fmt(ex.range_high)}</td></tr>"
-        f"<tr><th class=l>{labels['turnout']} ({labels['clean']})</th>"
-        f"<td>{_fmt(ex.clean_turnout, 1)}\u202f%</td></tr>"
-        f"<tr><th class=l>{labels['share']} ({labels['clean']})</th>"
-        f"<td>{_pct(ex.clean_share, 1)}</td></tr>"
-        "</table>"
-    )
-
-    fp = report.fingerprint
-    parts.append(_explain("fingerprint", lang, labels))
-    parts.append(_plot(report, "fingerprint", lang, drawn))
-    parts.append(
-        f"<table><tr><th class=l>{labels['incremental']}</th><td>{_pct(fp.incremental, 1)}"
-        f" [{_pct(fp.incremental_low, 1)}, {_pct(fp.incremental_high, 1)}]</td></tr>"
-        f"<tr><th class=l>{labels['extreme']}</th><td>{_pct(fp.extreme, 1)}"
-        f" [{_pct(fp.extreme_low, 1)}, {_pct(fp.extreme_high, 1)}]</td></tr></table>"
-    )
-
-    c = report.correlation
-    parts.append(_explain("correlation", lang, labels))
-    parts.append(
-        f"<table><tr><th class=l>r</th><td>{c.pearson_r:.3f}</td></tr>"
-        f"<tr><th class=l>slope</th><td>{c.slope:.3f}</td></tr></table>"
-    )
-
-    parts.append(_explain("digits", lang, labels))
-    parts.append(
-        f"<table><tr><th class=l>{labels['test']}</th><th class=l></th>"
-        f"<th>{labels['value']}</th><th>{labels['expected']}</th>"
-        f"<th>{labels['interval']}</th></tr>"
-    )
-    for d in report.digits.tests:
-        parts.append(
-            f"<tr><td class=l>{e(_term(d.name, lang))}</td>"
-            f"<td class=l>{e(_term(d.series, lang))}</td>"
-            f"<td>{d.value:.3f}</td><td>{d.expected:.3f}</td>"
-            f"<td>{d.low:.3f} – {d.high:.3f}</td></tr>"
-        )
-    parts.append("</table>")
-
-    parts.append(_explain("flags", lang, labels))
-    parts.append(f"<table><tr><th class=l>{labels['flag']}</th><th>{labels['count']}</th></tr>")
-    for name, count in report.flags.totals.items():
-        parts.append(f"<tr><td class=l>{e(_term(name, lang))}</td><td>{_fmt(count)}</td></tr>")
-    parts.append("</table>")
     parts.append(f"<p class=note>{e(report.source)}</p></body></html>")
     return "".join(parts)

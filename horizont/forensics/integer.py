@@ -18,9 +18,9 @@ import math
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -51,11 +51,12 @@ class StationFilter:
     exclude_remote: bool = False
     exclude_abroad: bool = False
 
-    def mask(self, results: Results) -> BoolArray:
+    def mask(self, results: Results, *, turnout_from: str = "issued") -> BoolArray:
         registered = results.registered
         cast = results.cast
+        ballots = cast if turnout_from == "cast" else results.issued
         with np.errstate(divide="ignore", invalid="ignore"):
-            turnout = results.issued / registered
+            turnout = ballots / registered
             share = results.leader_votes / cast
         keep = registered >= max(self.min_registered, 1)
         keep &= turnout <= self.max_turnout
@@ -326,46 +327,24 @@ def _mc_chunk(
     return out
 
 
-def integer_test(
-    results: Results,
+def _null_probabilities(
+    registered: IntArray,
+    turnout: FloatArray,
+    cast: IntArray,
+    share: FloatArray,
     *,
-    window: float = 0.05,
-    station_filter: StationFilter | None = None,
-    mc_draws: int = 1000,
-    seed: int = 0,
-    mc_method: Literal["binomial", "bernoulli"] = "bernoulli",
-    null: Literal["independent", "conditional"] = "independent",
-    workers: int | None = None,
-    progress: Progress | None = None,
-) -> IntegerTest:
-    """Run the integer-percentage test: observed counts, exact null and Monte Carlo.
-
-    ``mc_method="binomial"`` redraws every station's counts from their binomials as the
-    published code does; ``"bernoulli"`` draws each station's indicators from their exact
-    probabilities (the same null distribution, faster). Results depend only on
-    ``seed``, not on ``workers``.
-
-    ``null="independent"`` (default) redraws the leader's votes from the ballots in the
-    boxes, as the published code does; ``"conditional"`` redraws them from the *redrawn*
-    ballots issued (``L' ~ Binomial(T', share)``, share' = L'/T'), which couples the two
-    indicators. It is exact too but about a hundred times slower (18 s on 2021), and
-    there gives a null 49 stations lower (excess 1,361.9) than the published code's.
-    """
-    station_filter = station_filter or StationFilter()
-    mask = station_filter.mask(results)
-    index = np.flatnonzero(mask)
-    registered = results.registered[index]
-    issued = results.issued[index]
-    cast = results.cast[index]
-    leader = results.leader_votes[index]
-    turnout = issued / registered
-    share = leader / cast
-    int_t = is_integer_percent(issued, registered, window)
-    int_s = is_integer_percent(leader, cast, window)
+    window: float,
+    null: str,
+    workers: int,
+) -> tuple[FloatArray, FloatArray, FloatArray | None]:
+    """Exact per-station probabilities of an integer turnout, share (and both, if coupled)."""
     log_factorial = gammaln(
         np.arange(int(max(registered.max(initial=0), cast.max(initial=0))) + 2) + 1.0
     )
-    workers = workers or min(2, os.cpu_count() or 1)
+    if null == "conditional":
+        return conditional_probabilities(
+            registered, turnout, share, window, log_factorial=log_factorial
+        )
     with ThreadPoolExecutor(max_workers=workers) as pool:
         future_t = pool.submit(
             integer_probability, registered, turnout, window, log_factorial=log_factorial
@@ -373,55 +352,64 @@ def integer_test(
         future_s = pool.submit(
             integer_probability, cast, share, window, log_factorial=log_factorial
         )
-        p_t, p_s = future_t.result(), future_s.result()
-    p_both: FloatArray | None = None
-    if null == "conditional":
-        p_t, p_s, p_both = conditional_probabilities(
-            registered, turnout, share, window, log_factorial=log_factorial
-        )
-        p_e = p_t + p_s - p_both
-    else:
-        p_e = p_t + p_s - p_t * p_s
-    weights = _weights(results, index)
-    weight_matrix = np.vstack([weights[w] for w in WEIGHTS])
+        return future_t.result(), future_s.result(), None
 
-    mc: FloatArray | None = None
-    if mc_draws > 0:
-        chunk = 25
-        sizes = [min(chunk, mc_draws - s) for s in range(0, mc_draws, chunk)]
-        seeds = np.random.SeedSequence(seed).spawn(len(sizes))
-        done = 0
-        parts: list[FloatArray] = [np.empty(0)] * len(sizes)
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [
-                pool.submit(
-                    _mc_chunk,
-                    seeds[i],
-                    size,
-                    mc_method,
-                    registered,
-                    turnout,
-                    cast,
-                    share,
-                    p_t,
-                    p_s,
-                    p_both,
-                    weight_matrix,
-                    window,
-                )
-                for i, size in enumerate(sizes)
-            ]
-            for i, future in enumerate(futures):
-                parts[i] = future.result()
-                done += sizes[i]
-                if progress is not None:
-                    progress("integer test: Monte Carlo", done, mc_draws)
-        mc = np.concatenate(parts, axis=2)
 
+def _monte_carlo(
+    arrays: tuple[Any, ...],
+    *,
+    draws: int,
+    seed: int,
+    method: str,
+    window: float,
+    workers: int,
+    progress: Progress | None,
+) -> FloatArray:
+    """Weighted integer counts of ``draws`` null elections, in seeded chunks of 25."""
+    chunk = 25
+    sizes = [min(chunk, draws - s) for s in range(0, draws, chunk)]
+    seeds = np.random.SeedSequence(seed).spawn(len(sizes))
+    registered, turnout, cast, share, p_t, p_s, p_both, weight_matrix = arrays
+    parts: list[FloatArray] = [np.empty(0)] * len(sizes)
+    done = 0
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [
+            pool.submit(
+                _mc_chunk,
+                seeds[i],
+                size,
+                method,
+                registered,
+                turnout,
+                cast,
+                share,
+                p_t,
+                p_s,
+                p_both,
+                weight_matrix,
+                window,
+            )  # fmt: skip
+            for i, size in enumerate(sizes)
+        ]
+        for i, future in enumerate(futures):
+            parts[i] = future.result()
+            done += sizes[i]
+            if progress is not None:
+                progress("integer test: Monte Carlo", done, draws)
+    return np.concatenate(parts, axis=2)
+
+
+def _cells(
+    indicators: tuple[BoolArray, BoolArray, BoolArray],
+    probabilities: tuple[FloatArray, FloatArray, FloatArray],
+    weight_matrix: FloatArray,
+    mc: FloatArray | None,
+) -> tuple[list[IntegerCell], dict[str, FloatArray]]:
+    """Observed count, exact null and Monte Carlo summary for every condition × weight."""
     cells: list[IntegerCell] = []
     mc_counts: dict[str, FloatArray] = {}
     for c, (condition, indicator, prob) in enumerate(
-        zip(CONDITIONS, (int_t, int_s, int_t | int_s), (p_t, p_s, p_e), strict=True)
+        zip(CONDITIONS, indicators, probabilities, strict=True)
     ):
         for w, weight in enumerate(WEIGHTS):
             wv = weight_matrix[w]
@@ -442,15 +430,75 @@ def integer_test(
             if mc is not None:
                 sample = mc[c, w]
                 mc_counts[f"{condition}/{weight}"] = sample
-                cell = IntegerCell(
-                    **{
-                        **cell.__dict__,
-                        "mc_mean": float(sample.mean()),
-                        "mc_sd": float(sample.std(ddof=1)) if sample.size > 1 else 0.0,
-                        "mc_p_value": float((1 + np.sum(sample >= observed)) / (1 + sample.size)),
-                    }
+                cell = replace(
+                    cell,
+                    mc_mean=float(sample.mean()),
+                    mc_sd=float(sample.std(ddof=1)) if sample.size > 1 else 0.0,
+                    mc_p_value=float((1 + np.sum(sample >= observed)) / (1 + sample.size)),
                 )
             cells.append(cell)
+    return cells, mc_counts
+
+
+def integer_test(
+    results: Results,
+    *,
+    window: float = 0.05,
+    station_filter: StationFilter | None = None,
+    mc_draws: int = 1000,
+    seed: int = 0,
+    mc_method: Literal["binomial", "bernoulli"] = "bernoulli",
+    null: Literal["independent", "conditional"] = "independent",
+    workers: int | None = None,
+    progress: Progress | None = None,
+    turnout_from: Literal["issued", "cast"] = "issued",
+) -> IntegerTest:
+    """Run the integer-percentage test: observed counts, exact null and Monte Carlo.
+
+    ``mc_method="binomial"`` redraws every station's counts from their binomials as the
+    published code does; ``"bernoulli"`` draws each station's indicators from their exact
+    probabilities (the same null distribution, faster). Results depend only on
+    ``seed``, not on ``workers``.
+
+    ``null="independent"`` (default) redraws the leader's votes from the ballots in the
+    boxes, as the published code does; ``"conditional"`` redraws them from the *redrawn*
+    ballots issued (``L' ~ Binomial(T', share)``, share' = L'/T'), which couples the two
+    indicators. It is exact too but about a hundred times slower (18 s on 2021), and
+    there gives a null 49 stations lower (excess 1,361.9) than the published code's.
+
+    ``turnout_from="cast"`` measures turnout by the ballots found in the boxes instead of
+    the ballots issued, as the published notebook does for the 2020 vote.
+    """
+    station_filter = station_filter or StationFilter()
+    mask = station_filter.mask(results, turnout_from=turnout_from)
+    index = np.flatnonzero(mask)
+    registered = results.registered[index]
+    issued = (results.cast if turnout_from == "cast" else results.issued)[index]
+    cast = results.cast[index]
+    leader = results.leader_votes[index]
+    turnout = issued / registered
+    share = leader / cast
+    int_t = is_integer_percent(issued, registered, window)
+    int_s = is_integer_percent(leader, cast, window)
+    workers = workers or min(2, os.cpu_count() or 1)
+    p_t, p_s, p_both = _null_probabilities(
+        registered, turnout, cast, share, window=window, null=null, workers=workers
+    )
+    p_e = p_t + p_s - (p_both if p_both is not None else p_t * p_s)
+    weights = _weights(results, index)
+    weight_matrix = np.vstack([weights[w] for w in WEIGHTS])
+    mc: FloatArray | None = None
+    if mc_draws > 0:
+        mc = _monte_carlo(
+            (registered, turnout, cast, share, p_t, p_s, p_both, weight_matrix),
+            draws=mc_draws,
+            seed=seed,
+            method=mc_method,
+            window=window,
+            workers=workers,
+            progress=progress,
+        )
+    cells, mc_counts = _cells((int_t, int_s, int_t | int_s), (p_t, p_s, p_e), weight_matrix, mc)
     return IntegerTest(
         window=window,
         station_filter=station_filter,

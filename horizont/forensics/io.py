@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, NoReturn
 
 import numpy as np
 import polars as pl
@@ -23,15 +24,15 @@ from horizont.forensics.model import (
     ForensicsInputError,
     InputWarning,
     IntArray,
+    MappedLine,
     Results,
 )
+from horizont.forensics.protocol import LINE_LABELS, LINES, Recognition, recognise
 
 #: Ballots in the boxes may exceed the registered voters by this many ballots plus
 #: ``OVER_REGISTERED_RATIO`` of them (late additions to the list); beyond, it is an error.
 OVER_REGISTERED_SLACK = 10
 OVER_REGISTERED_RATIO = 0.05
-
-_ID_COLUMNS = {"level", "region", "oik", "tik", "uik", "url"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,26 @@ class _Protocol:
     invalid: str | None
     valid: str | None
     parties: tuple[str, ...]
+    ids: dict[str, str]
+    mapping: tuple[MappedLine, ...]
+
+    @property
+    def numeric(self) -> list[str]:
+        return [
+            c
+            for c in (
+                self.registered,
+                self.received,
+                self.early,
+                self.premises,
+                self.outside,
+                self.portable,
+                self.stationary,
+                self.invalid,
+                self.valid,
+            )
+            if c is not None
+        ]
 
 
 def read_results(path: str | Path, *, mapping: ColumnMapping | None = None) -> Results:
@@ -94,21 +115,80 @@ def read_results(path: str | Path, *, mapping: ColumnMapping | None = None) -> R
     return _from_mapping(table, name, mapping, warnings)
 
 
+#: A results table inside a ZIP may inflate to at most this many bytes (the largest
+#: federal file, 2020, is 47 MB) ...
+MAX_DECOMPRESSED = 256 * 1024 * 1024
+#: ... and to at most this many times its compressed size (CSV tables: 10-30 times;
+#: a "ZIP bomb" of zeros: a thousand times and more). Small members get ``RATIO_SLACK``.
+MAX_RATIO = 100
+RATIO_SLACK = 1024 * 1024
+_CHUNK = 1 << 20
+
+
+def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> bytes:
+    """Read one member in chunks, refusing it as soon as it inflates beyond the limits."""
+    limit = min(MAX_DECOMPRESSED, MAX_RATIO * member.compress_size + RATIO_SLACK)
+
+    def bomb(size: int) -> ForensicsInputError:
+        return ForensicsInputError(
+            f"the archive member {member.filename!r} inflates to more than {size:,} bytes "
+            f"from {member.compress_size:,} (limits: {MAX_DECOMPRESSED:,} bytes and "
+            f"{MAX_RATIO} times the compressed size); refused as a possible ZIP bomb",
+            file=name,
+            code="zip_bomb",
+            params={"limit": MAX_DECOMPRESSED, "ratio": MAX_RATIO},
+        )
+
+    if _over_limit(_declared_size(member), limit):
+        raise bomb(member.file_size)
+    parts: list[bytes] = []
+    size = 0
+    with archive.open(member) as stream:
+        while chunk := stream.read(_CHUNK):
+            size += len(chunk)
+            if _over_limit(size, limit):
+                raise bomb(limit)
+            parts.append(chunk)
+    return b"".join(parts)
+
+
+def _declared_size(member: zipfile.ZipInfo) -> int:
+    """The size the archive claims (it may lie: reading also counts)."""
+    return member.file_size
+
+
+def _over_limit(size: int, limit: int) -> bool:
+    return size > limit
+
+
 def _read_text(path: Path, warnings: list[InputWarning]) -> bytes:
     name = str(path)
     data: bytes
     if zipfile.is_zipfile(path):
         try:
             with zipfile.ZipFile(path) as archive:
-                members = [m for m in archive.namelist() if not m.endswith("/")]
-                tables = [m for m in members if m.lower().endswith((".csv", ".txt", ".tsv"))]
+                tables = [
+                    m
+                    for m in archive.infolist()
+                    if not m.is_dir() and m.filename.lower().endswith((".csv", ".txt", ".tsv"))
+                ]
                 if not tables:
-                    raise ForensicsInputError("archive holds no CSV file", file=name)
-                data = archive.read(tables[0])
-        except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as exc:
-            raise ForensicsInputError(f"unreadable archive ({exc})", file=name) from exc
+                    raise ForensicsInputError(
+                        "archive holds no CSV file", file=name, code="archive_empty"
+                    )
+                data = _inflate(archive, tables[0], name)
+        except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile, ValueError) as exc:
+            if isinstance(exc, ForensicsInputError):
+                raise
+            raise ForensicsInputError(
+                f"unreadable archive ({exc})", file=name, code="archive"
+            ) from exc
+        except (RuntimeError, NotImplementedError) as exc:  # encrypted or unknown compression
+            raise ForensicsInputError(
+                f"unreadable archive ({exc})", file=name, code="archive"
+            ) from exc
     elif path.suffix.lower() == ".zip":
-        raise ForensicsInputError("unreadable archive (not a ZIP file)", file=name)
+        raise ForensicsInputError("unreadable archive (not a ZIP file)", file=name, code="archive")
     else:
         data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
@@ -117,117 +197,182 @@ def _read_text(path: Path, warnings: list[InputWarning]) -> bytes:
         data.decode("utf-8")
     except UnicodeDecodeError:
         warnings.append(InputWarning("encoding", "file is not UTF-8; read as Windows-1251"))
-        data = data.decode("cp1251").encode("utf-8")
+        try:
+            data = data.decode("cp1251").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ForensicsInputError(
+                "the file is neither UTF-8 nor Windows-1251 text", file=name, code="encoding"
+            ) from exc
     return data
 
 
+def _records(text: str, delimiter: str) -> Any:
+    """CSV records of ``text`` (a ``csv.reader``; its type is private to ``_csv``)."""
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+
+
+def _diagnose(text: str, delimiter: str, width: int, name: str) -> ForensicsInputError:
+    """Name the first row the CSV parser could not take (instead of the parser's message)."""
+    reader = _records(text, delimiter)
+    number = 0  # rows are numbered as records, the header being row 1
+    try:
+        for number, record in enumerate(reader, start=1):  # noqa: B007 - used after the loop
+            if record and len(record) != width:
+                return ForensicsInputError(
+                    f"{len(record)} fields in this row but {width} in the header",
+                    file=name,
+                    row=number,
+                    code="field_count",
+                    params={"fields": len(record), "width": width},
+                )
+    except csv.Error as exc:
+        return ForensicsInputError(f"malformed CSV ({exc})", file=name, row=number + 1, code="csv")
+    return ForensicsInputError("malformed CSV: the table could not be read", file=name, code="csv")
+
+
+def _check_complete(
+    data: bytes, delimiter: str, width: int, name: str, header_lines: int = 1
+) -> None:
+    """Refuse a file cut off in the middle of its last row (an interrupted download)."""
+    tail = data.rstrip(b"\r\n")
+    start = tail.rfind(b"\n") + 1
+    last = tail[start:].decode("utf-8", errors="replace")
+    record: list[str]
+    try:
+        record = next(_records(last, delimiter), [])
+    except csv.Error:
+        record = []
+    open_quote = last.count('"') % 2 == 1
+    if start and (open_quote or len(record) < width):
+        raise ForensicsInputError(
+            f"the file ends in the middle of a row ({len(record)} of {width} fields): "
+            "it looks truncated (an interrupted download or copy); get the complete file",
+            file=name,
+            row=tail.count(b"\n") + 2 - header_lines,
+            code="truncated",
+            params={"fields": len(record), "width": width},
+        )
+
+
 def _parse_csv(data: bytes, name: str) -> pl.DataFrame:
-    first_line = data.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
+    head = data[:65536].decode("utf-8", errors="replace")
+    first_line = head.split("\n", 1)[0].rstrip("\r")
     if not first_line.strip():
         raise ForensicsInputError("empty file or header", file=name, row=1)
     delimiter = max([",", ";", "\t"], key=first_line.count)
-    header = next(csv.reader(io.StringIO(first_line), delimiter=delimiter))
-    header = [h.strip() for h in header]
+    records = _records(head, delimiter)
+    try:
+        header = [h.strip() for h in next(records)]
+    except (csv.Error, StopIteration) as exc:
+        raise ForensicsInputError("unreadable header", file=name, row=1, code="csv") from exc
+    if len(set(header)) != len(header):
+        twice = sorted({h for h in header if header.count(h) > 1})
+        raise ForensicsInputError(
+            f"column names appear twice: {', '.join(twice)}", file=name, row=1, code="csv"
+        )
+    _check_complete(data, delimiter, len(header), name, records.line_num)
     try:
         table = pl.read_csv(
             data,
             has_header=False,
-            skip_rows=1,
             separator=delimiter,
             infer_schema_length=0,
-            new_columns=[f"c{i}" for i in range(len(header))],
             truncate_ragged_lines=False,
         )
-    except Exception as exc:  # noqa: BLE001 - polars raises many kinds
-        raise ForensicsInputError(f"malformed CSV ({exc})", file=name) from exc
+    except Exception:  # noqa: BLE001 - polars raises many kinds; name the row instead
+        raise _diagnose(data.decode("utf-8"), delimiter, len(header), name) from None
     if table.width != len(header):
-        raise ForensicsInputError(
-            f"{table.width} fields per row but {len(header)} in the header", file=name
-        )
+        raise _diagnose(data.decode("utf-8"), delimiter, len(header), name)
+    table = table.slice(1)
     return table.rename(dict(zip(table.columns, header, strict=True)))
-
-
-def _find(
-    columns: Sequence[str],
-    test: Callable[[str], bool],
-) -> list[str]:
-    return [c for c in columns if test(c.lower().replace("ё", "е"))]
-
-
-def _one(columns: Sequence[str], test: Callable[[str], bool]) -> str | None:
-    found = _find(columns, test)
-    return found[0] if found else None
 
 
 def recognise_columns(columns: Sequence[str]) -> dict[str, object]:
     """Which column of a Russian CEC table means what (for documentation and debugging)."""
     protocol = _recognise(columns, "<columns>")
-    return {k: v for k, v in protocol.__dict__.items()}
+    return {m.line: list(m.columns) for m in protocol.mapping} | {"parties": protocol.parties}
+
+
+#: Lines without which no analysis is possible: a file lacking one is refused.
+REQUIRED_LINES = ("registered", "issued_on_premises", "invalid")
+
+
+def _refuse_missing(line: str, found: Recognition, name: str) -> NoReturn:
+    label = LINE_LABELS[line]
+    hint = ""
+    if found.unrecognised:
+        hint = "; columns that look like protocol lines but were not recognised: " + ", ".join(
+            repr(" ".join(c.split())) for c in found.unrecognised
+        )
+    raise ForensicsInputError(
+        f"missing required column: no column matches the protocol line '{label}'{hint}",
+        file=name,
+        row=1,
+        column=label,
+        code="missing_column",
+        params={"unrecognised": "; ".join(" ".join(c.split()) for c in found.unrecognised)},
+    )
 
 
 def _recognise(columns: Sequence[str], name: str) -> _Protocol:
-    lower_ids = {c.lower() for c in columns}
-    registered = _one(
-        columns,
-        lambda c: (
-            ("число избирателей" in c or "число участников" in c)
-            and ("внесенных" in c or "включенных" in c)
-        ),
-    )
-    if registered is None:
-        raise ForensicsInputError(
-            "missing required column: registered voters ('Число избирателей, внесенных…')",
-            file=name,
-            row=1,
-            column="registered voters",
-        )
+    found = recognise(columns)
     for required in ("region", "uik"):
-        if required not in lower_ids:
+        if required not in found.ids:
             raise ForensicsInputError(
-                f"missing required column: {required}", file=name, row=1, column=required
+                f"missing required column: {required}",
+                file=name,
+                row=1,
+                column=required,
+                code="missing_column",
             )
-
-    def ballots(c: str) -> bool:
-        return "бюллетен" in c and "открепительн" not in c
-
-    received = _one(columns, lambda c: ballots(c) and "полученных" in c)
-    early = _one(columns, lambda c: ballots(c) and "выданных" in c and "досрочно" in c)
-    premises = _one(columns, lambda c: ballots(c) and "выданных" in c and "в помещении" in c)
-    outside = _one(columns, lambda c: ballots(c) and "выданных" in c and "вне помещения" in c)
-    portable = _one(columns, lambda c: ballots(c) and "переносных" in c)
-    stationary = _one(columns, lambda c: ballots(c) and "стационарных" in c)
-    invalid = _one(columns, lambda c: ballots(c) and "недействительных" in c and "отмет" not in c)
-    valid = _one(
-        columns,
-        lambda c: ballots(c) and "действительных" in c and "недействительных" not in c,
-    )
-    protocol_words = ("число ", "число\xa0")
-    parties = tuple(
-        c
-        for c in columns
-        if c.lower() not in _ID_COLUMNS
-        and not c.lower().startswith(protocol_words)
-        and c not in (registered,)
-    )
-    if not parties:
+    registered = found.first("registered")
+    if registered is None:
+        _refuse_missing("registered", found, name)
+    # older files and the 2020 vote give ballots issued in one line, not three
+    premises = found.first("issued_on_premises") or found.first("issued_total")
+    if premises is None:
+        _refuse_missing("issued_on_premises", found, name)
+    if found.first("invalid") is None:
+        _refuse_missing("invalid", found, name)
+    if not found.parties:
         raise ForensicsInputError(
             "missing required columns: no party or candidate columns found",
             file=name,
             row=1,
             column="parties",
         )
-    return _Protocol(
-        registered,
-        received,
-        early,
-        premises,
-        outside,
-        portable,
-        stationary,
-        invalid,
-        valid,
-        parties,
+    stationary = found.first("in_stationary")
+    if stationary is None and found.first("in_portable") is None:
+        stationary = found.first("in_boxes")
+    protocol = _Protocol(
+        registered=registered,
+        received=found.first("received"),
+        early=found.first("issued_early"),
+        premises=premises,
+        outside=found.first("issued_outside"),
+        portable=found.first("in_portable"),
+        stationary=stationary,
+        invalid=found.first("invalid"),
+        valid=found.first("valid"),
+        parties=found.parties,
+        ids=found.ids,
+        mapping=(),
     )
+    used = set(protocol.numeric)
+    mapping = tuple(
+        MappedLine(
+            line=line.key,
+            label=line.label,
+            columns=found.lines.get(line.key, ()),
+            required=line.key in REQUIRED_LINES,
+            used=any(c in used for c in found.lines.get(line.key, ())),
+        )
+        for line in LINES
+    ) + tuple(
+        MappedLine(line="unrecognised", label="not recognised", columns=(c,), used=False)
+        for c in found.unrecognised
+    )
+    return replace(protocol, mapping=mapping)
 
 
 def _counts(
@@ -240,15 +385,28 @@ def _counts(
     if bad.any():
         # a count written as a float with zero fraction ("12.0") is tolerated
         as_float = cleaned.cast(pl.Float64, strict=False)
-        whole = as_float.is_not_null() & (as_float == as_float.round(0))
+        whole = (
+            as_float.is_not_null() & (as_float == as_float.round(0)) & (as_float.abs() < 2.0**53)
+        )
         parsed = pl.select(
-            pl.when(bad & whole).then(as_float.cast(pl.Int64)).otherwise(parsed)
+            pl.when(bad & whole).then(as_float.cast(pl.Int64, strict=False)).otherwise(parsed)
         ).to_series()
         bad = bad & ~whole
     if bad.any():
         index = int(np.flatnonzero(bad.to_numpy())[0])
+        value = str(cleaned[index])
+        reason = (
+            f"count too large ({value[:20]}…, {len(value)} digits)"
+            if value.isdigit()
+            else f"non-numeric count {raw[index]!r}"
+        )
         raise ForensicsInputError(
-            f"non-numeric count {raw[index]!r}", file=name, row=index + 2, column=column
+            reason,
+            file=name,
+            row=index + 2,
+            column=column,
+            code="too_large" if value.isdigit() else "not_a_number",
+            params={"value": value[:20] if value.isdigit() else str(raw[index])[:40]},
         )
     missing = parsed.is_null().to_numpy()
     if keep is not None:
@@ -350,48 +508,39 @@ def _fast_counts(table: pl.DataFrame, columns: Sequence[str]) -> dict[str, IntAr
     }
 
 
-def _from_russian_table(table: pl.DataFrame, name: str, warnings: list[InputWarning]) -> Results:
-    columns = table.columns
-    lookup = {c.lower(): c for c in columns}
-    protocol = _recognise(columns, name)
-    numeric = [
-        c
-        for c in (
-            protocol.registered,
-            protocol.received,
-            protocol.early,
-            protocol.premises,
-            protocol.outside,
-            protocol.portable,
-            protocol.stationary,
-            protocol.invalid,
-            protocol.valid,
-        )
-        if c is not None
-    ]
-    # party columns must be numeric; a text column after the protocol (e.g. a link) is not one
+def _numeric_parties(table: pl.DataFrame, parties: tuple[str, ...]) -> tuple[str, ...]:
+    """Party columns hold numbers; a text column after the protocol (a link) is not one."""
+    if table.height == 0:
+        return parties
     numeric_cells = table.select(
         pl.col(p).str.strip_chars().cast(pl.Float64, strict=False).is_not_null().sum()
-        for p in protocol.parties
+        for p in parties
     ).row(0)
-    parties = tuple(
-        p for p, n in zip(protocol.parties, numeric_cells, strict=True) if n or table.height == 0
-    )
-    empty = _empty_rows(table, numeric + list(parties))
-    rows = np.arange(2, table.height + 2, dtype=np.int64)
-    if empty.any():
-        warnings.append(
-            InputWarning(
-                "no_data",
-                f"{int(empty.sum())} stations without any counts were left out",
-                tuple(int(r) for r in rows[empty]),
-            )
-        )
-        keep_rows = ~empty
-        table = table.filter(pl.Series(keep_rows))
-        rows = rows[keep_rows]
+    return tuple(p for p, n in zip(parties, numeric_cells, strict=True) if n)
 
-    fast = _fast_counts(table, numeric + list(parties))
+
+def _drop_empty(
+    table: pl.DataFrame, numeric: Sequence[str], warnings: list[InputWarning]
+) -> tuple[pl.DataFrame, IntArray]:
+    """Leave out stations without any counts; returns the kept table and its file lines."""
+    rows = np.arange(2, table.height + 2, dtype=np.int64)
+    empty = _empty_rows(table, numeric)
+    if not empty.any():
+        return table, rows
+    warnings.append(
+        InputWarning(
+            "no_data",
+            f"{int(empty.sum())} stations without any counts were left out",
+            tuple(int(r) for r in rows[empty]),
+        )
+    )
+    return table.filter(pl.Series(~empty)), rows[~empty]
+
+
+def _count_reader(
+    table: pl.DataFrame, columns: Sequence[str], rows: IntArray, name: str
+) -> Callable[[str | None], IntArray]:
+    fast = _fast_counts(table, columns)
 
     def counts(column: str | None) -> IntArray:
         if column is None:
@@ -403,52 +552,48 @@ def _from_russian_table(table: pl.DataFrame, name: str, warnings: list[InputWarn
         except ForensicsInputError as err:
             # translate the row within the kept rows back to the file's line
             row = int(rows[err.row - 2]) if err.row is not None else None
-            raise ForensicsInputError(err.reason, file=name, row=row, column=err.column) from None
+            raise ForensicsInputError(
+                err.reason, file=name, row=row, column=err.column, code=err.code, params=err.params
+            ) from None
 
-    registered = counts(protocol.registered)
-    received = counts(protocol.received)
-    early = counts(protocol.early)
-    premises = counts(protocol.premises)
-    outside = counts(protocol.outside)
-    portable = counts(protocol.portable)
-    stationary = counts(protocol.stationary)
-    votes = (
-        np.column_stack([counts(p) for p in parties])
-        if parties
-        else np.zeros((table.height, 0), dtype=np.int64)
-    )
-    invalid = counts(protocol.invalid)
+    return counts
+
+
+def _from_russian_table(table: pl.DataFrame, name: str, warnings: list[InputWarning]) -> Results:
+    protocol = _recognise(table.columns, name)
+    parties = _numeric_parties(table, protocol.parties)
+    if not parties:
+        raise ForensicsInputError(
+            "missing required columns: no party or candidate column holds numbers",
+            file=name,
+            row=1,
+            column="parties",
+        )
+    table, rows = _drop_empty(table, protocol.numeric + list(parties), warnings)
+    counts = _count_reader(table, protocol.numeric + list(parties), rows, name)
+    votes = np.column_stack([counts(p) for p in parties])
     if protocol.valid is not None:
         valid = counts(protocol.valid)
     else:
         valid = votes.sum(axis=1)
         warnings.append(InputWarning("no_valid_column", "valid ballots taken as sum of votes"))
-    if protocol.early is None and protocol.premises is None and protocol.outside is None:
-        premises = valid + invalid
-        warnings.append(
-            InputWarning("no_issued_columns", "ballots issued taken as ballots in the boxes")
-        )
-
-    region = _text(table, lookup.get("region"))
-    oik = _text(table, lookup.get("oik"))
-    tik = _text(table, lookup.get("tik"))
-    uik = _station_numbers_column(table, lookup.get("uik"))
-    remote, abroad = _special_stations(table, lookup, uik)
-
+    ids = protocol.ids
+    uik = _station_numbers_column(table, ids.get("uik"))
+    remote, abroad = _special_stations(table, ids, uik)
     results = Results(
         source=name,
-        region=region,
-        oik=oik,
-        tik=tik,
+        region=_text(table, ids.get("region")),
+        oik=_text(table, ids.get("oik")),
+        tik=_text(table, ids.get("tik")),
         uik=uik,
-        registered=registered,
-        received=received,
-        issued_early=early,
-        issued_on_premises=premises,
-        issued_outside=outside,
-        in_portable=portable,
-        in_stationary=stationary,
-        invalid=invalid,
+        registered=counts(protocol.registered),
+        received=counts(protocol.received),
+        issued_early=counts(protocol.early),
+        issued_on_premises=counts(protocol.premises),
+        issued_outside=counts(protocol.outside),
+        in_portable=counts(protocol.portable),
+        in_stationary=counts(protocol.stationary),
+        invalid=counts(protocol.invalid),
         valid=valid,
         votes=votes,
         party_names=tuple(_clean_party(p) for p in parties),
@@ -457,8 +602,11 @@ def _from_russian_table(table: pl.DataFrame, name: str, warnings: list[InputWarn
         rows=rows,
         warnings=(),
         title=Path(name).name.split(".")[0],
+        column_mapping=protocol.mapping
+        + (MappedLine(line="parties", label="parties or candidates", columns=parties),),
     )
     _check_consistency(results, name, warnings)
+    _check_plausibility(results, protocol, warnings)
     return _with_warnings(results, warnings)
 
 
@@ -516,6 +664,99 @@ def _check_consistency(results: Results, name: str, warnings: list[InputWarning]
                 tuple(int(r) for r in results.rows[no_register]),
             )
         )
+
+
+#: Overall turnout outside this range means a protocol line was misread.
+PLAUSIBLE_TURNOUT = (0.20, 1.00)
+#: Share of stations at which a consistency rule may fail before the figures are implausible.
+PLAUSIBLE_EXCEPTIONS = 0.01
+
+
+def _check_plausibility(
+    results: Results, protocol: _Protocol | None, warnings: list[InputWarning]
+) -> None:
+    """Warn, ahead of everything else in the report, about figures that cannot be right."""
+    n = max(len(results), 1)
+    registered = int(results.registered.sum())
+    turnout = results.issued.sum() / registered if registered else float("nan")
+    low, high = PLAUSIBLE_TURNOUT
+    if not low <= turnout <= high:
+        warnings.append(
+            InputWarning(
+                "implausible_turnout",
+                f"overall turnout {turnout:.2%} lies outside {low:.0%}-{high:.0%}: "
+                "a ballots-issued line was probably misread; check the column mapping",
+                level="implausible",
+                params={"turnout": float(turnout), "low": low, "high": high},
+            )
+        )
+    below = results.issued < results.cast
+    if below.any():
+        share = below.sum() / n
+        warnings.append(
+            InputWarning(
+                "issued_below_cast",
+                f"{int(below.sum())} stations ({share:.1%}) report fewer ballots issued "
+                "than ballots in the boxes",
+                tuple(int(r) for r in results.rows[below]),
+                level="implausible" if share > PLAUSIBLE_EXCEPTIONS else "note",
+                params={"stations": int(below.sum()), "share": float(share)},
+            )
+        )
+    if protocol is not None and protocol.valid is not None and results.votes.shape[1]:
+        mismatch = results.votes.sum(axis=1) != results.valid
+        if mismatch.sum() / n > PLAUSIBLE_EXCEPTIONS:
+            warnings.append(
+                InputWarning(
+                    "parties_not_valid",
+                    f"the party columns do not add up to the valid ballots at "
+                    f"{mismatch.sum() / n:.1%} of stations: a party column may be missing "
+                    "or a protocol line taken for a party; check the column mapping",
+                    level="implausible",
+                    params={"share": float(mismatch.sum() / n)},
+                )
+            )
+    if protocol is not None:
+        unknown = [m.columns[0] for m in protocol.mapping if m.line == "unrecognised"]
+        if unknown:
+            warnings.append(
+                InputWarning(
+                    "unrecognised_columns",
+                    "columns that look like protocol lines but were not recognised (left out): "
+                    + "; ".join(" ".join(c.split()) for c in unknown),
+                    params={"columns": "; ".join(" ".join(c.split()) for c in unknown)},
+                )
+            )
+        for m in protocol.mapping:
+            if len(m.columns) > 1 and m.line not in ("absentee", "unrecognised"):
+                warnings.append(
+                    InputWarning(
+                        "ambiguous_columns",
+                        f"several columns match '{m.label}'; the first was used: "
+                        + "; ".join(" ".join(c.split()) for c in m.columns),
+                        level="implausible" if m.used else "note",
+                        params={
+                            "line": m.label,
+                            "columns": "; ".join(" ".join(c.split()) for c in m.columns),
+                        },
+                    )
+                )
+
+
+def _explicit_mapping(mapping: ColumnMapping, parties: tuple[str, ...]) -> tuple[MappedLine, ...]:
+    """The columns an explicit :class:`ColumnMapping` named, in the reader's mapping form."""
+
+    def line(key: str, columns: Sequence[str | None], required: bool = False) -> MappedLine:
+        found = tuple(c for c in columns if c)
+        return MappedLine(key, LINE_LABELS.get(key, key), found, required, bool(found))
+
+    return (
+        line("registered", [mapping.registered], required=True),
+        line("issued_total", list(mapping.issued)),
+        line("in_boxes", list(mapping.cast)),
+        line("invalid", [mapping.invalid]),
+        MappedLine("parties", "parties or candidates", parties),
+    )
 
 
 def _from_mapping(
@@ -593,6 +834,8 @@ def _from_mapping(
         remote=np.zeros(table.height, dtype=bool),
         rows=np.arange(2, table.height + 2, dtype=np.int64),
         title=Path(name).name.split(".")[0],
+        column_mapping=_explicit_mapping(mapping, parties),
     )
     _check_consistency(results, name, warnings)
+    _check_plausibility(results, None, warnings)
     return _with_warnings(results, warnings)

@@ -17,13 +17,24 @@ StrArray = npt.NDArray[np.str_]
 class ForensicsInputError(ValueError):
     """Input that cannot be analysed; names the file and, where known, the row and column.
 
-    ``row`` is the 1-based line number in the file (the header is line 1).
+    ``row`` is the 1-based line number in the file (the header is line 1). ``code`` says
+    what kind of problem it is (``"zip_bomb"`` and ``"truncated"`` are worth an audit) and
+    ``params`` its numbers, so that applications can word the message in any language.
     """
 
     def __init__(
-        self, message: str, *, file: str, row: int | None = None, column: str | None = None
+        self,
+        message: str,
+        *,
+        file: str,
+        row: int | None = None,
+        column: str | None = None,
+        code: str = "input",
+        params: dict[str, Any] | None = None,
     ) -> None:
         self.file = file
+        self.code = code
+        self.params = params or {}
         self.row = row
         self.column = column
         self.reason = message
@@ -42,9 +53,39 @@ class InputWarning:
     code: str
     message: str
     rows: tuple[int, ...] = ()
+    #: ``"implausible"`` figures are shown before everything else in every report
+    level: str = "note"
+    #: the figures of the message, so that it can be worded in any language
+    params: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "rows": list(self.rows[:50])}
+        return {
+            "code": self.code,
+            "message": self.message,
+            "rows": list(self.rows[:50]),
+            "level": self.level,
+            "params": dict(self.params),
+        }
+
+
+@dataclass(frozen=True)
+class MappedLine:
+    """Which file columns the reader used for one protocol line (empty: none matched)."""
+
+    line: str
+    label: str
+    columns: tuple[str, ...]
+    required: bool = False
+    used: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line,
+            "label": self.label,
+            "columns": list(self.columns),
+            "required": self.required,
+            "used": self.used,
+        }
 
 
 @dataclass(frozen=True)
@@ -79,6 +120,7 @@ class Results:
     rows: IntArray
     warnings: tuple[InputWarning, ...] = field(default=())
     title: str = ""
+    column_mapping: tuple[MappedLine, ...] = field(default=())
 
     def __len__(self) -> int:
         return int(self.registered.shape[0])

@@ -33,7 +33,7 @@ from horizont.forensics.integer import (
     StationFilter,
     integer_test,
 )
-from horizont.forensics.model import InputWarning, Results
+from horizont.forensics.model import InputWarning, MappedLine, Results
 from horizont.forensics.regional import RegionalTest, regional_test
 
 SCHEMA = "horizont.forensics.report/1"
@@ -120,6 +120,7 @@ class Report:
     regions: tuple[RegionSummary, ...]
     flagged_stations: tuple[FlaggedStation, ...]
     timings: dict[str, float] = field(default_factory=dict)
+    column_mapping: tuple[MappedLine, ...] = ()
 
 
 def _ratio(a: float, b: float) -> float:
@@ -275,6 +276,7 @@ def build_report(
         regions=regions,
         flagged_stations=flagged,
         timings=timings,
+        column_mapping=results.column_mapping,
     )
 
 
@@ -384,16 +386,35 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def report_to_json(report: Report, *, include_histograms: bool = True) -> dict[str, Any]:
-    """The report as plain JSON types, following ``docs/forensics.md`` (schema ``SCHEMA``)."""
-    t = report.totals
-    it = report.integer
-    integer_cells: dict[str, dict[str, Any]] = {}
+def _totals_json(t: Totals) -> dict[str, Any]:
+    return {
+        "stations": t.stations,
+        "registered": t.registered,
+        "ballots_issued": t.issued,
+        "ballots_cast": t.cast,
+        "valid": t.valid,
+        "turnout": t.turnout,
+        "leader": t.leader,
+        "leader_votes": t.leader_votes,
+        "leader_share": t.leader_share,
+        "parties": [{"name": p.name, "votes": p.votes, "share": p.share} for p in t.parties],
+        "abroad": {
+            "stations": t.abroad_stations,
+            "registered": t.abroad_registered,
+            "ballots_cast": t.abroad_cast,
+            "leader_share": t.abroad_leader_share,
+        },
+        "remote_voting": {"stations": t.remote_stations, "ballots_cast": t.remote_cast},
+    }
+
+
+def _integer_json(it: IntegerTest) -> dict[str, Any]:
+    cells: dict[str, dict[str, Any]] = {}
     for condition in CONDITIONS:
-        integer_cells[condition] = {}
+        cells[condition] = {}
         for weight in WEIGHTS:
             c = it.cell(condition, weight)
-            integer_cells[condition][weight] = {
+            cells[condition][weight] = {
                 "observed": c.observed,
                 "null_mean": c.null_mean,
                 "null_sd": c.null_sd,
@@ -404,8 +425,115 @@ def report_to_json(report: Report, *, include_histograms: bool = True) -> dict[s
                 "mc_sd": c.mc_sd,
                 "mc_p": c.mc_p_value,
             }
-    ex = report.excess
-    fp = report.fingerprint
+    return {
+        "window": it.window,
+        "filter": dict(it.station_filter.__dict__),
+        "stations_tested": it.n_stations,
+        "integer_turnout_stations": int(it.integer_turnout.sum()),
+        "integer_share_stations": int(it.integer_share.sum()),
+        "integer_either_stations": int((it.integer_turnout | it.integer_share).sum()),
+        "null": it.null,
+        "p_value": "one-sided, normal approximation of the exact null; mc_p is (1+k)/(1+N)",
+        "mc": {"draws": it.mc_draws, "seed": it.mc_seed, "method": it.mc_method},
+        "cells": cells,
+    }
+
+
+def _regional_json(regional: RegionalTest) -> dict[str, Any]:
+    return {
+        "window": regional.window,
+        "ranking": [
+            {
+                "region": r.region,
+                "stations": r.stations,
+                "registered": r.registered,
+                "integer_voters": r.integer_voters,
+                "half_voters": r.half_voters,
+                "excess_voters": r.excess_voters,
+                "null_mean": r.null_mean,
+                "null_sd": r.null_sd,
+                "z": r.z,
+            }
+            for r in regional.ranking
+        ],
+    }
+
+
+def _excess_json(ex: ExcessVotes) -> dict[str, Any]:
+    return {
+        "leader": ex.leader,
+        "leader_votes": ex.leader_votes,
+        "estimate": ex.excess_votes,
+        "range": [ex.range_low, ex.range_high],
+        "clean_turnout": ex.clean_turnout / 100.0,
+        "clean_share": ex.clean_share,
+        "clean_ratio": ex.clean_ratio,
+        "assumptions": list(ex.assumptions),
+        "assumptions_hold": ex.assumptions_hold,
+        "problems": list(ex.problems),
+        "peaks": list(ex.peak.peaks) if ex.peak else [],
+        "global_mode": ex.peak.global_mode / 100.0 if ex.peak else None,
+        "share_slope": ex.peak.share_slope if ex.peak else None,
+        "settings": [
+            {
+                "bin_width": s.bin_width,
+                "peak_window": s.peak_window,
+                "smoothing": s.smoothing,
+                "clean_turnout": s.clean_turnout / 100.0,
+                "excess_votes": s.excess_votes,
+            }
+            for s in ex.settings
+        ],
+    }
+
+
+def _fingerprint_json(fp: Fingerprint) -> dict[str, Any]:
+    return {
+        "stations": fp.stations,
+        "clean_turnout": fp.clean_turnout,
+        "clean_turnout_sd": fp.clean_turnout_sd,
+        "clean_share": fp.clean_share,
+        "clean_share_sd": fp.clean_share_sd,
+        "incremental_fraud": {
+            "estimate": fp.incremental,
+            "low": fp.incremental_low,
+            "high": fp.incremental_high,
+        },
+        "extreme_fraud": {"estimate": fp.extreme, "low": fp.extreme_low, "high": fp.extreme_high},
+        "bootstrap": fp.bootstrap,
+    }
+
+
+def _digits_json(digits: DigitTests) -> list[dict[str, Any]]:
+    return [
+        {
+            "test": d.name,
+            "series": d.series,
+            "counts": d.counts,
+            "value": d.value,
+            "expected": d.expected,
+            "low": d.low,
+            "high": d.high,
+            "z": d.z,
+        }
+        for d in digits.tests
+    ]
+
+
+def _flags_json(report: Report) -> dict[str, Any]:
+    return {
+        "totals": report.flags.totals,
+        "flagged_stations": int((report.flags.count > 0).sum()),
+        "small_count_groups": [
+            {"tik": g[0], "party": g[1], "zeros": g[2], "ones": g[3], "twos": g[4]}
+            for g in report.flags.small_count_groups
+        ],
+        "stations": [dict(f.__dict__) for f in report.flagged_stations],
+    }
+
+
+def report_to_json(report: Report, *, include_histograms: bool = True) -> dict[str, Any]:
+    """The report as plain JSON types, following ``docs/forensics.md`` (schema ``SCHEMA``)."""
     out: dict[str, Any] = {
         "schema": SCHEMA,
         "title": report.title,
@@ -413,115 +541,15 @@ def report_to_json(report: Report, *, include_histograms: bool = True) -> dict[s
         "region": report.region,
         "settings": report.settings,
         "warnings": [w.to_dict() for w in report.warnings],
-        "totals": {
-            "stations": t.stations,
-            "registered": t.registered,
-            "ballots_issued": t.issued,
-            "ballots_cast": t.cast,
-            "valid": t.valid,
-            "turnout": t.turnout,
-            "leader": t.leader,
-            "leader_votes": t.leader_votes,
-            "leader_share": t.leader_share,
-            "parties": [{"name": p.name, "votes": p.votes, "share": p.share} for p in t.parties],
-            "abroad": {
-                "stations": t.abroad_stations,
-                "registered": t.abroad_registered,
-                "ballots_cast": t.abroad_cast,
-                "leader_share": t.abroad_leader_share,
-            },
-            "remote_voting": {"stations": t.remote_stations, "ballots_cast": t.remote_cast},
-        },
-        "integer_test": {
-            "window": it.window,
-            "filter": dict(it.station_filter.__dict__),
-            "stations_tested": it.n_stations,
-            "integer_turnout_stations": int(it.integer_turnout.sum()),
-            "integer_share_stations": int(it.integer_share.sum()),
-            "integer_either_stations": int((it.integer_turnout | it.integer_share).sum()),
-            "null": it.null,
-            "p_value": "one-sided, normal approximation of the exact null; mc_p is (1+k)/(1+N)",
-            "mc": {"draws": it.mc_draws, "seed": it.mc_seed, "method": it.mc_method},
-            "cells": integer_cells,
-        },
-        "regional_test": {
-            "window": report.regional.window,
-            "ranking": [
-                {
-                    "region": r.region,
-                    "stations": r.stations,
-                    "registered": r.registered,
-                    "integer_voters": r.integer_voters,
-                    "half_voters": r.half_voters,
-                    "excess_voters": r.excess_voters,
-                    "null_mean": r.null_mean,
-                    "null_sd": r.null_sd,
-                    "z": r.z,
-                }
-                for r in report.regional.ranking
-            ],
-        },
-        "excess_votes": {
-            "leader": ex.leader,
-            "leader_votes": ex.leader_votes,
-            "estimate": ex.excess_votes,
-            "range": [ex.range_low, ex.range_high],
-            "clean_turnout": ex.clean_turnout / 100.0,
-            "clean_share": ex.clean_share,
-            "clean_ratio": ex.clean_ratio,
-            "assumptions": list(ex.assumptions),
-            "settings": [
-                {
-                    "bin_width": s.bin_width,
-                    "peak_window": s.peak_window,
-                    "weighting": s.weighting,
-                    "clean_turnout": s.clean_turnout / 100.0,
-                    "excess_votes": s.excess_votes,
-                }
-                for s in ex.settings
-            ],
-        },
-        "fingerprint": {
-            "stations": fp.stations,
-            "clean_turnout": fp.clean_turnout,
-            "clean_turnout_sd": fp.clean_turnout_sd,
-            "clean_share": fp.clean_share,
-            "clean_share_sd": fp.clean_share_sd,
-            "incremental_fraud": {
-                "estimate": fp.incremental,
-                "low": fp.incremental_low,
-                "high": fp.incremental_high,
-            },
-            "extreme_fraud": {
-                "estimate": fp.extreme,
-                "low": fp.extreme_low,
-                "high": fp.extreme_high,
-            },
-            "bootstrap": fp.bootstrap,
-        },
-        "digit_tests": [
-            {
-                "test": d.name,
-                "series": d.series,
-                "counts": d.counts,
-                "value": d.value,
-                "expected": d.expected,
-                "low": d.low,
-                "high": d.high,
-                "z": d.z,
-            }
-            for d in report.digits.tests
-        ],
+        "column_mapping": [m.to_dict() for m in report.column_mapping],
+        "totals": _totals_json(report.totals),
+        "integer_test": _integer_json(report.integer),
+        "regional_test": _regional_json(report.regional),
+        "excess_votes": _excess_json(report.excess),
+        "fingerprint": _fingerprint_json(report.fingerprint),
+        "digit_tests": _digits_json(report.digits),
         "correlation": dict(report.correlation.__dict__),
-        "flags": {
-            "totals": report.flags.totals,
-            "flagged_stations": int((report.flags.count > 0).sum()),
-            "small_count_groups": [
-                {"tik": g[0], "party": g[1], "zeros": g[2], "ones": g[3], "twos": g[4]}
-                for g in report.flags.small_count_groups
-            ],
-            "stations": [dict(f.__dict__) for f in report.flagged_stations],
-        },
+        "flags": _flags_json(report),
         "regions": [dict(r.__dict__) for r in report.regions],
     }
     if include_histograms:

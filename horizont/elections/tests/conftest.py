@@ -70,7 +70,13 @@ def fast_engine(monkeypatch: pytest.MonkeyPatch) -> None:
             kwargs["mc_draws"] = min(kwargs.get("mc_draws", 100), 100)
             kwargs["fingerprint_bootstrap"] = 2
             _REPORTS[key] = real_build(results, **kwargs)
-        return dataclasses.replace(_REPORTS[key], source=results.source, title=results.title)
+        return dataclasses.replace(
+            _REPORTS[key],
+            source=results.source,
+            title=results.title,
+            warnings=results.warnings,
+            column_mapping=results.column_mapping,
+        )
 
     def plots(report: Any, languages: tuple[str, ...]) -> Any:
         return [
@@ -94,8 +100,7 @@ def fast_engine(monkeypatch: pytest.MonkeyPatch) -> None:
 def election(db: Any, synthetic_file: Path, fast_engine: None, coordinator: Any) -> Any:
     return services.election_import(
         path=synthetic_file,
-        source_name="fictional.csv",
-        name="Fictional assembly",
+        info=services.ElectionInfo(name="Fictional assembly", source_name="fictional.csv"),
         created_by=coordinator,
         mc_draws=100,
     )

@@ -200,7 +200,9 @@ def test_a_failure_while_storing_leaves_no_election(
     monkeypatch.setattr(services, "_report_store", broken_store)
     with pytest.raises(RuntimeError):
         services.election_import(
-            path=synthetic_file, source_name="f.csv", name="F", created_by=coordinator
+            path=synthetic_file,
+            info=services.ElectionInfo(name="F", source_name="f.csv"),
+            created_by=coordinator,
         )
     assert not Election.objects.exists()
     assert not Station.objects.exists()
@@ -219,3 +221,62 @@ def test_results_rebuilt_from_stations_match_the_file(election, synthetic_file):
     assert (rebuilt.votes == original.votes).all()
     assert (rebuilt.abroad == original.abroad).all()
     assert rebuilt.party_names == original.party_names
+
+
+def _zip_bytes(member: str, data: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(member, data)
+    return buffer.getvalue()
+
+
+def test_a_zip_bomb_is_refused_with_a_clear_message_and_audited(client, coordinator):
+    bomb = _zip_bytes("results.csv", b"0" * (64 << 20))  # 64 KB packed, 64 MB inflated
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile("bomb.zip", bomb, content_type="application/zip")
+    client.post(URL.replace("/ru/", "/en/"), _form(upload))
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED
+    assert "bomb.zip" in job.error and "ZIP bomb" in job.error
+    assert "Traceback" not in job.error
+    entry = AuditEntry.objects.get(action="elections.import_refused")
+    assert entry.details["code"] == "zip_bomb"
+    assert not Election.objects.exists()
+
+
+def test_a_file_cut_mid_row_is_refused_in_the_users_language(client, coordinator, synthetic_text):
+    cut = synthetic_text[: len(synthetic_text) - 25]  # the last row loses its tail
+    client.force_login(coordinator)
+    client.post(URL, _form(_upload(cut, "cut.csv")))  # the Russian interface
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED
+    assert "cut.csv" in job.error
+    assert "обрыв" in job.error or "середине строки" in job.error
+    assert not Election.objects.exists()
+    assert not Station.objects.exists()
+
+
+def test_a_row_with_extra_fields_names_the_row(client, coordinator, synthetic_text):
+    lines = synthetic_text.splitlines()
+    lines[3] += ",1,2"
+    client.force_login(coordinator)
+    client.post(URL.replace("/ru/", "/en/"), _form(_upload("\n".join(lines) + "\n")))
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED
+    assert "Row 4." in job.error
+    assert "fields" in job.error and "polars" not in job.error.lower()
+
+
+def test_a_damaged_archive_is_refused_in_the_users_language(client, coordinator):
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile(
+        "broken.zip", b"PK\x03\x04 not really", content_type="application/zip"
+    )
+    client.post(URL, _form(upload))  # the Russian interface
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED
+    assert "broken.zip" in job.error and "архив повреждён" in job.error
+    assert "File is not a zip file" not in job.error

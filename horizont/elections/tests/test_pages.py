@@ -168,3 +168,102 @@ def test_region_report_downloads(client, election):
     assert response.content.startswith(b"%PDF")
     html = client.get(_url("report_html", "en", election.pk), {"region": "Тестовый край"})
     assert html.status_code == 200
+
+
+WORDING_2004 = {
+    "Число избирателей, включенных в список избирателей": "Число избирателей,\n внесенных в список",
+    "Число избирательных бюллетеней, выданных избирателям, проголосовавшим досрочно": (
+        "Число избирательных бюллетеней,\n выданных  досрочно"
+    ),
+    "Число избирательных бюллетеней, выданных в помещении для голосования в день голосования": (
+        "Число избирательных бюллетеней,\n выданных в день голосования"
+    ),
+    "Число избирательных бюллетеней, выданных вне помещения для голосования в день голосования": (
+        "Число избирательных бюллетеней,\n выданных вне помещения"
+    ),
+}
+
+
+def _import(tmp_path, text: str, coordinator, name: str):
+    from horizont.elections import services
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return services.election_import(
+        path=path,
+        info=services.ElectionInfo(name=name, source_name=name),
+        created_by=coordinator,
+        mc_draws=20,
+    )
+
+
+def test_detail_shows_the_column_mapping_of_a_2004_file(
+    client, tmp_path, synthetic_text, fast_engine, coordinator
+):
+    text = synthetic_text
+    for new, old in WORDING_2004.items():
+        text = text.replace(new, old)
+    election = _import(tmp_path, text, coordinator, "2004.csv")
+    html = client.get(_url("detail", "en", election.pk)).content.decode()
+    assert "Columns of the file used for each protocol line" in html
+    assert "выданных досрочно" in html  # the double space shown as one
+    assert "выданных в день голосования" in html
+    rows = {
+        r["label"]: r["columns"]
+        for r in client.get(_url("detail", "en", election.pk)).context["column_mapping"]
+    }
+    assert rows["ballots issued outside the premises"] == [
+        "Число избирательных бюллетеней, выданных вне помещения"
+    ]
+    assert election.ballots_issued > 0.3 * election.registered
+
+
+def test_detail_shows_the_column_mapping_of_the_2020_vote(
+    client, tmp_path, fast_engine, coordinator
+):
+    header = [
+        "name", "region", "tik", "uik",
+        "Число участников голосования, включенных в список участников голосования",
+        "Число бюллетеней, выданных участникам голосования",
+        "Число бюллетеней, содержащихся в ящиках для голосования",
+        "Число недействительных бюллетеней", "ДА", "НЕТ",
+    ]  # fmt: skip
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for i in range(1, 61):
+        issued = 400 + 7 * i
+        yes = int(issued * 0.7)
+        writer.writerow(["Голосование", f"Область {i % 3}", "ТИК", f"УИК №{i}", 1000, issued,
+                         issued, 5, yes, issued - 5 - yes])  # fmt: skip
+    election = _import(tmp_path, out.getvalue(), coordinator, "2020.csv")
+    response = client.get(_url("detail", "ru", election.pk))
+    html = response.content.decode()
+    assert "Число бюллетеней, выданных участникам голосования" in html
+    assert "ДА" in election.leader
+    labels = [r["label"] for r in response.context["column_mapping"]]
+    assert "выдано бюллетеней (одна строка)" in labels
+
+
+def test_implausible_figures_are_shown_first_in_the_users_language(
+    client, tmp_path, synthetic_text, fast_engine, coordinator
+):
+    rows = list(csv.reader(io.StringIO(synthetic_text)))
+    premises = next(i for i, h in enumerate(rows[0]) if "в помещении" in h)
+    for row in rows[1:]:
+        row[premises] = "0"  # ballots issued on the premises lost: turnout about 3 %
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    election = _import(tmp_path, out.getvalue(), coordinator, "misread.csv")
+    html = client.get(_url("detail", "ru", election.pk)).content.decode()
+    alert = html.index('role="alert"')
+    assert alert < html.index("totals-heading")
+    assert "Общая явка" in html and "лежит вне диапазона 20" in html
+    assert "выдано меньше бюллетеней, чем найдено в ящиках" in html
+    report = client.get(_url("report", "de", election.pk)).content.decode()
+    assert "Die Gesamtbeteiligung von" in report
+    from pypdf import PdfReader
+
+    pdf = client.get(_url("report_pdf", "pl", election.pk)).content
+    first_page = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Nieprawdopodobne liczby" in first_page

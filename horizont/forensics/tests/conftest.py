@@ -1,4 +1,4 @@
-"""Shared fixtures: the real 2021 results, parsed once per test session.
+"""Shared fixtures: the real results, parsed once per test session (slow tests only).
 
 Engine tests need no Django: the project's autouse fixtures that touch Django's
 settings and cache are overridden here with no-ops, so the suite also runs with
@@ -24,6 +24,16 @@ def _clear_cache() -> None:
     """No Django cache in the engine."""
 
 
+_READ: dict[str, Results] = {}
+
+
+def real_results(year: str) -> Results:
+    """The shared file of ``year`` (read once per session; skips when absent)."""
+    if year not in _READ:
+        _READ[year] = read_results(shared_data("elections", "ru", f"{year}.csv.zip"))
+    return _READ[year]
+
+
 @pytest.fixture(scope="session")
 def results_2021() -> Results:
-    return read_results(shared_data("elections", "ru", "2021.csv.zip"))
+    return real_results("2021")

@@ -98,6 +98,7 @@ def test_filter_of_the_2016_paper() -> None:
     assert (turnout[mask] <= 0.99).all()
 
 
+@pytest.mark.slow
 def test_2021_integer_counts_and_excess_match_the_paper(results_2021: Results) -> None:
     result = integer_test(results_2021, mc_draws=1000, seed=0)
     assert result.n_stations == 90_821

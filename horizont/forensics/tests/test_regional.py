@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from horizont.forensics.model import Results
 from horizont.forensics.regional import regional_test
 from horizont.forensics.tests.synthetic import clean_election, with_rounded_turnout
 
 
+@pytest.mark.slow
 def test_2021_ranking_puts_the_four_regions_above_200000(results_2021: Results) -> None:
     result = regional_test(results_2021)
     above = result.above(200_000)

@@ -139,19 +139,24 @@ def test_cli_unknown_region_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["analyze", str(csv_path), "--region", "Atlantis", "--mc", "0", "--quiet"]) == 2
 
 
-@pytest.mark.parametrize("year", ["2011", "2016"])
+@pytest.mark.slow
+@pytest.mark.parametrize("year", ["2004", "2011", "2016", "2020"])
 def test_same_command_works_on_earlier_elections(year: str, tmp_path: Path) -> None:
     path = shared_data("elections", "ru", f"{year}.csv.zip")
     out = tmp_path / "r.json"
     args = ["analyze", str(path), "--mc", "20", "--bootstrap", "2", "--json", str(out), "--quiet"]
     assert main(args) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert "ЕДИНАЯ РОССИЯ" in data["totals"]["leader"]
+    leader = {"2004": "Путин", "2020": "ДА"}.get(year, "ЕДИНАЯ РОССИЯ")
+    assert leader in data["totals"]["leader"]
     either = data["integer_test"]["cells"]["either"]["stations"]
-    assert either["p"] < 0.001  # both elections show the integer peaks
+    assert either["p"] < 0.001  # every one of these elections shows the integer peaks
     assert data["excess_votes"]["estimate"] > 5e6
+    lines = {m["line"]: m["columns"] for m in data["column_mapping"]}
+    assert lines["registered"] and lines["invalid"]
 
 
+@pytest.mark.slow
 def test_full_2021_report(results_2021: Results) -> None:
     report = build_report(results_2021, mc_draws=200, fingerprint_bootstrap=5)
     data = report_to_json(report)
@@ -172,3 +177,19 @@ def test_reader_is_exposed_in_the_public_api(tmp_path: Path) -> None:
     csv_path = tmp_path / "e.csv"
     write_csv(clean_election(50, seed=76), str(csv_path))
     assert len(read_results(csv_path)) == 50
+
+
+def test_cli_prints_implausible_figures_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import dataclasses
+
+    election = clean_election(300, seed=77)
+    misread = dataclasses.replace(election, issued_on_premises=election.issued_on_premises // 10)
+    csv_path = tmp_path / "misread.csv"
+    write_csv(misread, str(csv_path))
+    assert main(["analyze", str(csv_path), "--mc", "0", "--bootstrap", "2", "--quiet"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("IMPLAUSIBLE: overall turnout")
+    assert any(line.startswith("IMPLAUSIBLE:") and "fewer ballots issued" in line for line in lines)
+    assert any(line.startswith("columns used:") for line in lines)
