@@ -9,7 +9,6 @@ The public count is exact by design: a signature's status and the petition's
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import hmac
@@ -36,6 +35,7 @@ from horizont import tasks
 from horizont.accounts.services import register_erasure, register_export
 from horizont.audit.services import audit_record
 from horizont.core.links import site_base_url
+from horizont.lib.csvsafe import SafeCsvWriter
 from horizont.lib.ratelimit import hit
 from horizont.petitions.models import (
     UNCONFIRMED_LIFETIME,
@@ -558,7 +558,7 @@ def send_petition_update(progress: Any, *, entry_id: int, base_url: str) -> dict
 def signatures_export_csv(*, petition: Petition, actor: Any) -> str:
     """All signatures with contact data, for organizers with two-factor; audited."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     writer.writerow(
         ["id", "status", "name", "email", "city", "country", "shown publicly",
          "to addressee", "updates", "signed at", "confirmed at", "void reason"]

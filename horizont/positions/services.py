@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import hmac
 import io
@@ -23,6 +22,7 @@ from django.utils.translation import gettext as _
 from horizont import tasks
 from horizont.audit.services import audit_record
 from horizont.lib import opinion, voting
+from horizont.lib.csvsafe import SafeCsvWriter
 from horizont.positions.models import (
     LANGUAGE_CODES,
     Ballot,
@@ -461,7 +461,7 @@ def poll_csv(poll: Poll) -> str:
     """Every ballot as a row; the voter's name only for named polls."""
     options = [option.label for option in poll.options.all()]
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     header = ["ballot"] + ([] if poll.anonymous else ["voter"])
     if poll.kind == Poll.Kind.TEXT:
         header.append("answer")

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from horizont.donations.models import BankAccount
 from horizont.network.models import Initiative, Membership
-from horizont.testing.personas import enable_mfa, make_user
+from horizont.testing.personas import make_user
 
 # The two accounts printed in the Berlin meeting report (Bank Millennium, Warsaw): public
 # test vectors for validation only, never demo or fixture data shown on a page.
@@ -33,9 +33,9 @@ def make_initiative(slug: str, *, approved: bool = True) -> Initiative:
 
 
 def make_organizer(email: str, initiative: Initiative, *, mfa: bool = False) -> Any:
-    user = make_user(email, display_name=email.split("@")[0])
+    user = make_user(email, display_name=email.split("@")[0], mfa=mfa)
     Membership.objects.create(initiative=initiative, user=user, role="organizer", status="active")
-    return enable_mfa(user) if mfa else user
+    return user
 
 
 def make_account(initiative: Initiative, **fields: Any) -> BankAccount:
