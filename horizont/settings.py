@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "horizont.forum",
     "horizont.elections",
     "horizont.sanctions",
+    "horizont.abroad",
     "horizont.core.admin_site.HorizontAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -281,3 +282,11 @@ if TESTING:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+# --- Votes abroad -----------------------------------------------------------------------
+# Guests' pledge addresses are erased this many days after the last voting day.
+ABROAD_GUEST_RETENTION_DAYS = env_int("ABROAD_GUEST_RETENTION_DAYS", 30)
+# Hours of a voting day when coordinators did not enter others (local time at the station).
+ABROAD_DEFAULT_HOURS = ("08:00", "20:00")
+# Queue reports: a few per client per ten minutes and station-independent.
+HORIZONT_RATE_LIMITS["abroad_queue"] = (3, 600)

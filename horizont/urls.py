@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("forum/", include("horizont.forum.urls")),
     path("elections/", include("horizont.elections.urls")),
     path("sanctions/", include("horizont.sanctions.urls")),
+    path("abroad/", include("horizont.abroad.urls")),
     path("audit/", audit_log, name="audit_log"),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -1,0 +1,147 @@
+"""Official results of the stations abroad, read from the elections app's imported rows.
+
+A station abroad matches the official row with the same number among the election's
+stations abroad; the previous election is the latest earlier one with a station abroad
+under the same number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count
+
+from horizont.abroad.models import Pledge, Station, Vote
+from horizont.elections.models import Election
+from horizont.elections.models import Station as ResultStation
+
+
+def _ratio(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
+
+
+@dataclass
+class StationResult:
+    official: ResultStation
+    parties: list[dict[str, Any]]
+    previous: ResultStation | None
+    previous_election: Election | None
+    pledges: int
+    pledges_share: float | None
+
+
+def station_results(station: Station) -> StationResult | None:
+    vote = station.vote
+    if vote.results_id is None:
+        return None
+    official = (
+        ResultStation.objects.filter(election_id=vote.results_id, uik=station.number, abroad=True)
+        .select_related("election")
+        .first()
+    )
+    if official is None:
+        return None
+    previous = None
+    election = official.election
+    if election.date is not None:
+        previous = (
+            ResultStation.objects.filter(
+                uik=station.number, abroad=True, election__date__lt=election.date
+            )
+            .select_related("election")
+            .order_by("-election__date")
+            .first()
+        )
+    pledges = station.pledges.filter(status=Pledge.Status.CONFIRMED).count()
+    parties = sorted(official.party_results(), key=lambda p: -p["votes"])
+    return StationResult(
+        official=official,
+        parties=parties,
+        previous=previous,
+        previous_election=previous.election if previous else None,
+        pledges=pledges,
+        pledges_share=_ratio(pledges, official.ballots_issued),
+    )
+
+
+@dataclass
+class Row:
+    station: Station
+    registered: int = 0
+    ballots_issued: int = 0
+    ballots_cast: int = 0
+    turnout: float | None = None
+    votes: list[int] = field(default_factory=list)
+    pledges: int = 0
+
+
+@dataclass
+class Table:
+    parties: list[str]
+    rows: list[Row]
+    countries: list[tuple[str, int]]
+    totals: Row | None = None
+    chart: list[dict[str, Any]] = field(default_factory=list)
+
+
+def vote_results(vote: Vote, *, country: str = "") -> Table:
+    """One row per station abroad (of one country, or all), with totals and chart bars."""
+    election = vote.results
+    assert election is not None
+    stations = list(vote.stations.all())
+    all_countries: dict[str, int] = {}
+    for s in stations:
+        all_countries[s.country] = all_countries.get(s.country, 0) + 1
+    if country:
+        stations = [s for s in stations if s.country == country]
+    official = {
+        r.uik: r
+        for r in ResultStation.objects.filter(
+            election=election, abroad=True, uik__in=[s.number for s in stations]
+        ).only("uik", "registered", "ballots_issued", "ballots_cast", "votes", "turnout")
+    }
+    pledges = dict(
+        Pledge.objects.filter(station__in=stations, status=Pledge.Status.CONFIRMED)
+        .values_list("station_id")
+        .annotate(n=Count("pk"))
+    )
+    parties = list(election.party_names)
+    rows = []
+    total = Row(station=Station(number=0), votes=[0] * len(parties))
+    for s in stations:
+        found = official.get(s.number)
+        row = Row(station=s, pledges=pledges.get(s.pk, 0))
+        if found is not None:
+            row.registered = found.registered
+            row.ballots_issued = found.ballots_issued
+            row.ballots_cast = found.ballots_cast
+            row.turnout = found.turnout
+            row.votes = [int(v) for v in found.votes]
+            total.registered += row.registered
+            total.ballots_issued += row.ballots_issued
+            total.ballots_cast += row.ballots_cast
+            total.votes = [a + b for a, b in zip(total.votes, row.votes, strict=False)]
+        total.pledges += row.pledges
+        rows.append(row)
+    total.turnout = _ratio(total.ballots_issued, total.registered)
+    top = max(total.votes, default=0)
+    chart = [
+        {
+            "name": name,
+            "votes": votes,
+            "share": _ratio(votes, total.ballots_cast),
+            "width": round(300 * votes / top) if top else 0,
+            "y": 22 * i,
+        }
+        for i, (name, votes) in enumerate(
+            sorted(zip(parties, total.votes, strict=False), key=lambda p: -p[1])
+        )
+    ]
+    return Table(
+        parties=parties,
+        rows=rows,
+        countries=sorted(all_countries.items()),
+        totals=total,
+        chart=chart,
+    )
