@@ -91,6 +91,7 @@ def _fictional() -> str:
                     )
                 )  # fmt: skip
         Pledge.objects.bulk_create(pledges)
+        services.pledge_counts_refresh(vote=vote)
         driver = _demo_user("demo-driver@example.org", "Demo driver")
         rider = _demo_user("demo-rider@example.org", "Demo rider")
         by_number = {s.number: s for s in stations}

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import segno
-from django.db.models import Count, Max
+from django.db.models import Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from horizont.abroad.models import Notice, Pledge, QueueReport, Ride, Station, Vote
+from horizont.abroad.models import Notice, QueueReport, Ride, Station, Vote
 from horizont.network import gazetteer
 
-PAGE_SIZE = 50
+PAGE_SIZE = 20
 QUEUE_MAX_AGE = dt.timedelta(hours=3)
 
 
@@ -27,7 +27,9 @@ def default_vote(now: dt.datetime | None = None) -> Vote | None:
 
 
 def countries(vote: Vote) -> list[tuple[str, str]]:
-    codes = vote.stations.exclude(country="").values_list("country", flat=True).distinct()
+    codes = (
+        vote.stations.exclude(country="").order_by().values_list("country", flat=True).distinct()
+    )
     return sorted(((c, gazetteer.country_name(c)) for c in codes), key=lambda item: item[1])
 
 
@@ -113,7 +115,7 @@ def search(vote: Vote, query: Query) -> Found:
         stations = stations.filter(city__iexact=query.city)
     stations = stations.only(
         "pk", "slug", "number", "country", "city", "host", "address", "latitude", "longitude",
-        "vote_id",
+        "vote_id", "pledge_count",
     )  # fmt: skip
     found = Found()
     near = query.near_city
@@ -147,23 +149,17 @@ def search(vote: Vote, query: Query) -> Found:
                 sum(s.longitude for s in located) / len(located),
             )
     ids = [r.station.pk for r in selected]
-    counts = dict(
-        Pledge.objects.filter(station_id__in=ids, status=Pledge.Status.CONFIRMED)
-        .values_list("station_id")
-        .annotate(n=Count("pk"))
-    )
     with_rides = set(
         Ride.objects.filter(station_id__in=ids, hidden=False).values_list("station_id", flat=True)
     )
     for row in selected:
-        row.pledges = counts.get(row.station.pk, 0)
+        row.pledges = row.station.pledge_count
         row.has_rides = row.station.pk in with_rides
     found.rows = selected
-    found.pledges_total = Pledge.objects.filter(
-        vote=vote,
-        status=Pledge.Status.CONFIRMED,
-        **({"station__country": query.country} if query.country else {}),
-    ).count()
+    counted = vote.stations.all()
+    if query.country:
+        counted = counted.filter(country=query.country)
+    found.pledges_total = counted.aggregate(n=Sum("pledge_count"))["n"] or 0
     return found
 
 
@@ -186,17 +182,10 @@ def live_rows(stations: list[Station]) -> list[LiveRow]:
         .values_list("last", flat=True)
     )
     latest = {q.station_id: q for q in QueueReport.objects.filter(pk__in=list(latest_ids))}
-    counts = dict(
-        Pledge.objects.filter(station_id__in=ids, status=Pledge.Status.CONFIRMED)
-        .values_list("station_id")
-        .annotate(n=Count("pk"))
-    )
     notices: dict[int, list[Any]] = {}
     for notice in Notice.objects.filter(station_id__in=ids):
         notices.setdefault(notice.station_id, []).append(notice)
-    return [
-        LiveRow(s, counts.get(s.pk, 0), latest.get(s.pk), notices.get(s.pk, [])) for s in stations
-    ]
+    return [LiveRow(s, s.pledge_count, latest.get(s.pk), notices.get(s.pk, [])) for s in stations]
 
 
 def qr_svg(url: str) -> bytes:

@@ -35,11 +35,11 @@ class VoteForm(forms.ModelForm):
 
 
 class StationForm(forms.ModelForm):
-    number = forms.IntegerField(label=_("official number"), min_value=1, max_value=9999)
-    timezone = forms.ChoiceField(label=_("time zone"), choices=[])
-    country = forms.ChoiceField(label=_("country"), choices=[], required=False)
+    number = forms.IntegerField(label=_("Official number"), min_value=1, max_value=9999)
+    timezone = forms.ChoiceField(label=_("Time zone"), choices=[])
+    country = forms.ChoiceField(label=_("Country"), choices=[], required=False)
     hours_text = forms.CharField(
-        label=_("opening hours"),
+        label=_("Opening hours"),
         required=False,
         help_text=_(
             "“08:00-20:00” for every voting day, or one day per line: “2021-09-17 08:00-20:00”. "
@@ -120,7 +120,7 @@ class RideForm(forms.ModelForm):
     def __init__(self, *args: Any, station: Station, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["day"] = forms.TypedChoiceField(
-            label=_("voting day"),
+            label=_("Voting day"),
             choices=[(d.isoformat(), d.isoformat()) for d in station.vote.voting_days],
             coerce=dt.date.fromisoformat,
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -107,6 +106,9 @@ class Station(models.Model):
     region = models.CharField(_("region it reports to"), max_length=200, blank=True)
     district = models.CharField(_("district commission"), max_length=300, blank=True)
     checked_at = models.DateTimeField(_("last checked by coordinators"), null=True, blank=True)
+    # Confirmed pledges, kept by the pledge services (public pages read it for free);
+    # ``services.pledge_counts_refresh`` recounts.
+    pledge_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -300,13 +302,3 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.text
-
-
-def public_counts(stations: Any) -> dict[int, int]:
-    """Confirmed pledges per station id (public: counts only, never who)."""
-    rows = (
-        Pledge.objects.filter(station__in=stations, status=Pledge.Status.CONFIRMED)
-        .values("station")
-        .annotate(n=models.Count("pk"))
-    )
-    return {row["station"]: row["n"] for row in rows}

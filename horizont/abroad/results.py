@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count
-
-from horizont.abroad.models import Pledge, Station, Vote
+from horizont.abroad.models import Station, Vote
 from horizont.elections.models import Election
 from horizont.elections.models import Station as ResultStation
 
@@ -53,7 +51,7 @@ def station_results(station: Station) -> StationResult | None:
             .order_by("-election__date")
             .first()
         )
-    pledges = station.pledges.filter(status=Pledge.Status.CONFIRMED).count()
+    pledges = station.pledge_count
     parties = sorted(official.party_results(), key=lambda p: -p["votes"])
     return StationResult(
         official=official,
@@ -81,12 +79,13 @@ class Table:
     parties: list[str]
     rows: list[Row]
     countries: list[tuple[str, int]]
+    cities: list[tuple[str, int]] = field(default_factory=list)
     totals: Row | None = None
     chart: list[dict[str, Any]] = field(default_factory=list)
 
 
-def vote_results(vote: Vote, *, country: str = "") -> Table:
-    """One row per station abroad (of one country, or all), with totals and chart bars."""
+def vote_results(vote: Vote, *, country: str = "", city: str = "") -> Table:
+    """One row per station abroad (of a country or city, or all), totals and chart bars."""
     election = vote.results
     assert election is not None
     stations = list(vote.stations.all())
@@ -95,23 +94,24 @@ def vote_results(vote: Vote, *, country: str = "") -> Table:
         all_countries[s.country] = all_countries.get(s.country, 0) + 1
     if country:
         stations = [s for s in stations if s.country == country]
+    cities: dict[str, int] = {}
+    for s in stations:
+        if s.city:
+            cities[s.city] = cities.get(s.city, 0) + 1
+    if city:
+        stations = [s for s in stations if s.city.casefold() == city.casefold()]
     official = {
         r.uik: r
         for r in ResultStation.objects.filter(
             election=election, abroad=True, uik__in=[s.number for s in stations]
         ).only("uik", "registered", "ballots_issued", "ballots_cast", "votes", "turnout")
     }
-    pledges = dict(
-        Pledge.objects.filter(station__in=stations, status=Pledge.Status.CONFIRMED)
-        .values_list("station_id")
-        .annotate(n=Count("pk"))
-    )
     parties = list(election.party_names)
     rows = []
     total = Row(station=Station(number=0), votes=[0] * len(parties))
     for s in stations:
         found = official.get(s.number)
-        row = Row(station=s, pledges=pledges.get(s.pk, 0))
+        row = Row(station=s, pledges=s.pledge_count)
         if found is not None:
             row.registered = found.registered
             row.ballots_issued = found.ballots_issued
@@ -142,6 +142,7 @@ def vote_results(vote: Vote, *, country: str = "") -> Table:
         parties=parties,
         rows=rows,
         countries=sorted(all_countries.items()),
+        cities=sorted(cities.items()) if country else [],
         totals=total,
         chart=chart,
     )

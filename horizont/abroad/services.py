@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.core import mail, signing
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -258,13 +258,33 @@ def _send_after_commit(pledge: Pledge, template: str, base_url: str) -> None:
     transaction.on_commit(lambda: _message(pledge, template, base_url).send())
 
 
+def _count(station_id: int, delta: int) -> None:
+    Station.objects.filter(pk=station_id).update(pledge_count=F("pledge_count") + delta)
+
+
+def pledge_counts_refresh(*, vote: Vote) -> None:
+    """Recount the confirmed pledges of every station of a vote (after bulk loads)."""
+    counts = dict(
+        Pledge.objects.filter(vote=vote, status=Pledge.Status.CONFIRMED)
+        .values_list("station_id")
+        .annotate(n=Count("pk"))
+    )
+    with transaction.atomic():
+        for station in vote.stations.all():
+            if station.pledge_count != counts.get(station.pk, 0):
+                _count(station.pk, counts.get(station.pk, 0) - station.pledge_count)
+
+
 def pledge_member(*, station: Station, user: Any) -> Pledge:
     """One click: a member will vote here (moves an earlier pledge of the same vote)."""
     with transaction.atomic():
         pledge = Pledge.objects.select_for_update().filter(vote=station.vote, user=user).first()
         if pledge is not None and pledge.station_id == station.pk:
             raise AlreadyPledged
+        if pledge is not None and pledge.status == Pledge.Status.CONFIRMED:
+            _count(pledge.station_id, -1)
         pledge = pledge or Pledge(vote=station.vote, user=user)
+        _count(station.pk, +1)
         pledge.station = station
         pledge.status = Pledge.Status.CONFIRMED
         pledge.confirmed_at = timezone.now()
@@ -274,7 +294,10 @@ def pledge_member(*, station: Station, user: Any) -> Pledge:
 
 
 def pledge_withdraw(*, pledge: Pledge) -> None:
-    pledge.delete()
+    with transaction.atomic():
+        if pledge.status == Pledge.Status.CONFIRMED:
+            _count(pledge.station_id, -1)
+        pledge.delete()
 
 
 def pledge_guest(*, station: Station, email: str, base_url: str) -> Pledge:
@@ -294,6 +317,8 @@ def pledge_guest(*, station: Station, email: str, base_url: str) -> Pledge:
             if pledge.station_id == station.pk:
                 _send_after_commit(pledge, "already", base_url)
                 return pledge
+            # Moving to another station counts again once the new link is followed.
+            _count(pledge.station_id, -1)
             pledge.status = Pledge.Status.PENDING
         pledge = pledge or Pledge(vote=station.vote, guest_email_digest=digest)
         pledge.station = station
@@ -315,6 +340,7 @@ def pledge_confirm(*, pledge: Pledge) -> Pledge:
             pledge.status = Pledge.Status.CONFIRMED
             pledge.confirmed_at = timezone.now()
             pledge.save(update_fields=["status", "confirmed_at"])
+            _count(pledge.station_id, +1)
     return pledge
 
 
@@ -558,6 +584,7 @@ def _export_abroad(user: Any) -> dict[str, Any]:
 
 @register_erasure
 def _erase_abroad(user: Any) -> None:
-    Pledge.objects.filter(user=user).delete()
+    for pledge in Pledge.objects.filter(user=user):
+        pledge_withdraw(pledge=pledge)
     Ride.objects.filter(author=user).delete()
     RideContact.objects.filter(sender=user).delete()

@@ -124,7 +124,7 @@ def station_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "guidance": station.vote.guidance(),
             "near": near,
             "distance": distance,
-            "pledges": station.pledges.filter(status=Pledge.Status.CONFIRMED).count(),
+            "pledges": station.pledge_count,
             "my_pledge": my_pledge,
             "guest_form": GuestPledgeForm(),
             "rides": rides,
@@ -348,13 +348,15 @@ def results_page(request: HttpRequest, slug: str, country: str = "") -> HttpResp
     vote = get_object_or_404(Vote.objects.select_related("results"), slug=slug)
     if vote.results_id is None:
         raise Http404
-    table = results.vote_results(vote, country=country.upper())
+    city = request.GET.get("city", "")[:120]
+    table = results.vote_results(vote, country=country.upper(), city=city)
     return render(
         request,
         "abroad/results.html",
         {
             "vote": vote,
             "table": table,
+            "city": city,
             "country": country.upper(),
             "country_name": gazetteer.country_name(country.upper()) if country else "",
         },
@@ -365,7 +367,11 @@ def results_csv(request: HttpRequest, slug: str) -> HttpResponse:
     vote = get_object_or_404(Vote.objects.select_related("results"), slug=slug)
     if vote.results_id is None:
         raise Http404
-    table = results.vote_results(vote, country=request.GET.get("country", "").upper()[:2])
+    table = results.vote_results(
+        vote,
+        country=request.GET.get("country", "").upper()[:2],
+        city=request.GET.get("city", "")[:120],
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{vote.slug}-abroad.csv"'
     writer = csv.writer(response)

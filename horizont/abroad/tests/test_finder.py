@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
+from horizont.abroad import services
 from horizont.abroad.models import Pledge, Ride
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +65,7 @@ def test_finder_shows_public_counts_and_rides_but_no_identities(client, vote, st
         station=stations["berlin"], day=vote.first_day, kind="offer", departure_city="Leipzig",
         departure_time="08:00", seats=3, author=member,
     )  # fmt: skip
+    services.pledge_counts_refresh(vote=vote)
     text = client.get(reverse("abroad:vote", args=[vote.slug]), {"country": "DE"}).content.decode()
     assert "1 pledge" in text and "rides offered or asked for" in text
     page = client.get(stations["berlin"].get_absolute_url()).content.decode()

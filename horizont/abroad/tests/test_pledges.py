@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from horizont.abroad import services
-from horizont.abroad.models import Pledge
+from horizont.abroad.models import Pledge, Station
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +146,27 @@ def test_member_data_export_and_erasure_cover_pledges(member, stations):
     assert user_export_data(user=member)["abroad_pledges"][0]["station"].startswith("УИК №8101")
     user_delete(user=member)
     assert not Pledge.objects.exists()
+
+
+def test_public_counts_follow_confirmations_moves_and_withdrawals(client, member, stations, sent):
+    berlin, munich = stations["berlin"], stations["munich"]
+
+    def counts():
+        rows = Station.objects.filter(pk__in=[berlin.pk, munich.pk]).order_by("number")
+        return [s.pledge_count for s in rows]
+
+    services.pledge_member(station=berlin, user=member)
+    assert counts() == [1, 0]
+    services.pledge_member(station=munich, user=member)
+    assert counts() == [0, 1]
+    with sent():
+        guest = services.pledge_guest(station=berlin, email="g@example.org", base_url="")
+    assert counts() == [0, 1]
+    services.pledge_confirm(pledge=guest)
+    services.pledge_confirm(pledge=guest)
+    assert counts() == [1, 1]
+    with sent():
+        services.pledge_guest(station=munich, email="g@example.org", base_url="")
+    assert counts() == [0, 1]
+    services.pledge_withdraw(pledge=Pledge.objects.get(user=member))
+    assert counts() == [0, 0]

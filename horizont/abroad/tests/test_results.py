@@ -10,7 +10,6 @@ import pytest
 from django.urls import reverse
 
 from horizont.abroad import services
-from horizont.abroad.models import Pledge
 from horizont.elections.models import Station as ResultStation
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +28,7 @@ def linked(vote, results_election, coordinator):
 def test_station_page_shows_its_official_results_and_pledges_against_voters(client, linked, member):
     station = linked.stations.get(number=8001)
     official = ResultStation.objects.get(election=linked.results, uik=8001)
-    Pledge.objects.create(vote=linked, station=station, user=member, status="confirmed")
+    services.pledge_member(station=station, user=member)
     text = client.get(station.get_absolute_url()).content.decode()
     assert "Official results: Fictional results" in text
     assert f"<dd>{official.registered}</dd>" in text
@@ -80,3 +79,13 @@ def test_results_csv_has_one_row_per_station_and_party_columns(client, linked):
 
 def test_no_results_page_before_results_are_linked(client, vote):
     assert client.get(reverse("abroad:results", args=[vote.slug])).status_code == 404
+
+
+def test_results_per_city(client, linked):
+    linked.stations.filter(number=8004).update(city="Kraków")
+    url = reverse("abroad:results_country", args=[linked.slug, "PL"])
+    text = client.get(url, {"city": "Kraków"}).content.decode()
+    official = ResultStation.objects.get(election=linked.results, uik=8004)
+    assert f"<dd>{official.registered}</dd>" in text
+    assert ">8004<" in text and ">8003<" not in text
+    assert "Warsaw (1)" in text and "Kraków (1)" in text
