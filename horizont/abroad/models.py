@@ -109,6 +109,14 @@ class Station(models.Model):
     # Confirmed pledges, kept by the pledge services (public pages read it for free);
     # ``services.pledge_counts_refresh`` recounts.
     pledge_count = models.PositiveIntegerField(default=0)
+    # The official rows of this number in the vote's results and in the latest earlier
+    # election, linked once by ``services.stations_link_results``.
+    official = models.ForeignKey(
+        "elections.Station", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    previous_official = models.ForeignKey(
+        "elections.Station", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -30,36 +30,18 @@ class StationResult:
 
 
 def station_results(station: Station) -> StationResult | None:
-    vote = station.vote
-    if vote.results_id is None:
+    official = station.official
+    if official is None or station.vote.results_id != official.election_id:
         return None
-    official = (
-        ResultStation.objects.filter(election_id=vote.results_id, uik=station.number, abroad=True)
-        .select_related("election")
-        .first()
-    )
-    if official is None:
-        return None
-    previous = None
-    election = official.election
-    if election.date is not None:
-        previous = (
-            ResultStation.objects.filter(
-                uik=station.number, abroad=True, election__date__lt=election.date
-            )
-            .select_related("election")
-            .order_by("-election__date")
-            .first()
-        )
-    pledges = station.pledge_count
+    previous = station.previous_official
     parties = sorted(official.party_results(), key=lambda p: -p["votes"])
     return StationResult(
         official=official,
         parties=parties,
         previous=previous,
         previous_election=previous.election if previous else None,
-        pledges=pledges,
-        pledges_share=_ratio(pledges, official.ballots_issued),
+        pledges=station.pledge_count,
+        pledges_share=_ratio(station.pledge_count, official.ballots_issued),
     )
 
 
@@ -101,16 +83,16 @@ def vote_results(vote: Vote, *, country: str = "", city: str = "") -> Table:
     if city:
         stations = [s for s in stations if s.city.casefold() == city.casefold()]
     official = {
-        r.uik: r
+        r.pk: r
         for r in ResultStation.objects.filter(
-            election=election, abroad=True, uik__in=[s.number for s in stations]
-        ).only("uik", "registered", "ballots_issued", "ballots_cast", "votes", "turnout")
+            election=election, pk__in=[s.official_id for s in stations if s.official_id]
+        ).only("registered", "ballots_issued", "ballots_cast", "votes", "turnout")
     }
     parties = list(election.party_names)
     rows = []
     total = Row(station=Station(number=0), votes=[0] * len(parties))
     for s in stations:
-        found = official.get(s.number)
+        found = official.get(s.official_id) if s.official_id else None
         row = Row(station=s, pledges=s.pledge_count)
         if found is not None:
             row.registered = found.registered

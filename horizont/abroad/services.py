@@ -111,6 +111,9 @@ def station_save(
             setattr(station, name, value)
         station.checked_at = timezone.now()
         station.save()
+        if action == "abroad.station_create":
+            stations_link_results(vote=vote)
+            station.refresh_from_db()
         audit_record(actor=actor, action=action, target=station, details={"changes": changes})
     return station
 
@@ -149,6 +152,7 @@ def stations_import_csv(*, vote: Vote, data: bytes, actor: Any) -> tuple[int, in
         raise ImportRefused([_("The file has no stations.")])
     with transaction.atomic():
         created, updated, changes = _upsert(vote, parsed.rows)
+        stations_link_results(vote=vote)
         audit_record(
             actor=actor,
             action="abroad.stations_import_csv",
@@ -184,6 +188,7 @@ def stations_import_results(*, vote: Vote, actor: Any) -> tuple[int, int]:
         raise ImportRefused([_("The official results have no stations abroad.")])
     with transaction.atomic():
         created, updated, changes = _upsert(vote, rows)
+        stations_link_results(vote=vote)
         audit_record(
             actor=actor,
             action="abroad.stations_import_results",
@@ -197,8 +202,38 @@ def vote_save(*, vote: Vote, actor: Any) -> Vote:
     action = "abroad.vote_update" if vote.pk else "abroad.vote_create"
     with transaction.atomic():
         vote.save()
+        stations_link_results(vote=vote)
         audit_record(actor=actor, action=action, target=vote)
     return vote
+
+
+def stations_link_results(*, vote: Vote) -> None:
+    """Link each station to its official row in the vote's results and to the same number
+    in the latest earlier election (one query each, not one per page view)."""
+    from horizont.elections.models import Station as ResultStation
+
+    stations = list(vote.stations.all())
+    official: dict[int, int] = {}
+    previous: dict[int, int] = {}
+    numbers = [s.number for s in stations]
+    if vote.results_id is not None and numbers:
+        rows = ResultStation.objects.filter(election_id=vote.results_id, abroad=True)
+        for number, pk in rows.filter(uik__in=numbers).order_by("-row").values_list("uik", "pk"):
+            official[number] = pk  # the first row of a number wins
+        date = vote.results.date if vote.results else None
+        if date is not None:
+            earlier = ResultStation.objects.filter(
+                abroad=True, uik__in=numbers, election__date__lt=date
+            ).order_by("election__date", "-row")
+            for number, pk in earlier.values_list("uik", "pk"):
+                previous[number] = pk  # the latest earlier election wins
+    changed = []
+    for station in stations:
+        link = (official.get(station.number), previous.get(station.number))
+        if (station.official_id, station.previous_official_id) != link:
+            station.official_id, station.previous_official_id = link
+            changed.append(station)
+    Station.objects.bulk_update(changed, ["official", "previous_official"], batch_size=500)
 
 
 # --- pledges -----------------------------------------------------------------------------

@@ -44,7 +44,8 @@ def _coordinator(request: HttpRequest) -> None:
 
 
 def _station(slug: str) -> Station:
-    return get_object_or_404(Station.objects.select_related("vote", "vote__results"), slug=slug)
+    related = ("vote", "vote__results", "official__election", "previous_official__election")
+    return get_object_or_404(Station.objects.select_related(*related), slug=slug)
 
 
 # --- finder ------------------------------------------------------------------------------
