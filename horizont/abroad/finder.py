@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import segno
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,10 +26,18 @@ def default_vote(now: dt.datetime | None = None) -> Vote | None:
     return upcoming or Vote.objects.order_by("-first_day").first()
 
 
+def _summary(vote: Vote) -> list[tuple[str, str, int]]:
+    """(country, city, pledges) of every station of the vote: one small query per request
+    answers the country list, the number of matches and the pledge total."""
+    cached = getattr(vote, "_station_summary", None)
+    if cached is None:
+        cached = list(vote.stations.order_by().values_list("country", "city", "pledge_count"))
+        vote._station_summary = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def countries(vote: Vote) -> list[tuple[str, str]]:
-    codes = (
-        vote.stations.exclude(country="").order_by().values_list("country", flat=True).distinct()
-    )
+    codes = {country for country, _city, _n in _summary(vote) if country}
     return sorted(((c, gazetteer.country_name(c)) for c in codes), key=lambda item: item[1])
 
 
@@ -137,7 +145,13 @@ def search(vote: Vote, query: Query) -> Found:
         found.total = len(rows)
         selected = rows[:PAGE_SIZE]
     else:
-        found.total = stations.count()
+        city = query.city.casefold()
+        found.total = sum(
+            1
+            for country, name, _n in _summary(vote)
+            if (not query.country or country == query.country)
+            and (not city or name.casefold() == city)
+        )
         found.pages = max(1, -(-found.total // PAGE_SIZE))
         found.page = min(query.page, found.pages)
         start = (found.page - 1) * PAGE_SIZE
@@ -156,10 +170,9 @@ def search(vote: Vote, query: Query) -> Found:
         row.pledges = row.station.pledge_count
         row.has_rides = row.station.pk in with_rides
     found.rows = selected
-    counted = vote.stations.all()
-    if query.country:
-        counted = counted.filter(country=query.country)
-    found.pledges_total = counted.aggregate(n=Sum("pledge_count"))["n"] or 0
+    found.pledges_total = sum(
+        n for country, _city, n in _summary(vote) if not query.country or country == query.country
+    )
     return found
 
 
