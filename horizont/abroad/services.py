@@ -279,14 +279,46 @@ def _message(pledge: Pledge, template: str, base_url: str) -> mail.EmailMessage:
         context = _mail_context(pledge, base_url)
         subject = render_to_string(f"abroad/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"abroad/email/{template}.txt", context)
-    headers = {}
-    if template == "reminder":
-        # One-click unsubscribe for mail programs (RFC 8058).
-        headers = {
-            "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    return mail.EmailMessage(f"[Horizont] {subject}", body, None, [pledge.email])
+
+
+# Stands for a voter's own unsubscribe token in a reminder rendered once per station and
+# language (rendering 100,000 identical texts would dominate a mail-out).
+_TOKEN_MARK = "token-mark-unsubscribe"
+
+
+def _reminder_parts(pledge: Pledge, base_url: str) -> tuple[str, str, str]:
+    station = pledge.station
+    with translation.override(pledge.language or settings.LANGUAGE_CODE):
+        unsubscribe_url = base_url + reverse("abroad:unsubscribe", args=[_TOKEN_MARK])
+        context = {
+            "station": station,
+            "vote": station.vote,
+            "hours": station.opening_hours(),
+            "station_url": base_url + station.get_absolute_url(),
+            "unsubscribe_url": unsubscribe_url,
         }
-    return mail.EmailMessage(f"[Horizont] {subject}", body, None, [pledge.email], headers=headers)
+        subject = render_to_string("abroad/email/reminder_subject.txt", context).strip()
+        body = render_to_string("abroad/email/reminder.txt", context)
+    return f"[Horizont] {subject}", body, unsubscribe_url
+
+
+def _reminder(
+    pledge: Pledge, base_url: str, rendered: dict[tuple[int, str], tuple[str, str, str]]
+) -> mail.EmailMessage:
+    key = (pledge.station_id, pledge.language)
+    if key not in rendered:
+        rendered[key] = _reminder_parts(pledge, base_url)
+    subject, body, unsubscribe_url = rendered[key]
+    token = unsubscribe_token(pledge)
+    headers = {
+        # One-click unsubscribe for mail programs (RFC 8058).
+        "List-Unsubscribe": f"<{unsubscribe_url.replace(_TOKEN_MARK, token)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    return mail.EmailMessage(
+        subject, body.replace(_TOKEN_MARK, token), None, [pledge.email], headers=headers
+    )
 
 
 def _send_after_commit(pledge: Pledge, template: str, base_url: str) -> None:
@@ -419,7 +451,11 @@ def _due_groups(now: dt.datetime) -> dict[str, list[int]]:
 
 
 def _send_batch(
-    slot: str, pledges: list[Pledge], base_url: str, now: dt.datetime
+    slot: str,
+    pledges: list[Pledge],
+    base_url: str,
+    now: dt.datetime,
+    rendered: dict[tuple[int, str], tuple[str, str, str]],
 ) -> tuple[int, BaseException | None]:
     """Hand each reminder to the mail backend; record exactly those that were handed over.
 
@@ -433,7 +469,7 @@ def _send_batch(
         connection = mail.get_connection()
         with connection:
             for pledge in pledges:
-                message = _message(pledge, "reminder", base_url)
+                message = _reminder(pledge, base_url, rendered)
                 message.connection = connection
                 message.send()
                 handed.append(pledge.pk)
@@ -459,6 +495,7 @@ def reminders_send(
     base_url = base_url or site_base_url()
     sent = 0
     for slot, station_ids in _due_groups(now).items():
+        rendered: dict[tuple[int, str], tuple[str, str, str]] = {}
         due = Pledge.objects.filter(
             station_id__in=station_ids,
             status=Pledge.Status.CONFIRMED,
@@ -476,7 +513,7 @@ def reminders_send(
                 )
                 if not batch:
                     break
-                handed, failure = _send_batch(slot, batch, base_url, now)
+                handed, failure = _send_batch(slot, batch, base_url, now, rendered)
             if failure is not None:
                 raise failure
             sent += handed

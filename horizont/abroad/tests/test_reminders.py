@@ -4,6 +4,7 @@ guests' addresses are erased a configurable number of days after the vote."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 import pytest
@@ -175,3 +176,18 @@ def test_reminders_follow_the_local_time_of_each_station(vote):
         )
         == 1
     )
+
+
+def test_each_reminder_carries_the_voters_own_unsubscribe_link(client, stations):
+    first, second = _guests(stations["berlin"], 2)
+    services.reminders_send(now=EVE)
+    links = {}
+    for message in mail.outbox:
+        (path,) = re.findall(r"https?://[^/\s]+(/\S+/abroad/unsubscribe/\S+/)", message.body)
+        assert message.extra_headers["List-Unsubscribe"].endswith(path + ">")
+        links[message.to[0]] = path
+    assert len(set(links.values())) == 2
+    client.post(links[first.guest_email])
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert not first.reminders and second.reminders
