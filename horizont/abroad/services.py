@@ -355,7 +355,8 @@ def pledge_member(*, station: Station, user: Any) -> Pledge:
         pledge.station = station
         pledge.status = Pledge.Status.CONFIRMED
         pledge.confirmed_at = timezone.now()
-        pledge.language = translation.get_language() or ""
+        # Reminders in the language the member chose in their profile, else the page's.
+        pledge.language = getattr(user, "language", "") or translation.get_language() or ""
         pledge.save()
     return pledge
 

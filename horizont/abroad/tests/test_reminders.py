@@ -191,3 +191,11 @@ def test_each_reminder_carries_the_voters_own_unsubscribe_link(client, stations)
     first.refresh_from_db()
     second.refresh_from_db()
     assert not first.reminders and second.reminders
+
+
+def test_members_are_reminded_in_their_profile_language(stations, member):
+    member.language = "de"
+    member.save()
+    services.pledge_member(station=stations["berlin"], user=member)
+    services.reminders_send(now=EVE)
+    assert "Erinnerung" in mail.outbox[0].subject
