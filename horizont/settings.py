@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "horizont.petitions",
     "horizont.positions",
     "horizont.observers",
+    "horizont.abroad",
     "horizont.core.admin_site.HorizontAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -330,3 +331,11 @@ HORIZONT_ADDRESS_SALT_SECONDS = 24 * 3600
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Re-authentication (password or two-factor) for data export and account deletion.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+
+# --- Votes abroad -----------------------------------------------------------------------
+# Guests' pledge addresses are erased this many days after the last voting day.
+ABROAD_GUEST_RETENTION_DAYS = env_int("ABROAD_GUEST_RETENTION_DAYS", 30)
+# Hours of a voting day when coordinators did not enter others (local time at the station).
+ABROAD_DEFAULT_HOURS = ("08:00", "20:00")
+# Queue reports: a few per client per ten minutes and station-independent.
+HORIZONT_RATE_LIMITS["abroad_queue"] = (3, 600)

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("petitions/", include("horizont.petitions.urls")),
     path("positions/", include("horizont.positions.urls")),
     path("observers/", include("horizont.observers.urls")),
+    path("abroad/", include("horizont.abroad.urls")),
     path("audit/", audit_log, name="audit_log"),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -4,6 +4,8 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from horizont.abroad.apps import AbroadConfig
+
 # The capabilities in the main navigation; a part that is not installed yet is left out.
 NAVIGATION = [
     ("network:directory", _("Initiatives")),
@@ -11,6 +13,8 @@ NAVIGATION = [
     ("publications:list", _("Publications")),
     ("forum:index", _("Forum")),
     ("elections:list", _("Elections")),
+    # The label comes from the app, so that its catalogue holds the translation.
+    ("abroad:finder", AbroadConfig.verbose_name),
     ("sanctions:screen", _("Sanctions")),
     ("petitions:list", _("Petitions")),
     ("positions:list", _("Positions")),
