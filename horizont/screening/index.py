@@ -23,12 +23,14 @@ from horizont.screening.graph import Chain, Graph
 from horizont.screening.model import Entity, Identifier, IdType, Name, NameQuality, Schema
 from horizont.screening.normalize import (
     NormalizedName,
+    Token,
     ascii_fold,
     imo_is_valid,
     normalize_identifier,
     normalize_name,
 )
 from horizont.screening.score import (
+    LOOSE_SCRIPTS,
     WEAK_AT,
     Band,
     NameScore,
@@ -37,6 +39,7 @@ from horizont.screening.score import (
     key_similarities,
 )
 
+_LOOSE: Final = str.maketrans({"l": "r"})
 CANDIDATE_NAMES: Final = 48
 """How many names, ranked by shared rare tokens, are scored in full per query."""
 
@@ -177,6 +180,17 @@ class Index:
                 postings = by_key.setdefault(token.key, [])
                 if not postings or postings[-1] != number:
                     postings.append(number)
+        bones: dict[str, list[int]] = {}
+        for number, (_, _, normalized) in enumerate(names):
+            for token in normalized.tokens:
+                for bone in {token.skeleton, token.skeleton.translate(_LOOSE)}:
+                    if len(bone) >= 2:
+                        postings = bones.setdefault(bone, [])
+                        if not postings or postings[-1] != number:
+                            postings.append(number)
+        self._bones: dict[str, IntArray] = {
+            k: np.asarray(v, dtype=np.int32) for k, v in bones.items()
+        }
         deleted: dict[str, list[int]] = {}
         for key, postings in by_key.items():
             for variant in _deletions(key):
@@ -238,6 +252,34 @@ class Index:
         near_all = np.unique(np.concatenate(near_found)) if near_found else empty
         return exact_all, near_all, df
 
+    def _skeleton_postings(
+        self, token: Token, exact: IntArray, near: IntArray, df: int
+    ) -> tuple[IntArray, IntArray, int]:
+        """Add names whose words have the consonant skeleton of a romanized word (or
+        one consonant more or less): romanizations of Arabic or Japanese spell vowels
+        and some consonants differently, their skeletons less so."""
+        bone = token.skeleton
+        if token.script in LOOSE_SCRIPTS:
+            bone = bone.translate(_LOOSE)
+        if len(bone) < 2:
+            return exact, near, df
+        found = [exact]
+        hit = self._bones.get(bone)
+        if hit is not None:
+            found.append(hit)
+            df = max(df, len(hit))
+        near_found = [near]
+        if len(bone) >= 3:
+            for variant in {bone[:i] + bone[i + 1 :] for i in range(len(bone))}:
+                extra = self._bones.get(variant)
+                if extra is not None and len(variant) >= 3:
+                    near_found.append(extra)
+        return (
+            np.unique(np.concatenate(found)),
+            np.unique(np.concatenate(near_found)),
+            df,
+        )
+
     def _mask(self, filters: Filters) -> npt.NDArray[np.bool_] | None:
         if filters.empty:
             return None
@@ -263,6 +305,8 @@ class Index:
         any_hit = False
         for token in query.tokens:
             exact, near, df = self._token_postings(token.keys)
+            if token.foreign:
+                exact, near, df = self._skeleton_postings(token, exact, near, df)
             if len(exact) == 0 and len(near) == 0:
                 continue
             any_hit = True

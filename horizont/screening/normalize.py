@@ -29,6 +29,7 @@ from horizont.screening.scripts import (
     ABJADS,
     CYRILLIC_EXTRA,
     FAMILY_FIRST,
+    cyrillic_script,
     needs_romanization,
     romanize,
     script_of,
@@ -40,7 +41,7 @@ from horizont.screening.translit import transliterate
 _SPECIAL_FOLD: Final = str.maketrans(
     {"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ı": "i", "þ": "th", "ð": "d"}
 )
-_KEEP_MARKS: Final = frozenset("żźśćńłóęąžščŝëèéêâûïüöäйё")
+_KEEP_MARKS: Final = frozenset("żźśćńłóęąžščŝëèéêâûïüöäйёўїѓќ")
 _APOSTROPHES: Final = re.compile(r"[’'`´ʹʺʼ‘\u02bb\u02bf\u02be]")
 # A word is a run of letters, digits and combining marks (Indic vowel signs are marks).
 _WORD: Final = re.compile(
@@ -129,19 +130,22 @@ def words_of(text: str) -> list[Word]:
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _CAMEL.sub(" ", text)
     out: list[Word] = []
-    for match in _WORD.finditer(text):
+    matches = list(_WORD.finditer(text))
+    for match in matches:
         raw = match.group(0)
         if needs_romanization(raw):
             script = script_of(raw)
-            for part in split_family_first(raw):
-                romanized = romanize(part)
+            parts = split_family_first(raw) if len(matches) == 1 else [raw]
+            for part in parts:
+                romanized = romanize(part, foreign=len(parts) == 1)
                 if romanized:
                     out.append(Word(romanized, script))
             continue
-        folded = fold(raw).translate(CYRILLIC_EXTRA)
+        folded = fold(raw)
         for piece in re.split(r"[^\w]+|_", folded):
             if piece:
-                out.append(Word(piece, "cyrillic" if script_of(piece) == "cyrillic" else "latin"))
+                script = "latin" if script_of(piece) != "cyrillic" else cyrillic_script(piece)
+                out.append(Word(piece, script))
     return out
 
 
@@ -212,6 +216,11 @@ class Token:
         """Written in a script other than Latin or Cyrillic (romanized for matching)."""
         return self.script not in ("latin", "cyrillic")
 
+    @property
+    def abjad(self) -> bool:
+        """Written in a script that leaves out most vowels (Arabic, Hebrew ...)."""
+        return self.script in ABJADS
+
 
 @dataclass(frozen=True, slots=True)
 class NormalizedName:
@@ -236,15 +245,16 @@ class NormalizedName:
 @lru_cache(maxsize=400_000)
 def make_token(word: str, patronymic: bool = False, script: str = "latin") -> Token:
     """Build a :class:`Token` for a folded word."""
-    key = phonetic_key(word)
+    key = phonetic_key(word.translate(CYRILLIC_EXTRA))
     weight = 0.4 if word in PARTICLES or len(word) == 1 else 1.0
-    if script == "cyrillic":
-        latin = transliterate(word, "english").lower()
+    if script.startswith("cyrillic"):
+        latin = transliterate(word.translate(CYRILLIC_EXTRA), "english").lower()
     else:
         latin = word
     bone = skeleton(latin, abjad=script in ABJADS)
     initial = ascii_fold(latin[:1])
-    return Token(word, key, phonetic_keys(word), weight, patronymic, bone, script, initial)
+    keys = phonetic_keys(word.translate(CYRILLIC_EXTRA))
+    return Token(word, key, keys, weight, patronymic, bone, script, initial)
 
 
 def _legal_at(words: list[str], start: int) -> tuple[int, str] | None:
@@ -310,9 +320,11 @@ def normalize_name(text: str) -> NormalizedName:
     removed.extend(legal_removed)
     if not kept:
         kept, removed, forms = words, [], []
+    if any(w.script == "cyrillic-other" for w in kept):  # Belarusian Сяргей next to Лаўроў
+        kept = [Word(w.text, "cyrillic-other") if w.script == "cyrillic" else w for w in kept]
     tokens: list[Token] = []
     for i, kept_word in enumerate(kept):
-        key = phonetic_key(kept_word.text)
+        key = phonetic_key(kept_word.text.translate(CYRILLIC_EXTRA))
         is_patronymic = len(kept) >= 3 and i > 0 and len(key) > 5 and key.endswith(_PATRONYMIC_KEYS)
         tokens.append(make_token(kept_word.text, is_patronymic, kept_word.script))
     return NormalizedName(text, tuple(tokens), tuple(removed), tuple(forms))

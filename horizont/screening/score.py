@@ -29,6 +29,8 @@ from horizont.screening.normalize import (
     legal_forms_conflict,
     normalize_name,
 )
+from horizont.screening.scripts import CYRILLIC_EXTRA, skeleton
+from horizont.screening.translit import transliterate
 
 STRONG_AT: Final = 0.90
 POSSIBLE_AT: Final = 0.75
@@ -163,8 +165,8 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
     then an initial against a word, then, for words romanized from another script, the
     consonant skeletons, then the fuzzy similarity: the better of the keys' Levenshtein
     similarity and the spellings' (a transposition counts as one edit: Schloz, Scholz).
-    Short words (three letters or fewer) match fuzzily only with one substitution or
-    transposition in a word of the same length.
+    Short words (three letters or fewer) match fuzzily only with one edit: a changed
+    letter (Un, On) or, keeping the first letter, one more or less (Amr, Amer).
     """
     if q.text == n.text:
         return EXACT_SIMILARITY, Method.EXACT
@@ -180,7 +182,11 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
             return bone * SKELETON_SCALE, Method.TRANSLITERATION
     shortest = min(len(q.text), len(n.text))
     if shortest <= 3:
-        if len(q.text) == len(n.text) and OSA.distance(q.text, n.text) == 1 and len(q.key) > 1:
+        if (
+            shortest >= 2
+            and OSA.distance(q.text, n.text) == 1
+            and (len(q.text) == len(n.text) or q.text[0] == n.text[0])
+        ):
             return SHORT_FUZZY_SIMILARITY, Method.FUZZY
         return 0.0, None
     spelled = OSA.normalized_similarity(q.text, n.text)
@@ -197,11 +203,34 @@ _LOOSE: Final = str.maketrans({"l": "r"})
 
 def _skeleton_similarity(q: Token, n: Token) -> float:
     a, b = q.skeleton, n.skeleton
-    if q.script in LOOSE_SCRIPTS or n.script in LOOSE_SCRIPTS:
-        a, b = a.translate(_LOOSE), b.translate(_LOOSE)
     if len(a) < 2 or len(b) < 2:
         return 1.0 if a == b and a and q.text[0] == n.text[0] else 0.0
-    return float(Levenshtein.normalized_similarity(a, b))
+    best = _bone_similarity(a, b, q, n, abjad=True)
+    if q.abjad or n.abjad:  # و may be the consonant v as well as the vowel u
+        best = max(best, _bone_similarity(a, b, q, n, abjad=False))
+    return best
+
+
+def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> float:
+    """Mean similarity of the collapsed skeletons and of the uncollapsed ones."""
+    if not abjad:
+        a = skeleton(q.text) if q.abjad else a
+        b = skeleton(n.text) if n.abjad else b
+    loose = q.script in LOOSE_SCRIPTS or n.script in LOOSE_SCRIPTS
+    raw_a = skeleton(_latin(q), abjad=abjad and q.abjad, collapse=False)
+    raw_b = skeleton(_latin(n), abjad=abjad and n.abjad, collapse=False)
+    if loose:
+        a, b = a.translate(_LOOSE), b.translate(_LOOSE)
+        raw_a, raw_b = raw_a.translate(_LOOSE), raw_b.translate(_LOOSE)
+    collapsed = float(Levenshtein.normalized_similarity(a, b))
+    raw = float(Levenshtein.normalized_similarity(raw_a, raw_b))
+    return (collapsed + raw) / 2
+
+
+def _latin(token: Token) -> str:
+    if token.script.startswith("cyrillic"):
+        return transliterate(token.text.translate(CYRILLIC_EXTRA), "english").lower()
+    return token.text
 
 
 def _joined(
@@ -342,7 +371,7 @@ def align(
         _swapped(matched)
         and "," not in query.original + name.original
         and not (query.family_first or name.family_first)
-        and not any(t.script == "cyrillic" for t in query.tokens + name.tokens)
+        and not any(t.script.startswith("cyrillic") for t in query.tokens + name.tokens)
     ):
         score *= SWAPPED_ORDER_FACTOR
         notes.append(f"names in reversed order: score × {SWAPPED_ORDER_FACTOR}")

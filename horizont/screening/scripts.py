@@ -81,21 +81,55 @@ def needs_romanization(word: str) -> bool:
                for c in word)  # fmt: skip
 
 
+# Romanizations follow the sounds of their own language; foreign (here: Russian) names
+# written in it are matched better when a few spellings are read back: Japanese ジ/チ
+# stand for ди/ти (ウラジーミル, プーチン), pinyin j/q/x for d/t/s sounds of foreign
+# names (弗拉基米尔, 谢尔盖) and a final -ng for -n (普京), Tamil c for s (செர்கே).
+_READ_BACK: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "kana": (("chi", "ti"), ("ji", "di"), ("tsu", "tu")),
+    "han": (("j", "d"), ("q", "t"), ("x", "s")),
+    "tamil": (("c", "s"),),
+}
+
+
 @lru_cache(maxsize=100_000)
-def romanize(word: str) -> str:
-    """Lower-case ASCII romanization of one word in any script."""
-    text = anyascii(word).lower()
-    return "".join(c for c in text if c.isalnum())
+def romanize(word: str, *, foreign: bool = True) -> str:
+    """Lower-case ASCII romanization of one word in any script.
+
+    ``foreign`` says the word spells a foreign name (a Chinese name of two or three
+    characters is native: 习近平 stays *xi jinping*)."""
+    text = "".join(c for c in anyascii(word).lower() if c.isalnum())
+    script = script_of(word)
+    if script == "han" and not foreign:
+        return text
+    for old, new in _READ_BACK.get(script, ()):
+        text = text.replace(old, new)
+    if script == "han" and text.endswith("ng"):
+        text = text[:-1]
+    return text
+
+
+RUSSIAN_LETTERS: Final = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+
+
+def cyrillic_script(word: str) -> str:
+    """``cyrillic`` for a Russian word, ``cyrillic-other`` for a word with letters of
+    other Cyrillic alphabets (і ї є ґ ў ј љ њ ә қ ...), whose spellings of Russian
+    names differ more (Сяргей, Лаўроў) and are also compared by skeleton."""
+    return (
+        "cyrillic" if all(c in RUSSIAN_LETTERS for c in word if c.isalpha()) else "cyrillic-other"
+    )
 
 
 def split_family_first(word: str) -> list[str]:
-    """Split an unspaced Chinese or Korean name into family name and given name.
+    """Split an unspaced Chinese or Korean name of two or three characters into family
+    name and given name.
 
-    ``习近平`` → ``["习", "近平"]``, ``欧阳修`` → ``["欧阳", "修"]``, ``김정은`` →
-    ``["김", "정은"]``. Japanese and longer runs (probably not a personal name) stay whole.
+    ``习近平`` → ``["习", "近平"]``, ``김정은`` → ``["김", "정은"]``. Japanese, longer
+    runs and foreign names (written with a middle dot, see :func:`words_of`) stay whole.
     """
     script = script_of(word)
-    if script not in ("han", "hangul") or not 2 <= len(word) <= 4:
+    if script not in ("han", "hangul") or not 2 <= len(word) <= 3:
         return [word]
     if any(_char_script(c) != script for c in word):
         return [word]
@@ -114,13 +148,14 @@ _SKELETON_CLASS: Final = {
 
 
 @lru_cache(maxsize=200_000)
-def skeleton(ascii_word: str, *, abjad: bool = False) -> str:
+def skeleton(ascii_word: str, *, abjad: bool = False, collapse: bool = True) -> str:
     """Consonant skeleton of a romanized word: vowels and *h* dropped, related
     consonants in one class (b/p/f/v/w, t/d, k/g/q/c/x, s/z/j), doubles collapsed.
 
     In a romanized abjad word *w* and *y* stand for the long vowels u/o and i/e
     (بوتين → ``bwtyn``), so ``abjad`` drops them too: ``bwtyn`` and ``putin`` both
-    give ``btn``.
+    give ``btn``. Without ``collapse`` doubles stay (``potanin`` → ``btnn``), which
+    tells apart names whose collapsed skeletons are equal.
     """
     out: list[str] = []
     for char in ascii_word:
@@ -132,7 +167,7 @@ def skeleton(ascii_word: str, *, abjad: bool = False) -> str:
                 mapped = char
             else:
                 continue
-        if out and out[-1] == mapped:
+        if collapse and out and out[-1] == mapped:
             continue
         out.append(mapped)
     return "".join(out)
