@@ -53,7 +53,9 @@ def main() -> None:
     for q in queries:
         by_kind.setdefault(q.kind, []).append(q.query not in missed)
     print("  by kind: " + ", ".join(f"{k} {sum(v) / len(v):.3f}" for k, v in by_kind.items()))
-    scripts = [LabelledQuery(q, PRIGOZHIN, s) for s, q in zip(SCRIPTS, NAMES["prigozhin"])]
+    scripts = [
+        LabelledQuery(q, PRIGOZHIN, s) for s, q in zip(SCRIPTS, NAMES["prigozhin"], strict=True)
+    ]
     ours_s = recall_at_1(index, scripts)
     base_s = brute_recall(brute, scripts)
     print(
