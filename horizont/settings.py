@@ -281,3 +281,9 @@ if TESTING:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+# --- Screening (issue 11) ---------------------------------------------------------------
+# Lists older than this many days are flagged on the screening page, the CLI and letters.
+SCREENING_MAX_LIST_AGE_DAYS = env_int("HORIZONT_SCREENING_MAX_LIST_AGE_DAYS", 14)
+# Web processes open the stored screening index when they start (never on a request).
+SCREENING_OPEN_AT_START = env_bool("HORIZONT_SCREENING_OPEN_AT_START", not TESTING)

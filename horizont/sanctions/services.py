@@ -88,11 +88,28 @@ def screening_index() -> Index:
         cached = _indexes.get(key)
         if cached is not None and cached[0] == fingerprint:
             return cached[1]
-        index = Index(store.load_latest())
+        index = store.build_index()
         if len(_indexes) >= 4:
             _indexes.clear()
         _indexes[key] = (fingerprint, index)
         return index
+
+
+def screening_index_open_at_start() -> threading.Thread | None:
+    """Open the stored index in the background when a web process starts (setting
+    ``SCREENING_OPEN_AT_START``), so that no user's request waits for it."""
+    if not settings.SCREENING_OPEN_AT_START:
+        return None
+
+    def open_index() -> None:
+        try:
+            screening_index()
+        except (ListFormatError, OSError):
+            pass  # no lists yet: the screening page says so
+
+    thread = threading.Thread(target=open_index, name="screening-index", daemon=True)
+    thread.start()
+    return thread
 
 
 def entity_get(entity_id: str) -> Entity | None:
@@ -417,6 +434,8 @@ def lists_load(
             )
         if log is not None:
             log(number + 1, len(paths), path.name)
+    if store.list_ids():
+        store.build_index()  # stored beside the lists; web processes open it
     return outcome
 
 

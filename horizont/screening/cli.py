@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("paths", nargs="+", type=Path)
     load.add_argument("--version", help="version date (default: from the file or today)")
     load.add_argument("--list-id", help="list id (default: by format)")
+    load.add_argument("--force", action="store_true", help="accept a list that shrank a lot")
     update = sub.add_parser("update", help="download lists from their publishers")
     update.add_argument("--source-url", help="mirror laid out like the shared data")
     update.add_argument(
@@ -284,7 +285,9 @@ def _lists(args: argparse.Namespace, store: ListStore, out: TextIO) -> int:
             return 2
         for path in paths:
             try:
-                result = store.add(path, version=args.version, list_id=args.list_id)
+                result = store.add(
+                    path, version=args.version, list_id=args.list_id, force=args.force
+                )
             except ListFormatError as error:
                 print(f"error: {error}", file=sys.stderr)
                 status = 2
@@ -293,6 +296,9 @@ def _lists(args: argparse.Namespace, store: ListStore, out: TextIO) -> int:
             out.write(
                 f"{v.list_id} {v.version}: {result.status}, {v.entity_count} entries ({path})\n"
             )
+        if store.list_ids():
+            index = store.build_index()
+            out.write(f"index: {len(index)} entities, {index.name_count} names\n")
         return status
     if command == "update":
         urls = {}

@@ -16,13 +16,14 @@ IMO number only with a valid check digit.
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
-
-from fingerprints.types.data import TYPES
+from pathlib import Path
+from typing import Any, Final
 
 from horizont.screening.phonetic import phonetic_key, phonetic_keys
 from horizont.screening.scripts import (
@@ -154,9 +155,27 @@ def tokenize(text: str) -> list[str]:
     return [w.text for w in words_of(text)]
 
 
+def _fingerprints_types() -> list[dict[str, Any]]:
+    """The legal-form table of OpenSanctions' ``fingerprints`` package.
+
+    Read from its data module's source as a literal: importing the package would pull
+    in ICU and cost a command-line screening a fifth of a second.
+    """
+    spec = importlib.util.find_spec("fingerprints")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the fingerprints package is required")
+    source = Path(next(iter(spec.submodule_search_locations))) / "types" / "data.py"
+    for node in ast.parse(source.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "TYPES":
+            assert node.value is not None
+            types: list[dict[str, Any]] = ast.literal_eval(node.value)["types"]
+            return types
+    raise ImportError(f"no TYPES table in {source}")
+
+
 def _legal_table() -> dict[tuple[str, ...], str]:
     table: dict[tuple[str, ...], str] = {}
-    for entry in TYPES["types"]:
+    for entry in _fingerprints_types():
         main = "".join(tokenize(entry["main"]))
         for form in [entry["main"], *entry["forms"]]:
             words = tuple(tokenize(form))
