@@ -50,6 +50,7 @@ from horizont.screening import (
     screen_batch,
 )
 from horizont.screening.sources import detect_format
+from horizont.screening.store import ListIncompleteError
 
 FOREIGN_AGENTS = "ru-minjust-foreign-agents"
 UNDESIRABLE = "ru-undesirable-organizations"
@@ -118,6 +119,24 @@ def entity_get(entity_id: str) -> Entity | None:
         return screening_index().get(entity_id)
     except KeyError:
         return None
+
+
+@dataclass(frozen=True)
+class StaleList:
+    """A loaded list whose latest version is older than the configured age."""
+
+    list_id: str
+    title: str
+    version: str
+    age: int
+
+
+def lists_stale() -> list[StaleList]:
+    """Latest list versions older than ``SCREENING_MAX_LIST_AGE_DAYS`` (reads meta only)."""
+    return [
+        StaleList(v.list_id, v.title, v.version, v.age_days() or 0)
+        for v in list_store().stale(settings.SCREENING_MAX_LIST_AGE_DAYS)
+    ]
 
 
 def list_titles() -> dict[str, str]:
@@ -430,7 +449,12 @@ def lists_load(
             )
         except (ListFormatError, OSError, ValueError) as error:
             outcome.append(
-                {"list": path.name, "version": "", "status": "failed", "message": str(error)}
+                {
+                    "list": path.name,
+                    "version": "",
+                    "status": "failed",
+                    "message": list_error_message(path.name, error),
+                }
             )
         if log is not None:
             log(number + 1, len(paths), path.name)
@@ -439,10 +463,30 @@ def lists_load(
     return outcome
 
 
+def list_error_message(file_name: str, error: Exception) -> str:
+    """Why one list file was not loaded, in the active language, naming the file."""
+    if isinstance(error, ListIncompleteError):
+        return _(
+            "%(file)s has only %(count)s entries where the version of %(version)s had "
+            "%(before)s. The file may be cut off, so it was not stored."
+        ) % {
+            "file": file_name,
+            "count": error.count,
+            "version": error.before_version,
+            "before": error.before,
+        }
+    return _("%(file)s could not be read as a list: %(reason)s") % {
+        "file": file_name,
+        "reason": str(error),
+    }
+
+
 @tasks.task
 def lists_load_task(progress: Any, *, root: str, language: str = "en") -> dict[str, Any]:
-    """Background: load lists from a folder on the server."""
-    outcome = lists_load(Path(root), log=progress.update)
+    """Background: load lists from a folder on the server; each file that cannot be
+    loaded is reported with its reason, the others are loaded."""
+    with translation.override(language):
+        outcome = lists_load(Path(root), log=progress.update)
     _audit_lists("sanctions.lists_loaded", progress.job_id, outcome)
     with translation.override(language):
         return {"url": reverse("sanctions:lists"), "lists": outcome}

@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from horizont.screening.index import Index
@@ -43,6 +43,28 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+DEFAULT_MAX_AGE_DAYS = 14
+"""Lists older than this are flagged (``$HORIZONT_SCREENING_MAX_LIST_AGE_DAYS``)."""
+
+
+def max_age_days() -> int:
+    """``$HORIZONT_SCREENING_MAX_LIST_AGE_DAYS``, else 14."""
+    try:
+        return int(os.environ.get("HORIZONT_SCREENING_MAX_LIST_AGE_DAYS", DEFAULT_MAX_AGE_DAYS))
+    except ValueError:
+        return DEFAULT_MAX_AGE_DAYS
+
+
+def version_date(version: str) -> date | None:
+    """``2021-07-07`` → that date, ``2025`` → 1 January 2025, anything else → None."""
+    try:
+        if len(version) == 4 and version.isdigit():
+            return date(int(version), 1, 1)
+        return date.fromisoformat(version[:10])
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class ListVersion:
     """One stored version of one list."""
@@ -56,6 +78,24 @@ class ListVersion:
     source: str
     added_at: str
     path: Path
+
+    @property
+    def version_date(self) -> date | None:
+        """The date the version stands for (a bare year counts from its 1 January, so
+        that its age is never understated); None when the version is not a date."""
+        return version_date(self.version)
+
+    def age_days(self, today: date | None = None) -> int | None:
+        """Days between the version date and ``today``; None when undated."""
+        when = self.version_date
+        if when is None:
+            return None
+        return ((today or date.today()) - when).days
+
+    def is_stale(self, max_age_days: int, today: date | None = None) -> bool:
+        """True when the version is older than ``max_age_days``."""
+        age = self.age_days(today)
+        return age is not None and age > max_age_days
 
     def to_json(self) -> dict[str, object]:
         """Metadata as stored in ``meta.json``."""
@@ -74,6 +114,12 @@ class AddResult:
 
 class ListIncompleteError(ListFormatError):
     """A new version has far fewer entries than the one before it (a cut-off file)."""
+
+    def __init__(self, message: str, *, count: int, before: int, before_version: str) -> None:
+        super().__init__(message)
+        self.count = count
+        self.before = before
+        self.before_version = before_version
 
 
 MAX_DROP = 0.2
@@ -127,6 +173,11 @@ class ListStore:
     def latest(self) -> list[ListVersion]:
         """The latest version of every list."""
         return [self.get(list_id) for list_id in self.list_ids()]
+
+    def stale(self, max_age: int | None = None, today: date | None = None) -> list[ListVersion]:
+        """Latest versions older than ``max_age`` days (default :func:`max_age_days`)."""
+        limit = max_age_days() if max_age is None else max_age
+        return [v for v in self.latest() if v.is_stale(limit, today)]
 
     def entities(self, list_id: str, version: str | None = None) -> list[Entity]:
         """Entities of one stored version, parsed from its files."""
@@ -264,7 +315,10 @@ class ListStore:
             raise ListIncompleteError(
                 f"{path.name}: only {count} entries, the version of {before.version} had "
                 f"{before.entity_count} (more than {self.max_drop:.0%} fewer); the file may "
-                "be cut off, so it was not stored (use force to accept it)"
+                "be cut off, so it was not stored (use force to accept it)",
+                count=count,
+                before=before.entity_count,
+                before_version=before.version,
             )
 
     def add_many(self, paths: Iterable[Path]) -> list[AddResult]:

@@ -77,3 +77,18 @@ def test_loading_lists_builds_the_index_beside_them(tmp_path: Path, capsys) -> N
     assert store.open_index() is not None
     assert main(["--lists-dir", str(store_dir), "screen", "Prigoschin Jewgeni"]) == 1
     assert "PRIGOZHIN" in capsys.readouterr().out
+
+
+def test_the_cli_warns_about_lists_older_than_the_configured_age(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    sdn = tmp_path / "sdn-2021-07-07.csv"
+    sdn.write_text(SDN_ROWS, encoding="utf-8")
+    store_dir = str(tmp_path / "store")
+    main(["--lists-dir", store_dir, "lists", "load", str(sdn)])
+    capsys.readouterr()
+    main(["--lists-dir", store_dir, "screen", "Beratex", "--max-age-days", "14"])
+    err = capsys.readouterr().err
+    assert "warning: list us-ofac-sdn of 2021-07-07 is" in err and "older than 14" in err
+    main(["--lists-dir", store_dir, "screen", "Beratex", "--max-age-days", "100000"])
+    assert "warning" not in capsys.readouterr().err
+    version = ListStore(store_dir).get("us-ofac-sdn")
+    assert version.is_stale(14) and not version.is_stale(100_000)
