@@ -16,8 +16,7 @@ IMO number only with a valid check digit.
 
 from __future__ import annotations
 
-import ast
-import importlib.util
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -155,22 +154,16 @@ def tokenize(text: str) -> list[str]:
     return [w.text for w in words_of(text)]
 
 
-def _fingerprints_types() -> list[dict[str, Any]]:
-    """The legal-form table of OpenSanctions' ``fingerprints`` package.
+LEGAL_FORMS_FILE: Final = Path(__file__).parent / "data" / "legal_forms.json"
+"""OpenSanctions' legal-form table from the ``fingerprints`` package (MIT licence),
+copied by ``scripts/update_legal_forms.py`` so that the engine needs no ICU library."""
 
-    Read from its data module's source as a literal: importing the package would pull
-    in ICU and cost a command-line screening a fifth of a second.
-    """
-    spec = importlib.util.find_spec("fingerprints")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("the fingerprints package is required")
-    source = Path(next(iter(spec.submodule_search_locations))) / "types" / "data.py"
-    for node in ast.parse(source.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "TYPES":
-            assert node.value is not None
-            types: list[dict[str, Any]] = ast.literal_eval(node.value)["types"]
-            return types
-    raise ImportError(f"no TYPES table in {source}")
+
+def _fingerprints_types() -> list[dict[str, Any]]:
+    """The legal-form table: canonical form (``main``) and its spellings (``forms``)."""
+    data: dict[str, Any] = json.loads(LEGAL_FORMS_FILE.read_text(encoding="utf-8"))
+    types: list[dict[str, Any]] = data["types"]
+    return types
 
 
 def _legal_table() -> dict[tuple[str, ...], str]:
