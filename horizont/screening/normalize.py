@@ -343,12 +343,11 @@ def normalize_name(text: str) -> NormalizedName:
 
 
 def _drop_repeats(words: list[Word]) -> list[Word]:
-    seen: set[str] = set()
+    """Drop a word written twice in a row (Shoigu Shoigu Sergey)."""
     kept: list[Word] = []
     for word in words:
-        if word.text in seen and len(word.text) > 1:
+        if kept and kept[-1].text == word.text and len(word.text) > 1:
             continue
-        seen.add(word.text)
         kept.append(word)
     return kept
 

@@ -176,7 +176,7 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         return 0.0, None
     if n.key in q.keys or q.key in n.keys:
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
-    if q.foreign or n.foreign:
+    if (q.foreign or n.foreign) and q.script != n.script:
         bone = _skeleton_similarity(q, n)
         if bone >= SKELETON_CUTOFF:
             return bone * SKELETON_SCALE, Method.TRANSLITERATION
