@@ -25,7 +25,7 @@ from horizont.screening.sources import parse_path as _parse_path
 from horizont.screening.versions import ListDiff, diff
 
 META = "meta.json"
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 
 def default_root() -> Path:
