@@ -47,6 +47,7 @@ EXTRA_QUERY_TOKEN_COST: Final = 0.5
 ONE_WORD_QUERY_COST: Final = 0.5
 MISSING_PATRONYMIC_COST: Final = 0.1
 INITIAL_SIMILARITY: Final = 0.8
+WORD_TO_INITIAL_SIMILARITY: Final = 0.4
 SHORT_FUZZY_SIMILARITY: Final = 0.7
 SKELETON_CUTOFF: Final = 0.75
 SKELETON_SCALE: Final = 0.9
@@ -171,9 +172,11 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
     if q.text == n.text:
         return EXACT_SIMILARITY, Method.EXACT
     if len(q.text) == 1 or len(n.text) == 1:
-        if q.initial == n.initial:
-            return INITIAL_SIMILARITY, Method.INITIAL
-        return 0.0, None
+        if q.initial != n.initial:
+            return 0.0, None
+        if len(q.text) > 1:  # a full word asked, only its initial listed: weak evidence
+            return WORD_TO_INITIAL_SIMILARITY, Method.INITIAL
+        return INITIAL_SIMILARITY, Method.INITIAL
     if n.key in q.keys or q.key in n.keys:
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
     if (q.foreign or n.foreign) and q.script != n.script:
