@@ -339,3 +339,9 @@ ABROAD_GUEST_RETENTION_DAYS = env_int("ABROAD_GUEST_RETENTION_DAYS", 30)
 ABROAD_DEFAULT_HOURS = ("08:00", "20:00")
 # Queue reports: a few per client per ten minutes and station-independent.
 HORIZONT_RATE_LIMITS["abroad_queue"] = (3, 600)
+
+# --- Screening ---------------------------------------------------------------
+# Lists older than this many days are flagged on the screening page, the CLI and letters.
+SCREENING_MAX_LIST_AGE_DAYS = env_int("HORIZONT_SCREENING_MAX_LIST_AGE_DAYS", 14)
+# Web processes open the stored screening index when they start (never on a request).
+SCREENING_OPEN_AT_START = env_bool("HORIZONT_SCREENING_OPEN_AT_START", not TESTING)

@@ -4,3 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "horizont.settings")
 application = get_wsgi_application()
+
+from horizont.sanctions.services import screening_index_open_at_start  # noqa: E402
+
+screening_index_open_at_start()

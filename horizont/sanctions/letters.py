@@ -7,12 +7,15 @@ translation catalogue. Everything is editable before the PDF is made.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 
 from horizont.sanctions.models import Case, Letter
+from horizont.screening.store import version_date
 
 ADDRESSEES = {
     ("bafa", "de"): (
@@ -65,6 +68,10 @@ TEXTS = {
         "facts": "Sachverhalt",
         "subjects": "Betroffene gelistete Personen, Unternehmen, Schiffe oder Luftfahrzeuge",
         "listed": "gelistet in {list}, Stand {version}",
+        "stale": (
+            "Hinweis: Die zitierte Listenfassung ({list}, Stand {version}) ist {age} Tage alt; "
+            "bitte gleichen Sie die Angaben mit der aktuellen Fassung ab."
+        ),
         "identifiers": "Kennungen",
         "evidence": "Belege",
         "no_evidence": "(noch keine Belege erfasst)",
@@ -97,6 +104,10 @@ TEXTS = {
         "facts": "Facts",
         "subjects": "Listed persons, companies, vessels or aircraft concerned",
         "listed": "listed in {list}, as of {version}",
+        "stale": (
+            "Note: the list version cited ({list}, as of {version}) is {age} days old; please "
+            "check the details against the current version."
+        ),
         "identifiers": "Identifiers",
         "evidence": "Evidence",
         "no_evidence": "(no evidence recorded yet)",
@@ -124,6 +135,7 @@ def letter_draft(*, case: Case, template: str, language: str) -> dict[str, Any]:
     subjects = list(case.subjects.all())
     if subjects:
         lines.append(f"{words['subjects']}:")
+        stale: dict[tuple[str, str], int] = {}
         for subject in subjects:
             kind = schema_words.get(subject.schema, subject.schema)
             listed = words["listed"].format(list=subject.list_id, version=subject.list_version)
@@ -131,6 +143,12 @@ def letter_draft(*, case: Case, template: str, language: str) -> dict[str, Any]:
             ids = ", ".join(f"{i['type']} {i['value']}" for i in subject.identifiers)
             if ids:
                 lines.append(f"  {words['identifiers']}: {ids}")
+            when = version_date(subject.list_version)
+            age = (timezone.localdate() - when).days if when else 0
+            if age > settings.SCREENING_MAX_LIST_AGE_DAYS:
+                stale[(subject.list_id, subject.list_version)] = age
+        for (list_id, version), age in stale.items():
+            lines.append(words["stale"].format(list=list_id, version=version, age=age))
         lines.append("")
     lines.append(f"{words['evidence']}:")
     evidence = list(case.evidence.all())
@@ -162,6 +180,41 @@ def _font_dir() -> Path:
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+
+
+class LetterFontError(ValueError):
+    """The letter holds characters the embedded font cannot show."""
+
+    def __init__(self, missing: str) -> None:
+        super().__init__(f"characters the letter font cannot show: {missing}")
+        self.missing = missing
+
+
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    """Code points both letter fonts (regular and bold) have glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    covered: frozenset[int] | None = None
+    for name in FONT_FILES:
+        with TTFont(str(_font_dir() / name), lazy=True) as font:
+            points = frozenset(font.getBestCmap())
+        covered = points if covered is None else covered & points
+    return covered or frozenset()
+
+
+def letter_missing_characters(*texts: str) -> str:
+    """Characters of ``texts`` that the letter font lacks (white space aside), in order."""
+    covered = _covered()
+    missing: dict[str, None] = {}
+    for text in texts:
+        for char in text:
+            if not char.isspace() and ord(char) not in covered:
+                missing[char] = None
+    return "".join(missing)
+
+
 def letter_document(*, title: str, language: str) -> Any:
     """An empty A4 letter PDF (fpdf2) with the Unicode font "DejaVu" (regular and bold),
     made offline; the petitions app builds its cover letters on it too."""
@@ -171,8 +224,8 @@ def letter_document(*, title: str, language: str) -> Any:
     pdf.set_margins(25, 20, 20)
     pdf.set_auto_page_break(True, margin=20)
     fonts = _font_dir()
-    pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    pdf.add_font("DejaVu", "", str(fonts / FONT_FILES[0]))
+    pdf.add_font("DejaVu", "B", str(fonts / FONT_FILES[1]))
     pdf.set_title(title)
     pdf.set_creator("Horizont")
     pdf.set_lang(language)
@@ -180,7 +233,17 @@ def letter_document(*, title: str, language: str) -> Any:
 
 
 def letter_pdf(letter: Letter) -> bytes:
-    """The letter as an A4 PDF, made offline with a Unicode font (DejaVu Sans)."""
+    """The letter as an A4 PDF, made offline with a Unicode font embedded in it (DejaVu
+    Sans, shipped with matplotlib: Latin, Cyrillic, Greek and common symbols).
+
+    Raises :class:`LetterFontError` when a character has no glyph in it, rather than
+    dropping it silently.
+    """
+    missing = letter_missing_characters(
+        letter.sender, letter.addressee, letter.place_and_date, letter.subject, letter.body
+    )
+    if missing:
+        raise LetterFontError(missing)
     pdf = letter_document(title=letter.subject, language=letter.language)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin

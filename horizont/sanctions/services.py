@@ -51,6 +51,7 @@ from horizont.screening import (
     screen_batch,
 )
 from horizont.screening.sources import detect_format
+from horizont.screening.store import ListIncompleteError
 
 FOREIGN_AGENTS = "ru-minjust-foreign-agents"
 UNDESIRABLE = "ru-undesirable-organizations"
@@ -89,11 +90,28 @@ def screening_index() -> Index:
         cached = _indexes.get(key)
         if cached is not None and cached[0] == fingerprint:
             return cached[1]
-        index = Index(store.load_latest())
+        index = store.build_index()
         if len(_indexes) >= 4:
             _indexes.clear()
         _indexes[key] = (fingerprint, index)
         return index
+
+
+def screening_index_open_at_start() -> threading.Thread | None:
+    """Open the stored index in the background when a web process starts (setting
+    ``SCREENING_OPEN_AT_START``), so that no user's request waits for it."""
+    if not settings.SCREENING_OPEN_AT_START:
+        return None
+
+    def open_index() -> None:
+        try:
+            screening_index()
+        except (ListFormatError, OSError):
+            pass  # no lists yet: the screening page says so
+
+    thread = threading.Thread(target=open_index, name="screening-index", daemon=True)
+    thread.start()
+    return thread
 
 
 def entity_get(entity_id: str) -> Entity | None:
@@ -102,6 +120,24 @@ def entity_get(entity_id: str) -> Entity | None:
         return screening_index().get(entity_id)
     except KeyError:
         return None
+
+
+@dataclass(frozen=True)
+class StaleList:
+    """A loaded list whose latest version is older than the configured age."""
+
+    list_id: str
+    title: str
+    version: str
+    age: int
+
+
+def lists_stale() -> list[StaleList]:
+    """Latest list versions older than ``SCREENING_MAX_LIST_AGE_DAYS`` (reads meta only)."""
+    return [
+        StaleList(v.list_id, v.title, v.version, v.age_days() or 0)
+        for v in list_store().stale(settings.SCREENING_MAX_LIST_AGE_DAYS)
+    ]
 
 
 def list_titles() -> dict[str, str]:
@@ -414,17 +450,44 @@ def lists_load(
             )
         except (ListFormatError, OSError, ValueError) as error:
             outcome.append(
-                {"list": path.name, "version": "", "status": "failed", "message": str(error)}
+                {
+                    "list": path.name,
+                    "version": "",
+                    "status": "failed",
+                    "message": list_error_message(path.name, error),
+                }
             )
         if log is not None:
             log(number + 1, len(paths), path.name)
+    if store.list_ids():
+        store.build_index()  # stored beside the lists; web processes open it
     return outcome
+
+
+def list_error_message(file_name: str, error: Exception) -> str:
+    """Why one list file was not loaded, in the active language, naming the file."""
+    if isinstance(error, ListIncompleteError):
+        return _(
+            "%(file)s has only %(count)s entries where the version of %(version)s had "
+            "%(before)s. The file may be cut off, so it was not stored."
+        ) % {
+            "file": file_name,
+            "count": error.count,
+            "version": error.before_version,
+            "before": error.before,
+        }
+    return _("%(file)s could not be read as a list: %(reason)s") % {
+        "file": file_name,
+        "reason": str(error),
+    }
 
 
 @tasks.task
 def lists_load_task(progress: Any, *, root: str, language: str = "en") -> dict[str, Any]:
-    """Background: load lists from a folder on the server."""
-    outcome = lists_load(Path(root), log=progress.update)
+    """Background: load lists from a folder on the server; each file that cannot be
+    loaded is reported with its reason, the others are loaded."""
+    with translation.override(language):
+        outcome = lists_load(Path(root), log=progress.update)
     _audit_lists("sanctions.lists_loaded", progress.job_id, outcome)
     with translation.override(language):
         return {"url": reverse("sanctions:lists"), "lists": outcome}

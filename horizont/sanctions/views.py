@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,7 +28,7 @@ from horizont.sanctions.forms import (
     StatusForm,
     SubjectForm,
 )
-from horizont.sanctions.letters import letter_pdf
+from horizont.sanctions.letters import LetterFontError, letter_pdf
 from horizont.sanctions.models import Case, CaseMember, CaseSubject, Evidence, Letter
 
 # -- screening ---------------------------------------------------------------------------
@@ -62,6 +63,8 @@ def screen(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "titles": titles,
             "batch_form": BatchForm() if request.user.is_authenticated else None,
+            "stale_lists": services.lists_stale(),
+            "max_list_age": settings.SCREENING_MAX_LIST_AGE_DAYS,
         },
     )
 
@@ -486,6 +489,18 @@ def letter(request: HttpRequest, pk: int, letter_pk: int) -> HttpResponse:
 def letter_download(request: HttpRequest, pk: int, letter_pk: int) -> HttpResponse:
     found = _get_letter(request, pk, letter_pk)
     name = slugify(f"{found.template}-{found.case.title}")[:60] or "letter"
-    response = HttpResponse(letter_pdf(found), content_type="application/pdf")
+    try:
+        data = letter_pdf(found)
+    except LetterFontError as error:
+        messages.error(
+            request,
+            _(
+                "The PDF cannot show these characters: %(chars)s. Replace them in the letter "
+                "and download it again."
+            )
+            % {"chars": " ".join(error.missing)},
+        )
+        return redirect(found)
+    response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response

@@ -28,7 +28,7 @@ from horizont.screening.index import Index, Match
 from horizont.screening.model import Entity, Schema
 from horizont.screening.score import DEFAULT_THRESHOLD, WEAK_AT
 from horizont.screening.sources import ListFormatError, expand_paths
-from horizont.screening.store import ListStore
+from horizont.screening.store import ListStore, max_age_days
 from horizont.screening.update import update_lists
 from horizont.screening.versions import ListDiff
 
@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     screen.add_argument("--out", type=Path, help="CSV to write batch results to")
     screen.add_argument("--processes", type=int, default=None, help="worker processes")
     screen.add_argument("--no-progress", action="store_true")
+    screen.add_argument(
+        "--max-age-days",
+        type=int,
+        default=None,
+        help="warn about older lists (default $HORIZONT_SCREENING_MAX_LIST_AGE_DAYS or 14)",
+    )
 
     lists = commands.add_parser("lists", help="load, update, compare and show lists")
     sub = lists.add_subparsers(dest="lists_command", required=True)
@@ -59,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("paths", nargs="+", type=Path)
     load.add_argument("--version", help="version date (default: from the file or today)")
     load.add_argument("--list-id", help="list id (default: by format)")
+    load.add_argument("--force", action="store_true", help="accept a list that shrank a lot")
     update = sub.add_parser("update", help="download lists from their publishers")
     update.add_argument("--source-url", help="mirror laid out like the shared data")
     update.add_argument(
@@ -122,8 +129,20 @@ def _screen(args: argparse.Namespace, store: ListStore, out: TextIO) -> int:
         out.write("\n")
     else:
         _print_matches(args.query, matches, out)
+    _warn_stale(store, args.max_age_days)
     alerts = [m for m in matches if m.score >= DEFAULT_THRESHOLD]
     return 1 if alerts else 0
+
+
+def _warn_stale(store: ListStore, max_age: int | None) -> None:
+    limit = max_age_days() if max_age is None else max_age
+    for version in store.stale(limit):
+        print(
+            f"warning: list {version.list_id} of {version.version} is {version.age_days()} "
+            f"days old (older than {limit}); results may be out of date — run "
+            "`horizont lists update`",
+            file=sys.stderr,
+        )
 
 
 def _print_matches(query: str, matches: Sequence[Match], out: TextIO) -> None:
@@ -247,6 +266,7 @@ def _screen_batch(args: argparse.Namespace, store: ListStore) -> int:
     _write_batch(args.out, results)
     alerts = sum(1 for r in results if r.score >= DEFAULT_THRESHOLD)
     print(f"{len(results)} names screened, {alerts} alert(s); wrote {args.out}", file=sys.stderr)
+    _warn_stale(store, args.max_age_days)
     return 0
 
 
@@ -284,7 +304,9 @@ def _lists(args: argparse.Namespace, store: ListStore, out: TextIO) -> int:
             return 2
         for path in paths:
             try:
-                result = store.add(path, version=args.version, list_id=args.list_id)
+                result = store.add(
+                    path, version=args.version, list_id=args.list_id, force=args.force
+                )
             except ListFormatError as error:
                 print(f"error: {error}", file=sys.stderr)
                 status = 2
@@ -293,6 +315,9 @@ def _lists(args: argparse.Namespace, store: ListStore, out: TextIO) -> int:
             out.write(
                 f"{v.list_id} {v.version}: {result.status}, {v.entity_count} entries ({path})\n"
             )
+        if store.list_ids():
+            index = store.build_index()
+            out.write(f"index: {len(index)} entities, {index.name_count} names\n")
         return status
     if command == "update":
         urls = {}

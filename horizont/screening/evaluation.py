@@ -186,3 +186,70 @@ def false_alert_rate(
         if match is not None:
             alerts.append((name, match.entity.caption, match.score))
     return AlertReport(len(names), tuple(alerts), threshold)
+
+
+_RESPELLINGS: tuple[tuple[str, str], ...] = (
+    ("y", "i"), ("i", "y"), ("ks", "x"), ("x", "ks"), ("ph", "f"), ("f", "ph"),
+    ("kh", "h"), ("sh", "sch"), ("zh", "j"), ("ou", "u"), ("u", "ou"), ("ck", "k"),
+    ("c", "k"), ("k", "c"), ("w", "v"), ("v", "w"), ("ee", "i"), ("oo", "u"),
+)  # fmt: skip
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    if len(word) < 4:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.choice(("substitute", "delete", "insert", "transpose"))
+    letter = rng.choice("aeiourstnlmk")
+    if kind == "substitute":
+        return word[:i] + letter + word[i + 1 :]
+    if kind == "delete":
+        return word[:i] + word[i + 1 :]
+    if kind == "insert":
+        return word[:i] + letter + word[i:]
+    return word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+
+
+def _respell(word: str, rng: random.Random) -> str:
+    options = [(a, b) for a, b in _RESPELLINGS if a in word.lower()]
+    if not options:
+        return _typo(word, rng)
+    a, b = rng.choice(options)
+    return word.lower().replace(a, b, 1).capitalize()
+
+
+def perturbed_names(
+    entities: Iterable[Entity], *, count: int = 1000, seed: int = 11
+) -> list[LabelledQuery]:
+    """List names changed as people write them: a typo, a re-spelling, another word
+    order or a dropped middle name (one change each, chosen by a seeded generator).
+
+    Only names of two to five words of Latin letters are used; the query must find
+    the entity whose name it was made from.
+    """
+    rng = random.Random(seed)
+    pool = [
+        (entity, name.value)
+        for entity in entities
+        for name in entity.names
+        if name.value.isascii() and 2 <= len(tokenize(name.value)) <= 5
+    ]
+    rng.shuffle(pool)
+    queries: list[LabelledQuery] = []
+    for entity, value in pool[:count]:
+        words = value.replace(",", " ").split()
+        kind = rng.choice(("typo", "respelling", "reorder", "drop-middle"))
+        if kind == "drop-middle" and len(words) < 3:
+            kind = "typo"
+        if kind == "typo":
+            i = rng.randrange(len(words))
+            words[i] = _typo(words[i], rng)
+        elif kind == "respelling":
+            i = rng.randrange(len(words))
+            words[i] = _respell(words[i], rng)
+        elif kind == "reorder":
+            words = words[1:] + words[:1]
+        else:
+            del words[rng.randrange(1, len(words) - 1)]
+        queries.append(LabelledQuery(" ".join(words), entity.id, kind))
+    return queries

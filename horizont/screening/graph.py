@@ -7,7 +7,7 @@ Viktorovich`` is what a reviewer needs to see.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from horizont.screening.model import Entity, LinkKind, Schema
@@ -53,7 +53,7 @@ class Graph:
     """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self.entities: dict[str, Entity] = {e.id: e for e in entities}
+        self.entities: Mapping[str, Entity] = {e.id: e for e in entities}
         by_name: dict[str, str] = {}
         for entity in self.entities.values():
             by_name.setdefault(name_key(entity.caption), entity.id)
@@ -70,6 +70,23 @@ class Graph:
             source: [Edge(source, t, tuple(k)) for t, k in targets.items()]
             for source, targets in outgoing.items()
         }
+        self._index_incoming()
+
+    @classmethod
+    def from_edges(cls, edges: dict[str, list[Edge]], entities: Mapping[str, Entity]) -> Graph:
+        """A graph from saved edges; ``entities`` may load entities lazily."""
+        graph = cls.__new__(cls)
+        graph.entities = entities
+        graph._out = edges
+        graph._index_incoming()
+        return graph
+
+    @property
+    def edges(self) -> dict[str, list[Edge]]:
+        """Outgoing edges by source id (for saving the graph)."""
+        return self._out
+
+    def _index_incoming(self) -> None:
         self._in: dict[str, list[Edge]] = {}
         for edges in self._out.values():
             for edge in edges:

@@ -12,23 +12,28 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from pathlib import Path
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
 
+from horizont.screening import persist
 from horizont.screening.graph import Chain, Graph
 from horizont.screening.model import Entity, Identifier, IdType, Name, NameQuality, Schema
 from horizont.screening.normalize import (
     NormalizedName,
+    Token,
     ascii_fold,
     imo_is_valid,
     normalize_identifier,
     normalize_name,
 )
+from horizont.screening.persist import Postings
 from horizont.screening.score import (
+    LOOSE_SCRIPTS,
     WEAK_AT,
     Band,
     NameScore,
@@ -37,6 +42,7 @@ from horizont.screening.score import (
     key_similarities,
 )
 
+_LOOSE: Final = str.maketrans({"l": "r"})
 CANDIDATE_NAMES: Final = 48
 """How many names, ranked by shared rare tokens, are scored in full per query."""
 
@@ -135,6 +141,22 @@ class Filters:
         )
 
 
+class _EntityLookup(Mapping[str, Entity]):
+    """Entities by id for the graph of an opened index, read when first asked for."""
+
+    def __init__(self, index: Index) -> None:
+        self._index = index
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        return self._index.get(entity_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index._position)
+
+    def __len__(self) -> int:
+        return len(self._index._position)
+
+
 def _deletions(key: str) -> list[str]:
     return [key[:i] + key[i + 1 :] for i in range(len(key))] if len(key) >= 5 else []
 
@@ -147,7 +169,7 @@ class Index:
     """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self.entities: list[Entity] = list(entities)
+        self.entities: Sequence[Entity] = list(entities)
         self._position: dict[str, int] = {e.id: i for i, e in enumerate(self.entities)}
         if len(self._position) != len(self.entities):
             raise ValueError("entity ids must be unique")
@@ -168,30 +190,92 @@ class Index:
                 value = normalize_identifier(identifier.value)
                 if len(value) >= 3:
                     ids.setdefault(value, []).append((position, identifier))
-        self._names = names
+        self._names: Sequence[tuple[int, Name, NormalizedName]] = names
         self._name_entity: IntArray = np.fromiter((n[0] for n in names), np.int32, len(names))
         self._ids = ids
+        self._list_of: list[str] = [e.list_id for e in self.entities]
         by_key: dict[str, list[int]] = {}
+        bones: dict[str, list[int]] = {}
         for number, (_, _, normalized) in enumerate(names):
             for token in normalized.tokens:
                 postings = by_key.setdefault(token.key, [])
                 if not postings or postings[-1] != number:
                     postings.append(number)
+                for bone in {token.skeleton, token.skeleton.translate(_LOOSE)}:
+                    if len(bone) >= 2:
+                        postings = bones.setdefault(bone, [])
+                        if not postings or postings[-1] != number:
+                            postings.append(number)
         deleted: dict[str, list[int]] = {}
         for key, postings in by_key.items():
             for variant in _deletions(key):
                 deleted.setdefault(variant, []).extend(postings)
-        self._exact: dict[str, IntArray] = {
-            k: np.asarray(v, dtype=np.int32) for k, v in by_key.items()
-        }
-        self._deleted: dict[str, IntArray] = {
-            k: np.unique(np.asarray(v, dtype=np.int32)) for k, v in deleted.items()
-        }
+        self._exact = Postings.build(by_key)
+        self._deleted = Postings.build(deleted, unique=True)
+        self._bones = Postings.build(bones)
         self._log_n = math.log(len(names) + 1)
         self._length_penalty = np.fromiter(
             (0.05 * len(n[2].tokens) for n in names), np.float32, len(names)
         )
         self._mask_cache: dict[Filters, npt.NDArray[np.bool_]] = {}
+
+    # -- on disk -----------------------------------------------------------------------
+
+    def save(self, folder: Path) -> None:
+        """Write the index into ``folder`` (see :mod:`horizont.screening.persist`)."""
+        persist.save(self, folder)
+
+    @classmethod
+    def open(cls, folder: Path) -> Index | None:
+        """Open an index written by :meth:`save`; None when absent or outdated.
+
+        Opening reads the lookup tables only; entities and names are read when a
+        query reaches them.
+        """
+        parts = persist.load(folder)
+        if parts is None:
+            return None
+        index = cls.__new__(cls)
+        index.entities = parts["entities"]
+        index._position = parts["position"]
+        index._list_of = parts["list_of"]
+        index._names = parts["names"]
+        index._name_entity = parts["name_entity"]
+        index._ids = parts["ids"]
+        index._exact = parts["tables"]["exact"]
+        index._deleted = parts["tables"]["deleted"]
+        index._bones = parts["tables"]["skeletons"]
+        index._log_n = parts["log_n"]
+        index._length_penalty = parts["length_penalty"]
+        index._mask_cache = {}
+        index.graph = Graph.from_edges(parts["edges"], _EntityLookup(index))
+        return index
+
+    def tables(self) -> dict[str, Postings]:
+        """The inverted tables by name (for saving)."""
+        return {"exact": self._exact, "deleted": self._deleted, "skeletons": self._bones}
+
+    def names_table(self) -> Sequence[tuple[int, Name, NormalizedName]]:
+        """Every indexed name: entity position, name, normalized name (for saving)."""
+        return self._names
+
+    def name_entity(self) -> IntArray:
+        """Entity position of every indexed name (for saving)."""
+        return self._name_entity
+
+    def length_penalty(self) -> npt.NDArray[np.float32]:
+        """Ranking penalty of every indexed name (for saving)."""
+        return self._length_penalty
+
+    def core_state(self) -> dict[str, Any]:
+        """The small tables that are read whole when the index is opened."""
+        return {
+            "position": self._position,
+            "list_of": self._list_of,
+            "ids": self._ids,
+            "log_n": self._log_n,
+            "edges": self.graph.edges,
+        }
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -208,8 +292,8 @@ class Index:
     def lists(self) -> dict[str, int]:
         """Entity count per list id."""
         counts: dict[str, int] = {}
-        for entity in self.entities:
-            counts[entity.list_id] = counts.get(entity.list_id, 0) + 1
+        for list_id in self._list_of:
+            counts[list_id] = counts.get(list_id, 0) + 1
         return counts
 
     # -- retrieval -------------------------------------------------------------------
@@ -238,6 +322,34 @@ class Index:
         near_all = np.unique(np.concatenate(near_found)) if near_found else empty
         return exact_all, near_all, df
 
+    def _skeleton_postings(
+        self, token: Token, exact: IntArray, near: IntArray, df: int
+    ) -> tuple[IntArray, IntArray, int]:
+        """Add names whose words have the consonant skeleton of a romanized word (or
+        one consonant more or less): romanizations of Arabic or Japanese spell vowels
+        and some consonants differently, their skeletons less so."""
+        bone = token.skeleton
+        if token.script in LOOSE_SCRIPTS:
+            bone = bone.translate(_LOOSE)
+        if len(bone) < 2:
+            return exact, near, df
+        found = [exact]
+        hit = self._bones.get(bone)
+        if hit is not None:
+            found.append(hit)
+            df = max(df, len(hit))
+        near_found = [near]
+        if len(bone) >= 3:
+            for variant in {bone[:i] + bone[i + 1 :] for i in range(len(bone))}:
+                extra = self._bones.get(variant)
+                if extra is not None and len(variant) >= 3:
+                    near_found.append(extra)
+        return (
+            np.unique(np.concatenate(found)),
+            np.unique(np.concatenate(near_found)),
+            df,
+        )
+
     def _mask(self, filters: Filters) -> npt.NDArray[np.bool_] | None:
         if filters.empty:
             return None
@@ -263,6 +375,8 @@ class Index:
         any_hit = False
         for token in query.tokens:
             exact, near, df = self._token_postings(token.keys)
+            if token.foreign:
+                exact, near, df = self._skeleton_postings(token, exact, near, df)
             if len(exact) == 0 and len(near) == 0:
                 continue
             any_hit = True

@@ -1,94 +1,107 @@
 """Normalization of names and identifiers before they are indexed or compared.
 
-Names: Unicode compatibility forms, case, punctuation, honorifics and legal forms
-(LLC, OOO/ООО, GmbH, Sp. z o.o., AO, PAO ...) are removed; name order does not matter to
-the scorer; patronymics are recognized so that a query without one still matches.
+Names: Unicode compatibility forms, case, punctuation and stray combining marks (the
+stress mark in Влади́мир) go; words in scripts other than Latin and Cyrillic are
+romanized (:mod:`horizont.screening.scripts`), Chinese and Korean names split into
+family and given name; joined words written in camel case (VladimirPutin) are split.
+Titles and honorifics are removed and reported; legal forms are *recognized* through
+OpenSanctions' ``fingerprints`` data (Aktiengesellschaft = AG, ООО = OOO) and kept
+apart from the name words, so that the scorer can compare them. Words that are both a
+title or legal form and a real name (Pan, Pat, Ag) count as such only where they stand
+as one: a legal form at either end of a name, a title before at least two name words.
+Patronymics are recognized so that a query without one still matches.
 Identifiers: upper case, letters and digits only (RA-02791 = RA02791 = ra 02791), an
 IMO number only with a valid check digit.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from pathlib import Path
+from typing import Any, Final
 
 from horizont.screening.phonetic import phonetic_key, phonetic_keys
+from horizont.screening.scripts import (
+    ABJADS,
+    CYRILLIC_EXTRA,
+    FAMILY_FIRST,
+    cyrillic_script,
+    needs_romanization,
+    romanize,
+    script_of,
+    skeleton,
+    split_family_first,
+)
+from horizont.screening.translit import transliterate
 
 _SPECIAL_FOLD: Final = str.maketrans(
     {"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ı": "i", "þ": "th", "ð": "d"}
 )
-_KEEP_MARKS: Final = frozenset("żźśćńłóęąžščŝëèéêâûïüöäйё")
+_KEEP_MARKS: Final = frozenset("żźśćńłóęąžščŝëèéêâûïüöäйёўїѓќ")
 _APOSTROPHES: Final = re.compile(r"[’'`´ʹʺʼ‘\u02bb\u02bf\u02be]")
-_NON_WORD: Final = re.compile(r"[^\w]+|_")
-
-HONORIFICS: Final = frozenset(
-    """mr mrs ms miss mx dr prof sir dame lord lady herr frau pan pani pana panem
-    monsieur madame mme mlle señor senor sra dott dipl
-    sheikh shaykh sheik haji hajji hadji al-haj alhaj mullah maulana maulvi sayyid
-    господин госпожа г-н г-жа гражданин""".split()
+# A word is a run of letters, digits and combining marks (Indic vowel signs are marks).
+_WORD: Final = re.compile(
+    r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
+    r"\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e4e"
+    r"\u0eb1-\u0ecd\u1ab0-\u1aff\u20d0-\u20ff\u3099\u309a])+"
 )
+# Dotted abbreviations are one word: A.B.C., J.P., p.l.c., U.K. (not "В. В.").
+_DOTTED: Final = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])")
+_CAMEL: Final = re.compile(r"(?<=[a-zà-ÿа-яё]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2})")
 
-_LEGAL_PHRASES: Final = [
-    "limited liability company",
-    "limited liability partnership",
-    "public joint stock company",
-    "closed joint stock company",
-    "open joint stock company",
-    "joint stock company",
-    "public limited company",
-    "private limited company",
-    "societe anonyme",
-    "sociedad anonima",
-    "sp z o o",
-    "sp zoo",
-    "sp k",
-    "s a",
-    "s a s",
-    "s de r l",
-    "s a de c v",
-    "de c v",
-    "co ltd",
-    "obshchestvo s ogranichennoy otvetstvennostyu",
-    "aktsionernoe obshchestvo",
-    "publichnoe aktsionernoe obshchestvo",
-    "zakrytoe aktsionernoe obshchestvo",
-    "otkrytoe aktsionernoe obshchestvo",
-    "общество с ограниченной ответственностью",
-    "публичное акционерное общество",
-    "закрытое акционерное общество",
-    "открытое акционерное общество",
-    "акционерное общество",
-    "автономная некоммерческая организация",
-    "некоммерческая организация",
-    "mbh",
-    "gmbh co kg",
-]
-LEGAL_FORMS: Final = frozenset(
-    """llc llp lp ltd limited inc incorporated corp corporation co company plc gmbh ag kg
-    ug ohg ev sa sas sarl srl spa bv nv ab as oy jsc ojsc cjsc pjsc ooo ao zao oao pao
-    tov pat fzco fze fzc fz llc dmcc pte pty bhd sdn lda ltda eood ead ad doo
-    ооо ао зао оао пао нко ано тов ип""".split()
+# Titles and honorifics. Words that are also common names or name parts (Pan, Lord,
+# Haji, Sayyid ...) are in AMBIGUOUS_TITLES and removed only before two more words.
+TITLES: Final = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame herr frau monsieur madame mme mlle
+    señor senor senora sra sr dott dipl ing mag phd md esq rev reverend hon honorable
+    president prasident praesident prezydent presidente premier minister ministre
+    general gen col colonel maj major capt captain lt lieutenant adm admiral sgt
+    ambassador sheikh shaykh sheik shaikh mullah maulana maulvi mawlawi imam ayatollah
+    hojatoleslam emir amir prince princess king queen sultan
+    господин госпожа г-н г-жа гражданин президент министр генерал полковник""".split()
 )
+AMBIGUOUS_TITLES: Final = frozenset(
+    "pan pani pana panem lord lady haji hajji hadji alhaj sayyid sayed said mir".split()
+)
+HONORIFICS: Final = TITLES | AMBIGUOUS_TITLES
+ARTICLES: Final = frozenset({"the"})
 PARTICLES: Final = frozenset(
     "al el bin ibn bint abu abd de da del della der van von den la le di du dos das".split()
 )
 _PATRONYMIC_KEYS: Final = ("oviq", "eviq", "ovna", "evna", "iqna", "iniqna")
+
+# Legal forms that mean "company with limited liability" and those that mean "stock
+# corporation": two names that differ only in a form from each family are two
+# different companies (Deutsche Bank AG, Deutsche Bank GmbH). Other forms, and a form
+# on one side only, say nothing.
+LIMITED_FORMS: Final = frozenset(
+    "gmbh llc ooo ltd spzoo sarl srl bv doo sro too llp pty mmc kft tov bvba eood ood "
+    "sprl eurl".split()
+)
+STOCK_FORMS: Final = frozenset(
+    "ag ao sa plc nv oao zao pao rao spa as ab oy oyj ad ead se kk sas".split()
+)
 
 
 def fold(text: str) -> str:
     """Lower-case ``text``, unify Unicode forms and drop diacritics that carry no meaning.
 
     Diacritics that one transliteration convention uses (ż, š, ë ...) and the Cyrillic
-    letters й/ё are kept: the phonetic key reads them.
+    letters й/ё are kept: the phonetic key reads them. Stray combining marks (a stress
+    mark over a Cyrillic vowel) go.
     """
     text = unicodedata.normalize("NFKC", text).casefold().translate(_SPECIAL_FOLD)
+    text = unicodedata.normalize("NFC", text)
     out: list[str] = []
     for c in text:
         if c.isascii() or c in _KEEP_MARKS:
             out.append(c)
+            continue
+        if unicodedata.combining(c) or unicodedata.category(c) == "Cf":
             continue
         decomposed = unicodedata.normalize("NFD", c)
         base = "".join(d for d in decomposed if not unicodedata.combining(d))
@@ -102,27 +115,103 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of a name as written, folded, and the script it was written in."""
+
+    text: str
+    script: str
+
+
+def words_of(text: str) -> list[Word]:
+    """Folded words of a name; romanized where the script is not Latin or Cyrillic."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _APOSTROPHES.sub("", text)
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _CAMEL.sub(" ", text)
+    out: list[Word] = []
+    matches = list(_WORD.finditer(text))
+    for match in matches:
+        raw = match.group(0)
+        if needs_romanization(raw):
+            script = script_of(raw)
+            parts = split_family_first(raw) if len(matches) == 1 else [raw]
+            for part in parts:
+                romanized = romanize(part, foreign=len(parts) == 1)
+                if romanized:
+                    out.append(Word(romanized, script))
+            continue
+        folded = fold(raw)
+        for piece in re.split(r"[^\w]+|_", folded):
+            if piece:
+                script = "latin" if script_of(piece) != "cyrillic" else cyrillic_script(piece)
+                out.append(Word(piece, script))
+    return out
+
+
 def tokenize(text: str) -> list[str]:
     """Folded word tokens of a name; apostrophes join, other punctuation splits."""
-    folded = _APOSTROPHES.sub("", fold(text))
-    return [t for t in _NON_WORD.split(folded) if t]
+    return [w.text for w in words_of(text)]
 
 
-def _phrase_tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(tokenize(phrase))
+LEGAL_FORMS_FILE: Final = Path(__file__).parent / "data" / "legal_forms.json"
+"""OpenSanctions' legal-form table from the ``fingerprints`` package (MIT licence),
+copied by ``scripts/update_legal_forms.py`` so that the engine needs no ICU library."""
 
 
-_LEGAL_SEQUENCES: Final = sorted({_phrase_tokens(p) for p in _LEGAL_PHRASES}, key=len, reverse=True)
+def _fingerprints_types() -> list[dict[str, Any]]:
+    """The legal-form table: canonical form (``main``) and its spellings (``forms``)."""
+    data: dict[str, Any] = json.loads(LEGAL_FORMS_FILE.read_text(encoding="utf-8"))
+    types: list[dict[str, Any]] = data["types"]
+    return types
+
+
+def _legal_table() -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for entry in _fingerprints_types():
+        main = "".join(tokenize(entry["main"]))
+        for form in [entry["main"], *entry["forms"]]:
+            words = tuple(tokenize(form))
+            if words and main:
+                table[words] = main
+    for extra, main in (
+        ("pjsc", "pao"),
+        ("ojsc", "oao"),
+        ("cjsc", "zao"),
+        ("jsc", "ao"),
+        ("inc", "inc"),
+        ("corp", "corp"),
+        ("co", "co"),
+        ("sp k", "spk"),
+        ("sp z o o", "spzoo"),
+        ("fzco", "fzco"),
+        ("fze", "fze"),
+        ("fzc", "fzc"),
+        ("dmcc", "dmcc"),
+        ("pte", "pte"),
+        ("ug", "ug"),
+        ("ltda", "ltd"),
+        ("ano", "ano"),
+        ("нко", "nko"),
+        ("ип", "ip"),
+    ):
+        table[tuple(tokenize(extra))] = main
+    return table
+
+
+LEGAL_FORMS: Final = _legal_table()
+_LEGAL_MAXLEN: Final = max(len(k) for k in LEGAL_FORMS)
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
     """One comparable word of a name.
 
-    ``text`` is the folded word, ``key`` its phonetic key under the lenient reading,
-    ``keys`` the keys under every reading, ``weight`` its share in the score
-    (particles such as *al*, *bin*, *von* count less) and ``patronymic`` marks a
-    Russian patronymic, which a query may leave out.
+    ``text`` is the folded (romanized) word, ``key`` its phonetic key under the lenient
+    reading, ``keys`` the keys under every reading, ``skeleton`` its consonant skeleton,
+    ``weight`` its share in the score (particles such as *al*, *bin*, *von* count less),
+    ``patronymic`` marks a Russian patronymic, which a query may leave out, and
+    ``script`` the script the word was written in.
     """
 
     text: str
@@ -130,66 +219,160 @@ class Token:
     keys: frozenset[str]
     weight: float
     patronymic: bool = False
+    skeleton: str = ""
+    script: str = "latin"
+    initial: str = ""
+
+    def __reduce__(self) -> tuple[type[Token], tuple[object, ...]]:
+        # Unpickled for every name a query reaches in a stored index: the constructor
+        # is twice as fast as the generic dataclass state.
+        return (
+            Token,
+            (self.text, self.key, self.keys, self.weight, self.patronymic, self.skeleton,
+             self.script, self.initial),
+        )  # fmt: skip
+
+    @property
+    def foreign(self) -> bool:
+        """Written in a script other than Latin or Cyrillic (romanized for matching)."""
+        return self.script not in ("latin", "cyrillic")
+
+    @property
+    def abjad(self) -> bool:
+        """Written in a script that leaves out most vowels (Arabic, Hebrew ...)."""
+        return self.script in ABJADS
 
 
 @dataclass(frozen=True, slots=True)
 class NormalizedName:
-    """A name reduced to its comparable tokens, and what was removed from it."""
+    """A name reduced to its comparable tokens, its legal forms, and what was removed."""
 
     original: str
     tokens: tuple[Token, ...]
     removed: tuple[str, ...]
+    legal_forms: tuple[str, ...] = ()
+
+    def __reduce__(self) -> tuple[type[NormalizedName], tuple[object, ...]]:
+        return (NormalizedName, (self.original, self.tokens, self.removed, self.legal_forms))
 
     @property
     def text(self) -> str:
         """The comparable tokens joined by spaces."""
         return " ".join(t.text for t in self.tokens)
 
+    @property
+    def family_first(self) -> bool:
+        """Written in a script whose names put the family name first (CJK)."""
+        return bool(self.tokens) and self.tokens[0].script in FAMILY_FIRST
+
 
 @lru_cache(maxsize=400_000)
-def make_token(word: str, patronymic: bool = False) -> Token:
+def make_token(word: str, patronymic: bool = False, script: str = "latin") -> Token:
     """Build a :class:`Token` for a folded word."""
-    key = phonetic_key(word)
+    key = phonetic_key(word.translate(CYRILLIC_EXTRA))
     weight = 0.4 if word in PARTICLES or len(word) == 1 else 1.0
-    return Token(word, key, phonetic_keys(word), weight, patronymic)
+    if script.startswith("cyrillic"):
+        latin = transliterate(word.translate(CYRILLIC_EXTRA), "english").lower()
+    else:
+        latin = word
+    bone = skeleton(latin, abjad=script in ABJADS)
+    initial = ascii_fold(latin[:1])
+    keys = phonetic_keys(word.translate(CYRILLIC_EXTRA))
+    return Token(word, key, keys, weight, patronymic, bone, script, initial)
 
 
-def _strip_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
+def _legal_at(words: list[str], start: int) -> tuple[int, str] | None:
+    for size in range(min(_LEGAL_MAXLEN, len(words) - start), 0, -1):
+        main = LEGAL_FORMS.get(tuple(words[start : start + size]))
+        if main is not None:
+            return size, main
+    return None
+
+
+def _split_legal_forms(words: list[str]) -> tuple[int, int, list[str], list[str]]:
+    """Legal forms at the end and at the start of a name (never in its middle)."""
+    forms: list[str] = []
     removed: list[str] = []
-    kept: list[str] = []
-    i = 0
-    while i < len(words):
-        for seq in _LEGAL_SEQUENCES:
-            if tuple(words[i : i + len(seq)]) == seq:
-                removed.append(" ".join(seq))
-                i += len(seq)
+    end = len(words)
+    changed = True
+    while changed and end > 1:
+        changed = False
+        for size in range(min(_LEGAL_MAXLEN, end - 1), 0, -1):
+            main = LEGAL_FORMS.get(tuple(words[end - size : end]))
+            if main is not None:
+                forms.append(main)
+                removed.append(" ".join(words[end - size : end]))
+                end -= size
+                changed = True
                 break
-        else:
-            if words[i] in LEGAL_FORMS:
-                removed.append(words[i])
-            else:
-                kept.append(words[i])
-            i += 1
-    return kept, removed
+    start = 0
+    while start < end - 1:
+        found = _legal_at(words[:end], start)
+        if found is None or found[0] >= end - start:
+            break
+        size, main = found
+        forms.append(main)
+        removed.append(" ".join(words[start : start + size]))
+        start += size
+    return start, end, forms, removed
 
 
 @lru_cache(maxsize=200_000)
 def normalize_name(text: str) -> NormalizedName:
-    """Reduce a name to comparable tokens: honorifics and legal forms go, order stays.
-
-    A name made only of such words keeps them (a company called "AO" stays "ao").
+    """Reduce a name to comparable tokens: titles go, legal forms are set apart, order
+    stays. A name made only of such words keeps them (a company called "AO" stays "ao").
     """
-    words = tokenize(text)
-    kept, removed = _strip_legal_forms([w for w in words if w not in HONORIFICS])
-    removed = [w for w in words if w in HONORIFICS] + removed
+    words = _drop_repeats(words_of(text))
+    if len(words) > 2 and words[0].text in ARTICLES:
+        words = words[1:]
+    plain = [w.text for w in words]
+    removed: list[str] = []
+    first = 0
+    while first < len(plain) - 1:
+        word = plain[first]
+        if (
+            word in TITLES
+            or ascii_fold(word) in TITLES
+            or (word in AMBIGUOUS_TITLES and len(plain) - first >= 3)
+        ):
+            removed.append(word)
+            first += 1
+            continue
+        break
+    start, end, forms, legal_removed = _split_legal_forms(plain[first:])
+    kept = words[first + start : first + end]
+    removed.extend(legal_removed)
     if not kept:
-        kept, removed = words, []
+        kept, removed, forms = words, [], []
+    if any(w.script == "cyrillic-other" for w in kept):  # Belarusian Сяргей next to Лаўроў
+        kept = [Word(w.text, "cyrillic-other") if w.script == "cyrillic" else w for w in kept]
     tokens: list[Token] = []
-    for i, word in enumerate(kept):
-        key = phonetic_key(word)
+    for i, kept_word in enumerate(kept):
+        key = phonetic_key(kept_word.text.translate(CYRILLIC_EXTRA))
         is_patronymic = len(kept) >= 3 and i > 0 and len(key) > 5 and key.endswith(_PATRONYMIC_KEYS)
-        tokens.append(make_token(word, is_patronymic))
-    return NormalizedName(text, tuple(tokens), tuple(removed))
+        tokens.append(make_token(kept_word.text, is_patronymic, kept_word.script))
+    return NormalizedName(text, tuple(tokens), tuple(removed), tuple(forms))
+
+
+def _drop_repeats(words: list[Word]) -> list[Word]:
+    """Drop a word written twice in a row (Shoigu Shoigu Sergey)."""
+    kept: list[Word] = []
+    for word in words:
+        if kept and kept[-1].text == word.text and len(word.text) > 1:
+            continue
+        kept.append(word)
+    return kept
+
+
+def legal_forms_conflict(a: NormalizedName, b: NormalizedName) -> bool:
+    """True when one name is a limited company and the other a stock corporation."""
+    if not a.legal_forms or not b.legal_forms:
+        return False
+    fa, fb = set(a.legal_forms), set(b.legal_forms)
+    return bool(
+        (fa & LIMITED_FORMS and fb & STOCK_FORMS and not fb & LIMITED_FORMS)
+        or (fa & STOCK_FORMS and fb & LIMITED_FORMS and not fb & STOCK_FORMS)
+    )
 
 
 _ID_CHARS: Final = re.compile(r"[^0-9A-Z]")

@@ -20,10 +20,17 @@ from typing import Final
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
 
-from horizont.screening.normalize import NormalizedName, Token, normalize_name
+from horizont.screening.normalize import (
+    NormalizedName,
+    Token,
+    legal_forms_conflict,
+    normalize_name,
+)
+from horizont.screening.scripts import CYRILLIC_EXTRA, skeleton
+from horizont.screening.translit import transliterate
 
 STRONG_AT: Final = 0.90
 POSSIBLE_AT: Final = 0.75
@@ -35,8 +42,22 @@ EXACT_SIMILARITY: Final = 1.0
 TRANSLIT_SIMILARITY: Final = 0.98
 FUZZY_SCALE: Final = 0.95
 FUZZY_CUTOFF: Final = 0.75
-MISSING_NAME_TOKEN_COST: Final = 0.5
+MISSING_NAME_TOKEN_COST: Final = 0.3
+EXTRA_QUERY_TOKEN_COST: Final = 0.5
+ONE_WORD_QUERY_COST: Final = 0.5
 MISSING_PATRONYMIC_COST: Final = 0.1
+INITIAL_SIMILARITY: Final = 0.8
+WORD_TO_INITIAL_SIMILARITY: Final = 0.4
+SHORT_FUZZY_SIMILARITY: Final = 0.7
+SKELETON_CUTOFF: Final = 0.75
+SKELETON_SCALE: Final = 0.9
+JOINED_CUTOFF: Final = 0.85
+JOINED_SCALE: Final = 0.97
+ACRONYM_ORDER_FACTOR: Final = 0.5
+SWAPPED_ORDER_FACTOR: Final = 0.95
+LEGAL_FORM_CONFLICT_FACTOR: Final = 0.7
+LOOSE_SCRIPTS: Final = frozenset({"han", "kana", "hangul"})
+"""Scripts that do not tell l from r: their skeletons compare with l = r."""
 
 
 class Band(StrEnum):
@@ -65,6 +86,7 @@ class Method(StrEnum):
     TRANSLITERATION = "transliteration"
     FUZZY = "fuzzy"
     INITIAL = "initial"
+    JOINED = "joined"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +115,7 @@ class NameScore:
     missing_in_name: tuple[str, ...]
     missing_in_query: tuple[str, ...]
     removed: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def explain(self) -> list[str]:
         """Lines a reviewer reads: which token matched which, and how."""
@@ -103,6 +126,7 @@ class NameScore:
             lines.append("not in the query: " + ", ".join(self.missing_in_query))
         if self.removed:
             lines.append("ignored (titles, legal forms): " + ", ".join(self.removed))
+        lines.extend(self.notes)
         return lines
 
 
@@ -136,20 +160,130 @@ def key_similarities(query: Sequence[Token], keys: Sequence[str]) -> npt.NDArray
 
 
 def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | None]:
-    """Similarity of two tokens given their precomputed fuzzy key similarity."""
+    """Similarity of two tokens given their precomputed fuzzy key similarity.
+
+    Exact spelling, then equal phonetic keys under some reading (transliteration),
+    then an initial against a word, then, for words romanized from another script, the
+    consonant skeletons, then the fuzzy similarity: the better of the keys' Levenshtein
+    similarity and the spellings' (a transposition counts as one edit: Schloz, Scholz).
+    Short words (three letters or fewer) match fuzzily only with one edit: a changed
+    letter (Un, On) or, keeping the first letter, one more or less (Amr, Amer).
+    """
     if q.text == n.text:
         return EXACT_SIMILARITY, Method.EXACT
+    if len(q.text) == 1 or len(n.text) == 1:
+        if q.initial != n.initial:
+            return 0.0, None
+        if len(q.text) > 1:  # a full word asked, only its initial listed: weak evidence
+            return WORD_TO_INITIAL_SIMILARITY, Method.INITIAL
+        return INITIAL_SIMILARITY, Method.INITIAL
     if n.key in q.keys or q.key in n.keys:
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
-    if len(q.text) == 1 or len(n.text) == 1:
-        if q.text[0] == n.text[0]:
-            return 0.7, Method.INITIAL
+    if (q.foreign or n.foreign) and q.script != n.script:
+        bone = _skeleton_similarity(q, n)
+        if bone >= SKELETON_CUTOFF:
+            return bone * SKELETON_SCALE, Method.TRANSLITERATION
+    shortest = min(len(q.text), len(n.text))
+    if shortest <= 3:
+        if (
+            shortest >= 2
+            and OSA.distance(q.text, n.text) == 1
+            and (len(q.text) == len(n.text) or q.text[0] == n.text[0])
+        ):
+            return SHORT_FUZZY_SIMILARITY, Method.FUZZY
         return 0.0, None
-    if min(len(q.key), len(n.key)) <= 3:
-        return 0.0, None
-    if fuzzy >= FUZZY_CUTOFF:
-        return fuzzy * FUZZY_SCALE, Method.FUZZY
+    spelled = OSA.normalized_similarity(q.text, n.text)
+    best = max(fuzzy, spelled)
+    if best >= FUZZY_CUTOFF and min(len(q.key), len(n.key)) > 3:
+        return best * FUZZY_SCALE, Method.FUZZY
+    if spelled >= FUZZY_CUTOFF:
+        return spelled * FUZZY_SCALE, Method.FUZZY
     return 0.0, None
+
+
+_LOOSE: Final = str.maketrans({"l": "r"})
+
+
+def _skeleton_similarity(q: Token, n: Token) -> float:
+    a, b = q.skeleton, n.skeleton
+    if len(a) < 2 or len(b) < 2:
+        return 1.0 if a == b and a and q.text[0] == n.text[0] else 0.0
+    best = _bone_similarity(a, b, q, n, abjad=True)
+    if q.abjad or n.abjad:  # و may be the consonant v as well as the vowel u
+        best = max(best, _bone_similarity(a, b, q, n, abjad=False))
+    return best
+
+
+def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> float:
+    """Mean similarity of the collapsed skeletons and of the uncollapsed ones."""
+    if not abjad:
+        a = skeleton(q.text) if q.abjad else a
+        b = skeleton(n.text) if n.abjad else b
+    loose = q.script in LOOSE_SCRIPTS or n.script in LOOSE_SCRIPTS
+    raw_a = skeleton(_latin(q), abjad=abjad and q.abjad, collapse=False)
+    raw_b = skeleton(_latin(n), abjad=abjad and n.abjad, collapse=False)
+    if loose:
+        a, b = a.translate(_LOOSE), b.translate(_LOOSE)
+        raw_a, raw_b = raw_a.translate(_LOOSE), raw_b.translate(_LOOSE)
+    collapsed = float(Levenshtein.normalized_similarity(a, b))
+    raw = float(Levenshtein.normalized_similarity(raw_a, raw_b))
+    return (collapsed + raw) / 2
+
+
+def _latin(token: Token) -> str:
+    if token.script.startswith("cyrillic"):
+        return transliterate(token.text.translate(CYRILLIC_EXTRA), "english").lower()
+    return token.text
+
+
+def _joined(
+    query: NormalizedName, name: NormalizedName, free_q: set[int], free_n: set[int]
+) -> list[tuple[int, tuple[int, ...], float]]:
+    """Words written together on one side and apart on the other (VladimirPutin,
+    AL QAEDA / ALQAEDA): pairs of free query index and the name indexes it covers."""
+    found: list[tuple[int, tuple[int, ...], float]] = []
+    for side_a, side_b, free_a, free_b, flip in (
+        (query.tokens, name.tokens, free_q, free_n, False),
+        (name.tokens, query.tokens, free_n, free_q, True),
+    ):
+        for i in sorted(free_a):
+            word = side_a[i].text
+            if len(word) < 4:
+                continue
+            for j in sorted(free_b):
+                if j + 1 not in free_b:
+                    continue
+                joined = side_b[j].text + side_b[j + 1].text
+                similarity = float(OSA.normalized_similarity(word, joined))
+                if similarity >= JOINED_CUTOFF:
+                    free_a.discard(i)
+                    free_b.discard(j)
+                    free_b.discard(j + 1)
+                    if flip:
+                        found.append((j, (i,), similarity))
+                        found.append((j + 1, (i,), similarity))
+                    else:
+                        found.append((i, (j, j + 1), similarity))
+                    break
+    return found
+
+
+def _swapped(matched: list[tuple[int, int, float, Method]]) -> bool:
+    ordered = sorted(matched)
+    names = [j for _, j, _, _ in ordered]
+    return len(names) >= 2 and names == sorted(names, reverse=True)
+
+
+def _acronym_disorder(
+    query: NormalizedName, name: NormalizedName, matched: list[tuple[int, int, float, Method]]
+) -> bool:
+    letters = sorted(
+        (i, j)
+        for i, j, _, _ in matched
+        if len(query.tokens[i].text) == 1 and len(name.tokens[j].text) == 1
+    )
+    names = [j for _, j in letters]
+    return len(names) >= 2 and names != sorted(names)
 
 
 def align(
@@ -158,7 +292,14 @@ def align(
     fuzzy: npt.NDArray[np.float32],
     key_column: dict[str, int],
 ) -> NameScore:
-    """Pair tokens greedily and score; ``fuzzy[i, key_column[key]]`` holds key similarity."""
+    """Pair tokens greedily and score; ``fuzzy[i, key_column[key]]`` holds key similarity.
+
+    Then words joined on one side are paired with two on the other; missing tokens
+    cost their weight (half of it for a name token the query lacks, a tenth for a
+    patronymic); initials in a different order (C.B.A. against A.B.C.), names in
+    reversed order without a comma, and conflicting legal forms (AG against GmbH)
+    lower the score.
+    """
     pairs: list[tuple[float, int, int, Method]] = []
     for i, q in enumerate(query.tokens):
         row = fuzzy[i]
@@ -176,21 +317,73 @@ def align(
         used_q.add(i)
         used_n.add(j)
         matched.append((i, j, sim, method))
-    gained = sum(sim * query.tokens[i].weight for i, _, sim, _ in matched)
-    total = sum(query.tokens[i].weight for i, _, _, _ in matched)
+    free_q = set(range(len(query.tokens))) - used_q
+    free_n = set(range(len(name.tokens))) - used_n
+    gained = 0.0
+    total = 0.0
+    if free_q and free_n:
+        for i, covered, similarity in _joined(query, name, free_q, free_n):
+            sim = similarity * JOINED_SCALE
+            if len(covered) == 2:
+                weight = query.tokens[i].weight
+                gained += sim * weight
+                total += weight
+                matched.append((i, covered[0], sim, Method.JOINED))
+            else:
+                weight = query.tokens[i].weight
+                gained += sim * weight
+                total += weight
+                matched.append((i, covered[0], sim, Method.JOINED))
+        used_q = set(range(len(query.tokens))) - free_q
+        used_n = set(range(len(name.tokens))) - free_n
+    gained += sum(
+        sim * query.tokens[i].weight for i, _, sim, method in matched if method is not Method.JOINED
+    )
+    total += sum(
+        query.tokens[i].weight for i, _, _, method in matched if method is not Method.JOINED
+    )
     missing_q = [t for i, t in enumerate(query.tokens) if i not in used_q]
     missing_n = [t for j, t in enumerate(name.tokens) if j not in used_n]
     query_has_patronymic = any(t.patronymic for t in missing_q)
     name_has_patronymic = any(t.patronymic for t in missing_n)
+    plain_q = [t for t in missing_q if not t.patronymic]
+    plain_n = [t for t in missing_n if not t.patronymic]
+    # Extra words on one side only are middle names or qualifiers; unmatched words on
+    # both sides are name parts that differ, which costs their full weight.
+    conflict = bool(plain_q) and bool(plain_n)
+    extra_query_cost = 1.0 if conflict else EXTRA_QUERY_TOKEN_COST
+    extra_name_cost = 1.0 if conflict else MISSING_NAME_TOKEN_COST
+    if len(query.tokens) == 1:
+        extra_name_cost = max(extra_name_cost, ONE_WORD_QUERY_COST)  # a surname alone
     for t in missing_q:
-        cheap = t.patronymic and not name_has_patronymic
-        total += MISSING_PATRONYMIC_COST if cheap else t.weight
+        if t.patronymic:
+            total += t.weight if name_has_patronymic else MISSING_PATRONYMIC_COST
+        else:
+            total += t.weight * extra_query_cost
     for t in missing_n:
         if t.patronymic:
             total += t.weight if query_has_patronymic else MISSING_PATRONYMIC_COST
         else:
-            total += t.weight * MISSING_NAME_TOKEN_COST
+            total += t.weight * extra_name_cost
     score = gained / total if total else 0.0
+    notes: list[str] = []
+    if _acronym_disorder(query, name, matched):
+        score *= ACRONYM_ORDER_FACTOR
+        notes.append(f"initials in another order: score × {ACRONYM_ORDER_FACTOR}")
+    elif (
+        _swapped(matched)
+        and "," not in query.original + name.original
+        and not (query.family_first or name.family_first)
+        and not any(t.script.startswith("cyrillic") for t in query.tokens + name.tokens)
+    ):
+        score *= SWAPPED_ORDER_FACTOR
+        notes.append(f"names in reversed order: score × {SWAPPED_ORDER_FACTOR}")
+    if legal_forms_conflict(query, name):
+        score *= LEGAL_FORM_CONFLICT_FACTOR
+        notes.append(
+            f"legal forms differ ({', '.join(query.legal_forms)} vs "
+            f"{', '.join(name.legal_forms)}): score × {LEGAL_FORM_CONFLICT_FACTOR}"
+        )
     matched.sort()
     return NameScore(
         query=query.original,
@@ -203,6 +396,7 @@ def align(
         missing_in_name=tuple(t.text for t in missing_q),
         missing_in_query=tuple(t.text for t in missing_n),
         removed=query.removed + name.removed,
+        notes=tuple(notes),
     )
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle  # noqa: S403  (index cache written and read by this module only)
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from horizont.screening.index import Index
@@ -26,7 +25,7 @@ from horizont.screening.sources import parse_path as _parse_path
 from horizont.screening.versions import ListDiff, diff
 
 META = "meta.json"
-INDEX_CACHE_VERSION = 1
+INDEX_FORMAT = 3
 
 
 def default_root() -> Path:
@@ -44,6 +43,28 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+DEFAULT_MAX_AGE_DAYS = 14
+"""Lists older than this are flagged (``$HORIZONT_SCREENING_MAX_LIST_AGE_DAYS``)."""
+
+
+def max_age_days() -> int:
+    """``$HORIZONT_SCREENING_MAX_LIST_AGE_DAYS``, else 14."""
+    try:
+        return int(os.environ.get("HORIZONT_SCREENING_MAX_LIST_AGE_DAYS", DEFAULT_MAX_AGE_DAYS))
+    except ValueError:
+        return DEFAULT_MAX_AGE_DAYS
+
+
+def version_date(version: str) -> date | None:
+    """``2021-07-07`` → that date, ``2025`` → 1 January 2025, anything else → None."""
+    try:
+        if len(version) == 4 and version.isdigit():
+            return date(int(version), 1, 1)
+        return date.fromisoformat(version[:10])
+    except ValueError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class ListVersion:
     """One stored version of one list."""
@@ -57,6 +78,24 @@ class ListVersion:
     source: str
     added_at: str
     path: Path
+
+    @property
+    def version_date(self) -> date | None:
+        """The date the version stands for (a bare year counts from its 1 January, so
+        that its age is never understated); None when the version is not a date."""
+        return version_date(self.version)
+
+    def age_days(self, today: date | None = None) -> int | None:
+        """Days between the version date and ``today``; None when undated."""
+        when = self.version_date
+        if when is None:
+            return None
+        return ((today or date.today()) - when).days
+
+    def is_stale(self, max_age_days: int, today: date | None = None) -> bool:
+        """True when the version is older than ``max_age_days``."""
+        age = self.age_days(today)
+        return age is not None and age > max_age_days
 
     def to_json(self) -> dict[str, object]:
         """Metadata as stored in ``meta.json``."""
@@ -73,11 +112,27 @@ class AddResult:
     status: str  # "added", "replaced" or "unchanged"
 
 
+class ListIncompleteError(ListFormatError):
+    """A new version has far fewer entries than the one before it (a cut-off file)."""
+
+    def __init__(self, message: str, *, count: int, before: int, before_version: str) -> None:
+        super().__init__(message)
+        self.count = count
+        self.before = before
+        self.before_version = before_version
+
+
+MAX_DROP = 0.2
+"""A new version with more than this share fewer entries than the previous one is
+refused unless forced: a truncated download must not become the newest version."""
+
+
 class ListStore:
     """Dated versions of every list, kept in one directory."""
 
-    def __init__(self, root: Path | str | None = None) -> None:
+    def __init__(self, root: Path | str | None = None, *, max_drop: float = MAX_DROP) -> None:
         self.root = Path(root) if root is not None else default_root()
+        self.max_drop = max_drop
 
     # -- reading ---------------------------------------------------------------------
 
@@ -119,6 +174,11 @@ class ListStore:
         """The latest version of every list."""
         return [self.get(list_id) for list_id in self.list_ids()]
 
+    def stale(self, max_age: int | None = None, today: date | None = None) -> list[ListVersion]:
+        """Latest versions older than ``max_age`` days (default :func:`max_age_days`)."""
+        limit = max_age_days() if max_age is None else max_age
+        return [v for v in self.latest() if v.is_stale(limit, today)]
+
     def entities(self, list_id: str, version: str | None = None) -> list[Entity]:
         """Entities of one stored version, parsed from its files."""
         stored = self.get(list_id, version)
@@ -131,41 +191,50 @@ class ListStore:
             entities.extend(_parse_stored(stored).entities)
         return entities
 
-    def build_index(self, *, cache: bool = True) -> Index:
-        """An index over the latest version of every list.
+    def index_folder(self) -> Path:
+        """Where the index over the latest version of every list is kept.
 
-        With ``cache``, the built index is kept in ``<root>/.cache`` under a key made
-        of the stored files' sha256, so the next command loads it instead of parsing
-        and indexing again. The cache is this store's own file, written by this code;
-        delete the folder to drop it.
+        Its name is made of the stored files' sha256, so adding or replacing a version
+        leads to a new folder (and the old one is removed when the new one is built).
         """
         latest = self.latest()
-        if not cache:
-            return Index(self.load_latest())
         digest = hashlib.sha256(
             json.dumps([(v.list_id, v.version, v.sha256) for v in latest], sort_keys=True).encode()
         ).hexdigest()[:20]
-        cached = self.root / ".cache" / f"index-{INDEX_CACHE_VERSION}-{digest}.pickle"
-        if cached.is_file():
-            try:
-                with cached.open("rb") as handle:
-                    loaded = pickle.load(handle)  # noqa: S301  (our own cache file)
-                if isinstance(loaded, Index):
-                    return loaded
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-                pass
+        return self.root / ".index" / f"v{INDEX_FORMAT}-{digest}"
+
+    def open_index(self) -> Index | None:
+        """The stored index over the latest lists, or None when it was not built yet."""
+        return Index.open(self.index_folder())
+
+    def build_index(self, *, cache: bool = True) -> Index:
+        """An index over the latest version of every list.
+
+        With ``cache``, the index is opened from its folder (:meth:`index_folder`) when
+        it was built before, else built, written there and returned; without, it is
+        built in memory only.
+        """
+        if not cache:
+            return Index(self.load_latest())
+        folder = self.index_folder()
+        opened = Index.open(folder)
+        if opened is not None:
+            return opened
         index = Index(self.load_latest())
+        self._write_index(index, folder)
+        return index
+
+    def _write_index(self, index: Index, folder: Path) -> None:
         try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            for old in cached.parent.glob("index-*.pickle"):
-                old.unlink()
-            partial = cached.with_suffix(".tmp")
-            with partial.open("wb") as handle:
-                pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(cached)
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".building-", dir=folder.parent))
+            index.save(staging)
+            for old in folder.parent.iterdir():
+                if old.is_dir() and not old.name.startswith("."):
+                    shutil.rmtree(old, ignore_errors=True)
+            staging.rename(folder)
         except OSError:
             pass
-        return index
 
     def diff(self, list_id: str, old: str, new: str) -> ListDiff:
         """Added, removed and changed entries between two stored versions."""
@@ -180,8 +249,16 @@ class ListStore:
         version: str | None = None,
         list_id: str | None = None,
         source: str | None = None,
+        build_index: bool = False,
+        force: bool = False,
     ) -> AddResult:
         """Parse a list file or folder (this verifies it) and keep a copy as a version.
+
+        With ``build_index`` the index over the latest lists is built and stored
+        right away, so that the next search opens it instead of building it.
+
+        A version with more than ``max_drop`` fewer entries than the latest earlier
+        version is refused (:class:`ListIncompleteError`) unless ``force`` is given.
 
         A version whose files have the same sha256 as the stored one is left alone
         ("unchanged"); different files under the same version date replace it.
@@ -189,6 +266,8 @@ class ListStore:
         parsed = _parse_path(path, version=version, list_id=list_id)
         if not parsed.entities:
             raise ListFormatError(f"{path}: no entries")
+        if not force:
+            self._check_complete(parsed.list_id, parsed.version, len(parsed.entities), path)
         hashes = {f.name: sha256_of(f) for f in parsed.files}
         target = self.root / parsed.list_id / parsed.version
         status = "added"
@@ -223,7 +302,24 @@ class ListStore:
         finally:
             if staging.exists():
                 shutil.rmtree(staging)
+        if build_index:
+            self.build_index()
         return AddResult(stored, status)
+
+    def _check_complete(self, list_id: str, version: str, count: int, path: Path) -> None:
+        earlier = [v for v in self.versions(list_id) if v.version <= version]
+        if not earlier:
+            return
+        before = earlier[-1]
+        if count < before.entity_count * (1 - self.max_drop):
+            raise ListIncompleteError(
+                f"{path.name}: only {count} entries, the version of {before.version} had "
+                f"{before.entity_count} (more than {self.max_drop:.0%} fewer); the file may "
+                "be cut off, so it was not stored (use force to accept it)",
+                count=count,
+                before=before.entity_count,
+                before_version=before.version,
+            )
 
     def add_many(self, paths: Iterable[Path]) -> list[AddResult]:
         """Add every list found in ``paths`` (folders are searched one level deep)."""

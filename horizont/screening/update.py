@@ -20,11 +20,9 @@ from pathlib import Path
 from typing import Final
 
 from horizont.screening.sources import ListFormatError
-from horizont.screening.store import ListStore
+from horizont.screening.store import ListIncompleteError, ListStore
 
 USER_AGENT: Final = "horizont-screening (+https://github.com/horizont)"
-MAX_SHRINK: Final = 0.5
-"""Refuse a new version with fewer than half the previous version's entries."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +175,8 @@ def update_lists(
         results.append(result)
         if log is not None:
             log(f"{result.list_id}: {result.status} {result.version or ''} {result.message}")
+    if any(r.status in ("added", "replaced") for r in results):
+        store.build_index()
     return results
 
 
@@ -222,33 +222,19 @@ def _update_one(
                 continue  # an optional companion file (aliases, addresses) is missing
             (folder / name).write_bytes(data)
         target = folder if len(file_urls) > 1 else folder / next(iter(file_urls))
-        previous = store.versions(source.list_id)
         source_text = (
             " ".join(file_urls.values())
             if len(file_urls) == 1
             else str(next(iter(file_urls.values())).rsplit("/", 1)[0])
         )
-        added = store.add(target, list_id=source.list_id, source=source_text)
+        try:
+            added = store.add(target, list_id=source.list_id, source=source_text, force=force)
+        except ListIncompleteError as error:
+            return UpdateResult(source.list_id, "failed", f"{error}; kept the old version")
         stored = added.version
-        if previous and not force and added.status != "unchanged":
-            before = previous[-1].entity_count
-            if stored.entity_count < before * MAX_SHRINK and stored.version > previous[-1].version:
-                _remove(stored.path)
-                return UpdateResult(
-                    source.list_id,
-                    "failed",
-                    f"only {stored.entity_count} entries after {before}; kept the old version "
-                    "(use force to accept)",
-                )
     return UpdateResult(
         source.list_id,
         added.status,
         f"{stored.entity_count} entries, sha256 {next(iter(stored.sha256.values()))[:12]}…",
         stored.version,
     )
-
-
-def _remove(path: Path) -> None:
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)

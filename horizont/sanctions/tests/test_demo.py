@@ -15,14 +15,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def small_shared_data(tmp_path, monkeypatch):
-    """A shared-data folder with two of the real lists (the full set takes longer)."""
+def small_shared_data(tmp_path, monkeypatch, sdn_subset):
+    """A shared-data folder with two of the real lists, the SDN list cut short."""
     from horizont.testing.data import shared_data
 
     root = tmp_path / "data"
     (root / "sanctions").mkdir(parents=True)
     (root / "registries").mkdir()
-    (root / "sanctions" / SDN[1]).symlink_to(shared_data(*SDN))
+    (root / "sanctions" / SDN[1]).symlink_to(sdn_subset)
     (root / "registries" / UNDESIRABLE[1]).symlink_to(shared_data(*UNDESIRABLE))
     monkeypatch.setenv("HORIZONT_DATA", str(root))
     return root

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -93,3 +94,29 @@ def test_outsider_cannot_draft_or_download_letters(client, case, coordinator, ou
     services.case_publish_set(case=case, user=coordinator, published=True)
     assert client.get(reverse("sanctions:letter_pdf", args=[case.pk, letter.pk])).status_code == 403
     assert Letter.objects.count() == 1
+
+
+def test_bafa_letter_states_the_date_of_the_list_it_cites_and_its_age(client, case, coordinator):
+    client.force_login(coordinator)
+    client.post(
+        reverse("sanctions:letter_new", args=[case.pk]), {"template": "bafa", "language": "de"}
+    )
+    body = Letter.objects.get().body
+    assert "gelistet in us-ofac-sdn, Stand 2021-07-07" in body
+    assert "Hinweis: Die zitierte Listenfassung (us-ofac-sdn, Stand 2021-07-07) ist" in body
+
+
+def test_letter_with_characters_the_font_lacks_is_refused_with_a_message(client, case, coordinator):
+    letter = services.letter_create(case=case, user=coordinator, template="bafa", language="en")
+    letter.body = "Пригожин – № 5, €, «ok» and 漢字 🙂"
+    letter.save()
+    client.force_login(coordinator)
+    url = reverse("sanctions:letter_pdf", args=[case.pk, letter.pk])
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 302
+    message = str(next(iter(get_messages(response.wsgi_request))))
+    assert "漢 字 🙂" in message
+    letter.body = "Пригожин – № 5, €, «ok», Ελλάδα"
+    letter.save()
+    text = _pdf_text(client.get(url).content)
+    assert "Пригожин" in text and "№ 5" in text and "€" in text and "Ελλάδα" in text

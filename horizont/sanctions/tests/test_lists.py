@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from horizont.audit.models import AuditEntry
 from horizont.jobs.models import Job
@@ -79,3 +80,21 @@ def test_site_admin_loads_lists_from_the_server_and_it_is_audited(
     assert AuditEntry.objects.filter(action="sanctions.lists_loaded").exists()
     client.post(reverse("sanctions:lists_refresh"), {"action": "load"})
     assert Job.objects.first().result["lists"][0]["status"] == "unchanged"
+
+
+def test_a_corrupt_file_fails_alone_with_a_message_in_the_users_language(
+    client, site_admin, import_dir, settings
+):
+    (import_dir / "registries" / "ru-minjust-foreign-agents-2025-08-15.xlsx").write_bytes(b"junk")
+    client.force_login(site_admin)
+    with translation.override("ru"):
+        url = reverse("sanctions:lists_refresh")
+    client.post(url, {"action": "load"})
+    job = Job.objects.get()
+    assert job.status == "done", job.error
+    by_status = {row["status"]: row for row in job.result["lists"]}
+    assert by_status["added"]["list"] == LIST
+    failed = by_status["failed"]
+    assert failed["message"].startswith("ru-minjust-foreign-agents-2025-08-15.xlsx")
+    assert "не удалось прочитать как список" in failed["message"]
+    assert "zip" not in failed["message"].split(":")[0]

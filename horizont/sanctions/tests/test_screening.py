@@ -113,3 +113,14 @@ def test_index_is_cached_and_rebuilt_when_a_version_is_added(tmp_path, settings)
     assert len(second) > len(first)
     shutil.rmtree(store.root / "ru-minjust-foreign-agents")
     assert len(services.screening_index()) == len(first)
+
+
+def test_results_name_the_list_version_and_old_lists_are_flagged(client, real_lists, settings):
+    response = client.get("/en/sanctions/", {"q": "Jewgeni Prigoschin"})
+    page = response.content.decode()
+    assert "as of 2021-07-07" in page
+    assert "These lists are older than 14 days" in page
+    settings.SCREENING_MAX_LIST_AGE_DAYS = 100_000
+    page = client.get("/en/sanctions/", {"q": "Jewgeni Prigoschin"}).content.decode()
+    assert "These lists are older than" not in page
+    assert "as of 2021-07-07" in page

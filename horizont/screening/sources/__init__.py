@@ -17,11 +17,39 @@ from horizont.screening.sources.base import ListFormatError, ParsedList
 
 @dataclass(frozen=True, slots=True)
 class Format:
-    """A list format: its name, how to recognize it, how to parse it."""
+    """A list format: its name, how to recognize it, how to parse it.
+
+    :meth:`parse` turns every failure of a damaged or foreign file (a corrupt XLSX is
+    "not a zip file", a cut XML "no element found" ...) into a :class:`ListFormatError`
+    naming the file, so that one bad file never ends a multi-file load unexplained.
+    """
 
     name: str
-    detect: Callable[[Path], bool]
-    parse: Callable[..., ParsedList]
+    detect_file: Callable[[Path], bool]
+    parse_file: Callable[..., ParsedList]
+
+    def detect(self, path: Path) -> bool:
+        """True when ``path`` looks like a list of this format (never raises)."""
+        try:
+            return self.detect_file(path)
+        except (OSError, ValueError):
+            return False
+
+    def parse(
+        self, path: Path, *, version: str | None = None, list_id: str | None = None
+    ) -> ParsedList:
+        """Parse ``path``; raises :class:`ListFormatError` for any file it cannot read."""
+        try:
+            return self.parse_file(path, version=version, list_id=list_id)
+        except ListFormatError:
+            raise
+        except (MemoryError, RecursionError):
+            raise
+        except Exception as error:  # noqa: BLE001  (any damaged file: a clear error)
+            reason = str(error) or type(error).__name__
+            raise ListFormatError(
+                f"{path.name}: not a readable {self.name} list ({reason})"
+            ) from error
 
 
 FORMATS: tuple[Format, ...] = (

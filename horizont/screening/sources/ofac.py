@@ -204,14 +204,30 @@ def parse_remarks(entity: Entity, remarks: str) -> None:
             entity.add_fact(label.rstrip(":- "), value)
 
 
-def _read_rows(path: Path) -> list[list[str]]:
+def _read_rows(path: Path, columns: int = 0) -> list[list[str]]:
+    """Rows of an OFAC CSV file; with ``columns``, a last row with fewer columns or
+    an unclosed quote means the file was cut off (OFAC ends its files with a line
+    break and the DOS end-of-file mark 0x1A, so a complete file never ends inside a
+    record)."""
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
+    ended = text.rstrip("\x1a").endswith(("\n", "\r"))
     text = text.replace("\x1a", "")
-    return [row for row in csv.reader(io.StringIO(text)) if row and any(c.strip() for c in row)]
+    try:
+        rows = [
+            r for r in csv.reader(io.StringIO(text), strict=True) if r and any(c.strip() for c in r)
+        ]
+    except csv.Error as error:
+        raise ListFormatError(f"{path.name}: the file is cut off or damaged ({error})") from None
+    if columns and rows and (len(rows[-1]) < columns or (not ended and len(rows[-1]) != columns)):
+        raise ListFormatError(
+            f"{path.name}: the file is cut off: its last record has {len(rows[-1])} of "
+            f"{columns} columns"
+        )
+    return rows
 
 
 _SCHEMA: Final = {
@@ -221,10 +237,29 @@ _SCHEMA: Final = {
 }
 
 
+_MAIN_FILE: Final = re.compile(
+    r"^(?:(sdn|cons_prim)(?:[-_. ].*)?|.*[-_. ](sdn|cons_prim))\.csv$", re.IGNORECASE
+)
+
+
 def find_files(path: Path) -> tuple[Path, Path | None, Path | None] | None:
-    """The main, alias and address files of an OFAC list in folder ``path``."""
+    """The main, alias and address files of an OFAC list in folder ``path``, or a
+    main file alone (``sdn.csv``, or one named after its date: ``sdn-2024-05-01.csv``),
+    whose aliases and addresses are then taken from beside it when present."""
     if path.is_file():
-        path = path.parent
+        m = _MAIN_FILE.match(path.name)
+        if m is None:
+            return None
+        kind = (m.group(1) or m.group(2)).lower()
+        alt, add = (SDN_FILES if kind == "sdn" else CONS_FILES)[1:]
+        alt_path, add_path = path.parent / alt, path.parent / add
+        if path.name.lower() != f"{kind}.csv":
+            return path, None, None  # a dated file: its companions would be undated
+        return (
+            path,
+            alt_path if alt_path.is_file() else None,
+            add_path if add_path.is_file() else None,
+        )
     for main, alt, add in (SDN_FILES, CONS_FILES):
         if (path / main).is_file():
             alt_path = path / alt
@@ -239,8 +274,6 @@ def find_files(path: Path) -> tuple[Path, Path | None, Path | None] | None:
 
 def detect(path: Path) -> bool:
     """True for a folder (or a main file) of an OFAC CSV list."""
-    if path.is_file() and path.name not in (SDN_FILES[0], CONS_FILES[0]):
-        return False
     return find_files(path) is not None
 
 
@@ -250,11 +283,14 @@ def parse(path: Path, *, version: str | None = None, list_id: str | None = None)
     if found is None:
         raise ListFormatError(f"{path}: no sdn.csv or cons_prim.csv")
     main, alt, add = found
-    consolidated = main.name == CONS_FILES[0]
+    consolidated = "cons_prim" in main.name.lower()
     list_id = list_id or ("us-ofac-cons" if consolidated else "us-ofac-sdn")
-    version = version or version_from_path(main.parent) or today()
+    dated = main.name.lower() not in (SDN_FILES[0], CONS_FILES[0])
+    version = (
+        version or (version_from_path(main) if dated else None) or version_from_path(main.parent)
+    ) or today()
     entities: dict[str, Entity] = {}
-    for row in _read_rows(main):
+    for row in _read_rows(main, columns=12):
         if len(row) < 12 or not row[0].strip().isdigit():
             raise ListFormatError(f"{main}: unexpected row {row[:3]}")
         uid = row[0].strip()

@@ -2,6 +2,8 @@ import pytest
 
 from horizont.screening import Band, Index, LinkKind, Schema
 
+pytestmark = pytest.mark.slow  # the full real lists
+
 
 @pytest.mark.parametrize("query", ["RA02791", "ra-02791", "ra 02791", "140ae7", "140AE7"])
 def test_identifiers_find_the_aircraft_and_its_chain(full_index: Index, query: str) -> None:

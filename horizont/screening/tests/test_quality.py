@@ -1,5 +1,7 @@
 """The quality figures of issue 5, asserted on the real lists (also in benchmarks/)."""
 
+import pytest
+
 from horizont.screening import Entity, Index
 from horizont.screening.evaluation import (
     alias_queries,
@@ -8,6 +10,8 @@ from horizont.screening.evaluation import (
     recall_at_1,
     russian_variants,
 )
+
+pytestmark = pytest.mark.slow  # the full real lists
 
 
 def test_every_sdn_alias_finds_its_entity(sdn_entities: list[Entity], sdn_index: Index) -> None:

@@ -50,6 +50,7 @@ def test_ofac_remarks_become_typed_facts_and_links() -> None:
     assert [(n.value, n.quality) for n in entity.names] == [("BNC", NameQuality.WEAK)]
 
 
+@pytest.mark.slow
 def test_ofac_sdn_2021_parses_completely(sdn_entities: list[Entity]) -> None:
     assert len(sdn_entities) == 8976
     counts = Counter(e.schema for e in sdn_entities)
@@ -66,6 +67,7 @@ def test_ofac_sdn_2021_parses_completely(sdn_entities: list[Entity]) -> None:
     assert weak > 2000  # the quoted a.k.a.s of the remarks
 
 
+@pytest.mark.slow
 def test_ofac_consolidated_un_and_registries_parse() -> None:
     cons = parse_path(shared_data("sanctions", "us-ofac-non-sdn-2025"))
     assert cons.list_id == "us-ofac-cons" and len(cons.entities) == 442

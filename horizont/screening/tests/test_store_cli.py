@@ -38,6 +38,7 @@ def _un_copy(
     return path
 
 
+@pytest.mark.slow
 def test_store_keeps_versions_side_by_side_and_diffs_them(tmp_path: Path) -> None:
     store = ListStore(tmp_path / "lists")
     old = store.add(_un_copy(tmp_path, "old"), version="2026-01-01")
@@ -61,6 +62,7 @@ def test_store_keeps_versions_side_by_side_and_diffs_them(tmp_path: Path) -> Non
     assert len(index) == 1002
 
 
+@pytest.mark.slow
 def test_cli_load_screen_batch_list_and_diff(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -123,6 +125,7 @@ def mirror() -> Iterator[str]:
         server.server_close()
 
 
+@pytest.mark.slow
 def test_update_downloads_verifies_and_keeps_each_version(tmp_path: Path, mirror: str) -> None:
     store = ListStore(tmp_path / "lists")
     # The small lists of every kind (multi-file CSV, XML, JSON, and one not mirrored).
@@ -155,6 +158,7 @@ def test_update_downloads_verifies_and_keeps_each_version(tmp_path: Path, mirror
     assert store.get("un-sc-consolidated").version == "2026-02-27"
 
 
+@pytest.mark.slow
 def test_cli_update_against_the_mirror(
     tmp_path: Path, mirror: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

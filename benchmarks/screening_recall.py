@@ -1,0 +1,71 @@
+"""Recall@1 of issue 11: perturbed list names and a listed person's name in 20 scripts.
+
+- 1,000 names of the OFAC SDN 2021 list, each changed once by a seeded generator
+  (typo, re-spelling, other word order, dropped middle name): is the entity first?
+- the spellings of Prigozhin's name in 20 scripts (the test set of
+  ``horizont/screening/tests/names_in_scripts.py``) against the full SDN list.
+
+Baseline in the same run: brute force with rapidfuzz (``token_sort_ratio`` of every
+query against every listed name, folded text, best name wins); strict recall@1 and
+tie-aware recall (the entity among the equal best) are printed for both.
+
+    .venv/bin/python benchmarks/screening_recall.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _screening_common import sdn_entities  # noqa: E402
+from screening_quality import BruteForce  # noqa: E402
+
+from horizont.screening import Index  # noqa: E402
+from horizont.screening.evaluation import LabelledQuery, perturbed_names, recall_at_1  # noqa: E402
+from horizont.screening.tests.names_in_scripts import NAMES, SCRIPTS  # noqa: E402
+
+PRIGOZHIN = "us-ofac-sdn:21171"
+
+
+def brute_recall(brute: BruteForce, queries: list[LabelledQuery]) -> float:
+    return sum(1 for q in queries if brute.top(q.query)[0] == q.expected_id) / len(queries)
+
+
+def main() -> None:
+    entities = sdn_entities()
+    index = Index(entities)
+    brute = BruteForce(entities)
+    queries = perturbed_names(entities, count=1000, seed=11)
+    started = time.perf_counter()
+    ours = recall_at_1(index, queries)
+    took = time.perf_counter() - started
+    base = brute_recall(brute, queries)
+    print(
+        f"perturbed SDN names n={ours.total}: recall@1 ours {ours.recall:.4f} "
+        f"(tie-aware {ours.tie_aware_recall:.4f}) [{took:.1f}s]  "
+        f"brute-force rapidfuzz {base:.4f}  ratio {ours.recall / base:.3f}"
+    )
+    by_kind: dict[str, list[int]] = {}
+    missed = {q.query for q, _ in ours.misses}
+    for q in queries:
+        by_kind.setdefault(q.kind, []).append(q.query not in missed)
+    print("  by kind: " + ", ".join(f"{k} {sum(v) / len(v):.3f}" for k, v in by_kind.items()))
+    scripts = [
+        LabelledQuery(q, PRIGOZHIN, s) for s, q in zip(SCRIPTS, NAMES["prigozhin"], strict=True)
+    ]
+    ours_s = recall_at_1(index, scripts)
+    base_s = brute_recall(brute, scripts)
+    print(
+        f"Prigozhin in {len(scripts)} scripts against SDN: recall@1 ours {ours_s.recall:.3f} "
+        f"brute-force rapidfuzz {base_s:.3f}"
+        + (f"  ratio {ours_s.recall / base_s:.2f}" if base_s else "  (baseline finds none)")
+    )
+    for q, top in ours_s.misses:
+        print(f"  miss: {q.kind} {q.query!r} → {top}")
+
+
+if __name__ == "__main__":
+    main()

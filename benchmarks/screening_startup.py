@@ -1,0 +1,116 @@
+"""Start-up figures of issue 11 with OFAC SDN, UN and both Russian registers loaded.
+
+- opening the stored index (``Index.open``) vs building it from the parsed lists (the
+  baseline: what every new process did before the index was stored);
+- ``horizont screen NAME`` end to end in a fresh process (wall time, median of 5), with
+  the stored index vs the same command when the index must be built first;
+- one query on the opened index: p50 and p99 over 5,000 queries (Faker names, listed
+  names, identifiers), the first query included.
+
+    .venv/bin/python benchmarks/screening_startup.py
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _screening_common import ALL_LISTS  # noqa: E402
+
+from horizont.lib.shared_data import shared_data_path  # noqa: E402
+from horizont.screening import Index, ListStore  # noqa: E402
+from horizont.screening.evaluation import non_listed_names  # noqa: E402
+
+LOADED = [ALL_LISTS[0], ALL_LISTS[2], ALL_LISTS[3], ALL_LISTS[4]]  # SDN, UN, registers
+HORIZONT = Path(sys.executable).with_name("horizont")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
+
+
+def cli_seconds(store: Path, query: str, runs: int = 5) -> tuple[float, float]:
+    """Median wall time and mean CPU time (user + system) of the command."""
+    env = {**os.environ, "HORIZONT_LISTS_DIR": str(store)}
+    times = []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([str(HORIZONT), "screen", query], env=env, capture_output=True, check=False)
+        times.append(time.perf_counter() - started)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / runs
+    return statistics.median(times), cpu
+
+
+def main() -> None:
+    paths = [shared_data_path(*parts) for parts in LOADED]
+    if not all(p.exists() for p in paths):
+        sys.exit("real data missing (set HORIZONT_DATA)")
+    root = Path(tempfile.mkdtemp(prefix="horizont-startup-"))
+    try:
+        store = ListStore(root)
+        for path in paths:
+            store.add(path)
+        started = time.perf_counter()
+        built = store.build_index()
+        print(f"entities {len(built)}, names {built.name_count}; "
+              f"parse + build + store {time.perf_counter() - started:.2f} s")  # fmt: skip
+        entities = store.load_latest()
+        started = time.perf_counter()
+        Index(entities)
+        build = time.perf_counter() - started
+        build_cpu = time.process_time()
+        Index(entities)
+        build_cpu = time.process_time() - build_cpu
+        opens, open_cpu = [], []
+        for _ in range(5):
+            started, cpu = time.perf_counter(), time.process_time()
+            index = Index.open(store.index_folder())
+            opens.append(time.perf_counter() - started)
+            open_cpu.append(time.process_time() - cpu)
+        opened = statistics.median(opens)
+        print(f"open stored index: {opened:.3f} s wall, {statistics.median(open_cpu):.3f} s CPU "
+              f"(target ≤ 0.3); baseline build from parsed lists {build:.2f} s wall, "
+              f"{build_cpu:.2f} s CPU; ratio {build / opened:.0f}x")  # fmt: skip
+        assert index is not None
+        rng = random.Random(11)
+        listed = [e.names[0].value for e in rng.sample(entities, 1500)]
+        queries = non_listed_names(3000, seed=99) + listed + ["RA02791", "140ae7"] * 250
+        rng.shuffle(queries)
+        timings, cpu_times = [], []
+        for q in queries:
+            started, cpu = time.perf_counter(), time.thread_time()
+            index.search(q)
+            timings.append(time.perf_counter() - started)
+            cpu_times.append(time.thread_time() - cpu)
+        p50, p99 = percentile(timings, 0.5) * 1000, percentile(timings, 0.99) * 1000
+        c50, c99 = percentile(cpu_times, 0.5) * 1000, percentile(cpu_times, 0.99) * 1000
+        print(f"query on the opened index, n={len(queries)} (cold start included): "
+              f"wall p50 {p50:.2f} ms, p99 {p99:.2f} ms; CPU p50 {c50:.2f} ms, p99 {c99:.2f} ms "
+              "(targets ≤ 1 and ≤ 10)")  # fmt: skip
+        stored, stored_cpu = cli_seconds(root, "Jewgeni Prigoschin")
+        shutil.rmtree(root / ".index")
+        rebuilt, rebuilt_cpu = cli_seconds(root, "Jewgeni Prigoschin", runs=1)
+        print(f"`horizont screen NAME` end to end: {stored:.2f} s wall, {stored_cpu:.2f} s CPU "
+              "with the stored index (target ≤ 1.0); baseline building the index first "
+              f"{rebuilt:.2f} s wall, {rebuilt_cpu:.2f} s CPU; "
+              f"ratio {rebuilt / stored:.1f}x")  # fmt: skip
+        print(f"  (machine load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

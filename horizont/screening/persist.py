@@ -1,0 +1,161 @@
+"""The screening index on disk: written once when lists are loaded, opened in a blink.
+
+An index folder holds
+
+- ``postings-{table}-keys.txt`` and ``postings-{table}.npz``: the inverted tables
+  (phonetic keys, their one-deletion neighbourhood, consonant skeletons) as sorted keys
+  with offsets into one array of name numbers (CSR layout);
+- ``names.bin`` / ``entities.bin``: one pickle per indexed name and per entity, end to
+  end, with their offsets in ``arrays.npz``; a name or entity is unpickled only when a
+  query reaches it, so opening does not rebuild eleven thousand entities;
+- ``core.pickle``: identifiers, entity ids and lists, the links of the graph.
+
+The files are this package's own, written by :func:`save` and read by :func:`load`
+only (pickle is not an exchange format here); a version number in ``core.pickle``
+makes an index written by another version of the code be rebuilt rather than read.
+"""
+
+from __future__ import annotations
+
+import pickle  # noqa: S403  (our own files, see the module docstring)
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, overload
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from horizont.screening.index import Index
+
+FORMAT_VERSION: Final = 3
+IntArray = npt.NDArray[np.int32]
+T = TypeVar("T")
+
+
+class Postings:
+    """Key → sorted name numbers, as one dict of rows over a CSR array."""
+
+    def __init__(self, keys: list[str], offsets: npt.NDArray[np.int64], data: IntArray) -> None:
+        self._row = {key: row for row, key in enumerate(keys)}
+        self._keys = keys
+        self._offsets = offsets
+        self._data = data
+
+    @classmethod
+    def build(cls, table: dict[str, list[int]], *, unique: bool = False) -> Postings:
+        """From key → name numbers (sorted and made unique with ``unique``)."""
+        keys = sorted(table)
+        arrays = [
+            np.unique(np.asarray(table[k], np.int32)) if unique else np.asarray(table[k], np.int32)
+            for k in keys
+        ]
+        offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+        if arrays:
+            offsets[1:] = np.cumsum([len(a) for a in arrays])
+        data = np.concatenate(arrays) if arrays else np.empty(0, np.int32)
+        return cls(keys, offsets, data.astype(np.int32))
+
+    def get(self, key: str) -> IntArray | None:
+        """Name numbers holding ``key``, or None."""
+        row = self._row.get(key)
+        if row is None:
+            return None
+        return self._data[self._offsets[row] : self._offsets[row + 1]]
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def save(self, folder: Path, name: str) -> None:
+        (folder / f"postings-{name}-keys.txt").write_text("\n".join(self._keys), encoding="utf-8")
+        np.savez(folder / f"postings-{name}.npz", offsets=self._offsets, data=self._data)
+
+    @classmethod
+    def load(cls, folder: Path, name: str) -> Postings:
+        text = (folder / f"postings-{name}-keys.txt").read_text(encoding="utf-8")
+        arrays = np.load(folder / f"postings-{name}.npz")
+        return cls(text.split("\n") if text else [], arrays["offsets"], arrays["data"])
+
+
+class LazyList(Sequence[T], Generic[T]):
+    """A read-only list whose items are unpickled from one blob when first read."""
+
+    def __init__(self, blob: bytes, offsets: npt.NDArray[np.int64]) -> None:
+        self._blob = blob
+        self._offsets = offsets
+        self._cache: dict[int, T] = {}
+
+    @classmethod
+    def pack(cls, items: Sequence[Any]) -> tuple[bytes, npt.NDArray[np.int64]]:
+        """Pickle every item end to end; returns the blob and the offsets."""
+        parts = [pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in items]
+        offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+        if parts:
+            offsets[1:] = np.cumsum([len(p) for p in parts])
+        return b"".join(parts), offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        item = self._cache.get(index)
+        if item is None:
+            if not 0 <= index < len(self):
+                raise IndexError(index)
+            start, end = int(self._offsets[index]), int(self._offsets[index + 1])
+            item = pickle.loads(self._blob[start:end])  # noqa: S301  (our own file)
+            self._cache[index] = item
+        return item
+
+    def __iter__(self) -> Iterator[T]:
+        for i in range(len(self)):
+            yield self[i]
+
+
+def save(index: Index, folder: Path) -> None:
+    """Write ``index`` into ``folder`` (created; files replaced)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, table in index.tables().items():
+        table.save(folder, name)
+    blob, offsets = LazyList.pack(list(index.entities))
+    (folder / "entities.bin").write_bytes(blob)
+    names_blob, name_offsets = LazyList.pack(list(index.names_table()))
+    (folder / "names.bin").write_bytes(names_blob)
+    np.savez(
+        folder / "arrays.npz",
+        entity_offsets=offsets,
+        name_offsets=name_offsets,
+        name_entity=index.name_entity(),
+        length_penalty=index.length_penalty(),
+    )
+    core = {"version": FORMAT_VERSION, **index.core_state()}
+    with (folder / "core.pickle").open("wb") as handle:
+        pickle.dump(core, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load(folder: Path) -> dict[str, Any] | None:
+    """The parts of a saved index, or None when absent or of another format version."""
+    core_file = folder / "core.pickle"
+    if not core_file.is_file():
+        return None
+    with core_file.open("rb") as handle:
+        core: dict[str, Any] = pickle.load(handle)  # noqa: S301  (our own file)
+    if core.get("version") != FORMAT_VERSION:
+        return None
+    arrays = np.load(folder / "arrays.npz")
+    core["tables"] = {
+        name: Postings.load(folder, name) for name in ("exact", "deleted", "skeletons")
+    }
+    core["entities"] = LazyList((folder / "entities.bin").read_bytes(), arrays["entity_offsets"])
+    core["names"] = LazyList((folder / "names.bin").read_bytes(), arrays["name_offsets"])
+    core["name_entity"] = arrays["name_entity"]
+    core["length_penalty"] = arrays["length_penalty"]
+    return core

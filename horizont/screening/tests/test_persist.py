@@ -1,0 +1,94 @@
+"""The index on disk: built when lists are loaded, opened without rebuilding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from horizont.screening import (
+    Entity,
+    Identifier,
+    IdType,
+    Index,
+    Link,
+    LinkKind,
+    ListStore,
+    Name,
+    Schema,
+    SourceRef,
+)
+from horizont.screening.cli import main
+
+SDN_ROWS = (
+    '21171,"PRIGOZHIN, Yevgeniy Viktorovich","individual","RUSSIA",-0- ,-0- ,-0- ,-0- ,'
+    '-0- ,-0- ,-0- ,"DOB 01 Jun 1961; POB St. Petersburg, Russia."\n'
+    '22000,"BERATEX GROUP LIMITED",-0- ,"RUSSIA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+    '"Linked To: PRIGOZHIN, Yevgeniy Viktorovich."\n'
+    '22001,"MUSTERMANN, Max",individual,"SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n'
+)
+
+
+def _entities() -> list[Entity]:
+    person = Entity(
+        "t:1", Schema.PERSON, [Name("PRIGOZHIN, Yevgeniy Viktorovich")], SourceRef("t", "1", "1")
+    )
+    company = Entity(
+        "t:2",
+        Schema.ORGANIZATION,
+        [Name("BERATEX GROUP LIMITED")],
+        SourceRef("t", "1", "2"),
+        links=[Link(LinkKind.LINKED_TO, "PRIGOZHIN, Yevgeniy Viktorovich", "t:1")],
+    )
+    plane = Entity(
+        "t:3",
+        Schema.AIRCRAFT,
+        [Name("RA-02791")],
+        SourceRef("t", "1", "3"),
+        identifiers=[Identifier(IdType.AIRCRAFT_REGISTRATION, "RA-02791")],
+        links=[Link(LinkKind.OPERATOR, "BERATEX GROUP LIMITED", "t:2")],
+    )
+    return [person, company, plane]
+
+
+def test_a_saved_index_opens_and_answers_like_the_built_one(tmp_path: Path) -> None:
+    built = Index(_entities())
+    built.save(tmp_path / "index")
+    opened = Index.open(tmp_path / "index")
+    assert opened is not None
+    for query in ("Jewgeni Prigoschin", "Пригожин Евгений", "RA02791", "Beratex"):
+        a = [(m.entity.id, m.score, [str(c) for c in m.chains]) for m in built.search(query)]
+        b = [(m.entity.id, m.score, [str(c) for c in m.chains]) for m in opened.search(query)]
+        assert a == b, query
+    assert opened.lists() == {"t": 3}
+    assert len(opened) == 3 and opened.name_count == built.name_count
+
+
+def test_an_index_of_another_format_is_not_opened(tmp_path: Path) -> None:
+    assert Index.open(tmp_path / "missing") is None
+
+
+def test_loading_lists_builds_the_index_beside_them(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    sdn = tmp_path / "sdn-2021-07-07" / "sdn.csv"
+    sdn.parent.mkdir()
+    sdn.write_text(SDN_ROWS, encoding="utf-8")
+    store_dir = tmp_path / "store"
+    assert main(["--lists-dir", str(store_dir), "lists", "load", str(sdn)]) == 0
+    store = ListStore(store_dir)
+    assert store.index_folder().is_dir()
+    assert store.open_index() is not None
+    assert main(["--lists-dir", str(store_dir), "screen", "Prigoschin Jewgeni"]) == 1
+    assert "PRIGOZHIN" in capsys.readouterr().out
+
+
+def test_the_cli_warns_about_lists_older_than_the_configured_age(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    sdn = tmp_path / "sdn-2021-07-07.csv"
+    sdn.write_text(SDN_ROWS, encoding="utf-8")
+    store_dir = str(tmp_path / "store")
+    main(["--lists-dir", store_dir, "lists", "load", str(sdn)])
+    capsys.readouterr()
+    main(["--lists-dir", store_dir, "screen", "Beratex", "--max-age-days", "14"])
+    err = capsys.readouterr().err
+    assert "warning: list us-ofac-sdn of 2021-07-07 is" in err and "older than 14" in err
+    main(["--lists-dir", store_dir, "screen", "Beratex", "--max-age-days", "100000"])
+    assert "warning" not in capsys.readouterr().err
+    version = ListStore(store_dir).get("us-ofac-sdn")
+    assert version.is_stale(14) and not version.is_stale(100_000)

@@ -1,0 +1,62 @@
+"""Listed people found from their names written in 20 scripts and alphabets."""
+
+from __future__ import annotations
+
+import pytest
+
+from horizont.screening import Entity, Index, Name, Schema, SourceRef
+from horizont.screening.normalize import normalize_name
+from horizont.screening.scripts import romanize, script_of, skeleton
+from horizont.screening.tests.names_in_scripts import LISTED, LOOK_ALIKES, NAMES, SCRIPTS
+
+
+def _person(uid: str, name: str) -> Entity:
+    return Entity(
+        id=f"t:{uid}", schema=Schema.PERSON, names=[Name(name)], source=SourceRef("t", "1", uid)
+    )
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    people = [_person(key, name) for key, name in LISTED.items()]
+    people += [_person(f"other-{i}", name) for i, name in enumerate(LOOK_ALIKES)]
+    return Index(people)
+
+
+def test_the_set_covers_twenty_scripts_for_each_person() -> None:
+    assert len(SCRIPTS) == 20
+    assert all(len(spellings) == 20 for spellings in NAMES.values())
+
+
+def test_names_in_twenty_scripts_find_the_listed_person_first(index: Index) -> None:
+    misses = []
+    total = 0
+    for person, spellings in NAMES.items():
+        for script, spelling in zip(SCRIPTS, spellings, strict=True):
+            total += 1
+            found = index.search(spelling, with_chains=False)
+            if not found or found[0].entity.id != f"t:{person}":
+                misses.append((person, script, spelling))
+    assert (total - len(misses)) / total >= 0.9, misses
+
+
+@pytest.mark.parametrize("script", ["arabic", "greek", "hebrew", "japanese", "korean"])
+def test_putin_in_this_script_is_found_with_an_alert(index: Index, script: str) -> None:
+    spelling = NAMES["putin"][SCRIPTS.index(script)]
+    top = index.search(spelling, with_chains=False)[0]
+    assert top.entity.id == "t:putin"
+    assert top.score >= 0.75
+
+
+def test_scripts_are_detected_and_romanized() -> None:
+    assert script_of("Путин") == "cyrillic"
+    assert script_of("بوتين") == "arabic"
+    assert script_of("プーチン") == "kana"
+    assert romanize("プーチン") == "putin"
+    assert skeleton("bwtyn", abjad=True) == skeleton("putin") == "btn"
+    assert [t.script for t in normalize_name("Сяргей Лаўроў").tokens] == ["cyrillic-other"] * 2
+
+
+def test_unrelated_names_in_other_scripts_raise_no_alert(index: Index) -> None:
+    for name in ("محمد عبد الله", "李明", "김민수", "Γιώργος Παπαδόπουλος", "דוד כהן"):
+        assert all(m.score < 0.75 for m in index.search(name, with_chains=False)), name
