@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from horizont.donations import demo
 from horizont.donations.models import BankAccount, BookEntry
@@ -56,7 +57,7 @@ def test_donor_chooses_25_eur_and_the_girocode_decodes(page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     copy_iban = section.get_by_role("button", name=re.compile(r"^Copy: PL93"))
     copy_iban.click()
-    assert copy_iban.inner_text() == "Copied"
+    expect(copy_iban).to_have_text("Copied")  # set once the clipboard write resolves
     assert page.evaluate("navigator.clipboard.readText()") == eur.iban
 
     # a bad amount is refused in the donor's language and draws no code
