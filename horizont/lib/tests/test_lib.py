@@ -80,3 +80,21 @@ def test_rate_limit_counts_and_hashes_keys():
     assert all("10.0.0.1" not in key for key in cache.data)
     assert hit(cache, action="post", who="ip:10.0.0.2", limit=3, window=60)
     assert not hit(cache, action="closed", who="ip:10.0.0.2", limit=0, window=60)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/\\host/x", "\\\\host/x", "/\t/host/x", " //host/x", "/%2f%2Fhost/x", "https://h/x",
+     "javascript:alert(1)", "data:image/png;base64,AA", "x.png", ""],
+)  # fmt: skip
+def test_local_path_refuses_every_way_out_of_the_site(url):
+    from horizont.lib.urls import local_path
+
+    assert local_path(url) is None
+
+
+def test_local_path_keeps_paths_of_this_site():
+    from horizont.lib.urls import local_path
+
+    assert local_path("/media/a.png") == "/media/a.png"
+    assert local_path(" /media/a b.png?x=1#f ") == "/media/a b.png?x=1#f"
