@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "horizont.accounts.middleware.UserLanguageMiddleware",
+    "horizont.core.middleware.QueryParametersMiddleware",
     "horizont.core.ratelimit.RateLimitedMiddleware",
 ]
 
