@@ -282,3 +282,20 @@ if TESTING:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+# --- Background jobs: heartbeats and the sweeper of jobs whose worker died ------------
+# A running job's worker writes a heartbeat this often; a job silent for JOBS_STALE_SECONDS
+# is failed by `horizont jobs_sweep` (every JOBS_SWEEP_SECONDS in Celery beat, and when
+# someone looks at the job), and its files are removed.
+JOBS_HEARTBEAT_SECONDS = float(env_str("JOBS_HEARTBEAT_SECONDS", "30"))
+JOBS_STALE_SECONDS = float(env_str("JOBS_STALE_SECONDS", "300"))
+JOBS_QUEUED_TIMEOUT_SECONDS = env_int("JOBS_QUEUED_TIMEOUT_SECONDS", 24 * 3600)
+JOBS_SWEEP_SECONDS = env_int("JOBS_SWEEP_SECONDS", 60)
+# Tasks are acknowledged after they ran (CELERY_TASK_ACKS_LATE): a message whose worker
+# died is delivered again after the visibility timeout, longer than the longest job.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3 * 3600)
+}
+CELERY_BEAT_SCHEDULE = {
+    "jobs-sweep": {"task": "horizont.jobs_sweep", "schedule": float(JOBS_SWEEP_SECONDS)},
+}

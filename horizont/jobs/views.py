@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
 from horizont.jobs.models import Job
+from horizont.jobs.services import jobs_sweep
 
 
 def _get_job_for_viewer(request: HttpRequest, pk: str) -> Job:
@@ -11,6 +12,9 @@ def _get_job_for_viewer(request: HttpRequest, pk: str) -> Job:
     # Not "is_superuser": an administrator reads others' jobs only with two-factor.
     if not request.user.has_perm("jobs.view_job", job):
         raise Http404
+    if not job.is_finished and jobs_sweep(job=job):
+        # Its worker died: no scheduler needed for the person waiting to see it.
+        job.refresh_from_db()
     return job
 
 
