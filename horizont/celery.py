@@ -38,3 +38,16 @@ def jobs_sweep_task() -> int:
         return len(jobs_sweep())
     finally:
         connections.close_all()
+
+
+@app.task(name="horizont.jobs_purge")
+def jobs_purge_task() -> int:
+    """Scheduled hourly by CELERY_BEAT_SCHEDULE: results older than the retention go."""
+    from django.db import connections
+
+    from horizont.jobs.services import jobs_purge
+
+    try:
+        return jobs_purge()
+    finally:
+        connections.close_all()

@@ -299,3 +299,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_BEAT_SCHEDULE = {
     "jobs-sweep": {"task": "horizont.jobs_sweep", "schedule": float(JOBS_SWEEP_SECONDS)},
 }
+
+# --- Private files: outside MEDIA_ROOT, served only through views that check permissions
+PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(VAR_DIR / "private")))
+# "" (Django streams the file), "nginx" (X-Accel-Redirect to PRIVATE_FILES_INTERNAL_URL,
+# an `internal` location aliased to PRIVATE_ROOT) or "sendfile" (X-Sendfile, Apache).
+PRIVATE_FILES_SERVER = env_str("PRIVATE_FILES_SERVER", "")
+PRIVATE_FILES_INTERNAL_URL = env_str("PRIVATE_FILES_INTERNAL_URL", "/_private/")
+# Finished jobs (with their results, e.g. batch screening) are deleted after this many days.
+JOBS_RETENTION_DAYS = env_int("JOBS_RETENTION_DAYS", 30)
+CELERY_BEAT_SCHEDULE["jobs-purge"] = {"task": "horizont.jobs_purge", "schedule": 3600.0}

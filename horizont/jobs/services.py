@@ -1,19 +1,54 @@
-"""The sweeper: jobs whose worker died end as failed, and their files are removed."""
+"""Jobs' files and their end: the sweeper fails jobs whose worker died, finished jobs and
+their results are deleted after the retention period and with their owner's account."""
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from horizont.core.private_files import private_path
 from horizont.jobs.models import Job
 from horizont.tasks import remove_job_files
 
 logger = logging.getLogger(__name__)
+
+
+def job_files_dir(job_id: Any) -> Path:
+    """The private folder of a job's results (outside the public media folder)."""
+    return private_path("jobs", str(job_id))
+
+
+def _jobs_delete(jobs: Any) -> int:
+    removed = 0
+    for job in jobs:
+        remove_job_files([*job.cleanup, str(job_files_dir(job.pk))])
+        job.delete()
+        removed += 1
+    return removed
+
+
+def jobs_purge(*, now: datetime | None = None, days: int | None = None) -> int:
+    """Delete jobs that finished more than ``days`` ago (``JOBS_RETENTION_DAYS``) with
+    their results; returns how many."""
+    now = now or timezone.now()
+    days = settings.JOBS_RETENTION_DAYS if days is None else days
+    old = Job.objects.filter(
+        status__in=[Job.Status.DONE, Job.Status.FAILED],
+        finished_at__lt=now - timedelta(days=days),
+    )
+    return _jobs_delete(old)
+
+
+def user_jobs_erase(user: Any) -> None:
+    """Account deletion: the user's jobs go, and with them their result files."""
+    _jobs_delete(Job.objects.filter(owner=user))
 
 
 def _stale(now: datetime, stale_after: timedelta) -> Q:
