@@ -69,6 +69,21 @@ SETTINGS = settings(
 CHECKS = [schemathesis.checks.not_a_server_error, response_schema_conformance]
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """schemathesis calls the WSGI application directly; like Django's test client, keep
+    it from closing the test's database connection at the end of each request (on
+    PostgreSQL that would end the test's transaction)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def admin_cookies(client, site_admin):
     client.force_login(site_admin)
