@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo test test-postgres e2e lint format typecheck migrations-check messages check-deploy clean help
+.PHONY: demo test test-all test-slow test-postgres e2e lint format typecheck migrations-check messages check-deploy clean help
 
 help:
 	@echo "make demo   - install, prepare the SQLite demo database and serve http://127.0.0.1:8000"
-	@echo "make test   - install the development tools and run the test suite"
+	@echo "make test   - install the development tools and run the fast test suite"
+	@echo "make test-all - the whole suite but end-to-end, including tests on full real data"
 	@echo "make e2e    - end-to-end tests in headless Chromium"
 	@echo "make lint   - ruff, formatting, mypy strict on the engines"
 
@@ -31,8 +32,16 @@ demo: $(VENV)/.installed
 	$(DEMO_ENV) $(BIN)/horizont demo
 	$(DEMO_ENV) $(BIN)/horizont runserver 127.0.0.1:8000
 
+# Tests on the full real data sets carry @pytest.mark.slow: CI runs them (test-slow),
+# `make test` leaves them out so that it stays under a minute.
 test: $(VENV)/.installed-dev
+	$(BIN)/pytest -m "not e2e and not slow" -n $(PYTEST_WORKERS)
+
+test-all: $(VENV)/.installed-dev
 	$(BIN)/pytest -m "not e2e" -n $(PYTEST_WORKERS)
+
+test-slow: $(VENV)/.installed-dev
+	$(BIN)/pytest -m "slow and not e2e" -n $(PYTEST_WORKERS)
 
 # The engines and lib never touch a database: their tests run once, in `make test`.
 test-postgres: $(VENV)/.installed-dev

@@ -12,6 +12,7 @@ from horizont.testing.personas import make_user
 @pytest.fixture(autouse=True)
 def _isolated_media(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(autouse=True)

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "horizont.accounts.middleware.UserLanguageMiddleware",
+    "horizont.core.middleware.QueryParametersMiddleware",
     "horizont.core.ratelimit.RateLimitedMiddleware",
 ]
 
@@ -345,3 +346,29 @@ HORIZONT_RATE_LIMITS["abroad_queue"] = (3, 600)
 SCREENING_MAX_LIST_AGE_DAYS = env_int("HORIZONT_SCREENING_MAX_LIST_AGE_DAYS", 14)
 # Web processes open the stored screening index when they start (never on a request).
 SCREENING_OPEN_AT_START = env_bool("HORIZONT_SCREENING_OPEN_AT_START", not TESTING)
+# --- Background jobs: heartbeats and the sweeper of jobs whose worker died ------------
+# A running job's worker writes a heartbeat this often; a job silent for JOBS_STALE_SECONDS
+# is failed by `horizont jobs_sweep` (every JOBS_SWEEP_SECONDS in Celery beat, and when
+# someone looks at the job), and its files are removed.
+JOBS_HEARTBEAT_SECONDS = float(env_str("JOBS_HEARTBEAT_SECONDS", "30"))
+JOBS_STALE_SECONDS = float(env_str("JOBS_STALE_SECONDS", "300"))
+JOBS_QUEUED_TIMEOUT_SECONDS = env_int("JOBS_QUEUED_TIMEOUT_SECONDS", 24 * 3600)
+JOBS_SWEEP_SECONDS = env_int("JOBS_SWEEP_SECONDS", 60)
+# Tasks are acknowledged after they ran (CELERY_TASK_ACKS_LATE): a message whose worker
+# died is delivered again after the visibility timeout, longer than the longest job.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3 * 3600)
+}
+CELERY_BEAT_SCHEDULE = {
+    "jobs-sweep": {"task": "horizont.jobs_sweep", "schedule": float(JOBS_SWEEP_SECONDS)},
+}
+
+# --- Private files: outside MEDIA_ROOT, served only through views that check permissions
+PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(VAR_DIR / "private")))
+# "" (Django streams the file), "nginx" (X-Accel-Redirect to PRIVATE_FILES_INTERNAL_URL,
+# an `internal` location aliased to PRIVATE_ROOT) or "sendfile" (X-Sendfile, Apache).
+PRIVATE_FILES_SERVER = env_str("PRIVATE_FILES_SERVER", "")
+PRIVATE_FILES_INTERNAL_URL = env_str("PRIVATE_FILES_INTERNAL_URL", "/_private/")
+# Finished jobs (with their results, e.g. batch screening) are deleted after this many days.
+JOBS_RETENTION_DAYS = env_int("JOBS_RETENTION_DAYS", 30)
+CELERY_BEAT_SCHEDULE["jobs-purge"] = {"task": "horizont.jobs_purge", "schedule": 3600.0}

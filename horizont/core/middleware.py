@@ -1,12 +1,15 @@
-"""Security headers every response carries."""
+"""Security headers every response carries, and query strings checked at the edge."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 def _content_security_policy() -> str:
@@ -50,3 +53,48 @@ class SecurityHeadersMiddleware:
             "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         )
         return response
+
+
+#: Query parameters that count rows or pages, in every list page and API operation
+#: (``p`` is the admin's page number).
+COUNTING_PARAMETERS = frozenset({"page", "p", "limit", "offset", "page_size", "per_page"})
+#: Far beyond any real list, far below the 2**63 at which databases overflow.
+MAX_COUNT = 2**31 - 1
+_INTEGER = re.compile(r"\s*[+-]?\d+\s*")
+
+
+def query_parameter_problem(query: dict[str, list[str]]) -> str | None:
+    """Why a query string cannot be answered (a message naming the parameter), or None.
+
+    Only what no page can use is refused here: NUL characters (PostgreSQL cannot even
+    compare them) and row or page counts beyond :data:`MAX_COUNT`. Everything else is
+    each view's business.
+    """
+    for name, values in query.items():
+        shown = name.replace("\x00", "")[:40] or "?"
+        if "\x00" in name or any("\x00" in value for value in values):
+            return _("The parameter “%(name)s” contains a NUL character.") % {"name": shown}
+        if name in COUNTING_PARAMETERS:
+            for value in values:
+                if _INTEGER.fullmatch(value) and abs(int(value)) > MAX_COUNT:
+                    return _("The parameter “%(name)s” must be a number up to %(max)s.") % {
+                        "name": shown,
+                        "max": MAX_COUNT,
+                    }
+    return None
+
+
+class QueryParametersMiddleware:
+    """Answers a query string that no page can use with a 400 and a message (JSON for the
+    API), before any view or database sees it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        problem = query_parameter_problem(dict(request.GET.lists()))
+        if problem is None:
+            return self.get_response(request)
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": problem}, status=400)
+        return render(request, "400.html", {"problem": problem}, status=400)

@@ -580,6 +580,8 @@ def election_import_start(
         kind=kind,
         country=country,
         delete_after=delete_after,
+        # The upload is removed however the job ends (also when the sweeper fails it).
+        cleanup=[str(path.parent)] if delete_after else [],
     )
 
 

@@ -33,6 +33,12 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Written by the worker while the job runs; a running job whose heartbeat stops is
+    # failed by the sweeper (horizont jobs_sweep).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # Files and folders the job owns (uploads waiting for it): removed when it ends,
+    # however it ends.
+    cleanup = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -33,21 +33,40 @@ class CleanImage:
     content_type: str
 
 
-def clean_image(data: bytes, *, max_bytes: int = 10 * 1024 * 1024) -> CleanImage:
-    """Return the image re-encoded without metadata, upright as the camera meant it."""
+def clean_image(
+    data: bytes, *, max_bytes: int = 10 * 1024 * 1024, max_pixels: int = MAX_PIXELS
+) -> CleanImage:
+    """Return the image re-encoded without metadata, upright as the camera meant it.
+
+    The size in pixels is read from the header before anything is decoded: a small file
+    can describe a huge image (a 135 KB PNG of 41 megapixels, a 1 MB one of 900), and
+    decoding it would take gigabytes. Such images are refused with ``too_many_pixels``;
+    ``too_large`` means the file itself is over ``max_bytes``.
+    """
     if len(data) > max_bytes:
         raise ImageRejected("too_large", f"image is larger than {max_bytes} bytes")
     try:
+        image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as exc:
+        raise ImageRejected("too_many_pixels", f"image has more than {max_pixels} pixels") from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ImageRejected("not_image", "the file is not a readable image") from exc
+    image_format = image.format or ""
+    if image_format not in ALLOWED_FORMATS:
+        raise ImageRejected("format", f"unsupported image format {image_format or '?'}")
+    if image.width * image.height > max_pixels:
+        raise ImageRejected("too_many_pixels", f"image has more than {max_pixels} pixels")
+    try:
         with Image.open(io.BytesIO(data)) as probe:
             probe.verify()
-        image = Image.open(io.BytesIO(data))
-        image_format = image.format or ""
-        if image_format not in ALLOWED_FORMATS:
-            raise ImageRejected("format", f"unsupported image format {image_format or '?'}")
-        if image.width * image.height > MAX_PIXELS:
-            raise ImageRejected("too_large", "image has too many pixels")
         image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as exc:
         raise ImageRejected("not_image", "the file is not a readable image") from exc
     upright = ImageOps.exif_transpose(image) or image
     # Copy the pixels into a fresh image: nothing of the original's metadata survives.

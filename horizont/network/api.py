@@ -55,7 +55,7 @@ class InitiativeOut(Schema):
         return obj.get_absolute_url()
 
 
-class LinkOut(Schema):
+class InitiativeLinkOut(Schema):
     id: int
     source: str
     target: str
@@ -109,7 +109,7 @@ def get_initiative(request: HttpRequest, slug: str) -> Initiative:
 
 @router.get(
     "/links",
-    response=list[LinkOut],
+    response=list[InitiativeLinkOut],
     summary="Confirmed links between public initiatives",
 )
 @paginate(LimitOffsetPagination)

@@ -14,6 +14,7 @@ from horizont.network.models import WORKING_LANGUAGES, Initiative, Link, Topic
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
 LOGO_ERRORS = {
+    "too_many_pixels": _("The image has too many pixels: upload one of at most 40 megapixels."),
     "too_large": _("The logo is too large: upload an image of at most 2 MB."),
     "format": _("This image format is not accepted: upload a JPEG, PNG, WebP or GIF image."),
     "not_image": _("This file is not an image: upload a JPEG, PNG, WebP or GIF image."),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -27,10 +28,18 @@ class City:
     population: int
 
 
+@cache
+def _combining_marks() -> dict[int, None]:
+    """Every combining mark, for ``str.translate`` (one C loop instead of one per letter)."""
+    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
+
+
 def _fold(text: str) -> str:
     """Lower case without accents, so that "Krakow" finds "Kraków"."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = text.strip()
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_combining_marks())
 
 
 @cache

@@ -13,6 +13,7 @@ from horizont.publications.models import Article, ArticleTranslation, Tag
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
 
 IMAGE_ERRORS = {
+    "too_many_pixels": _("The image has too many pixels: upload one of at most 40 megapixels."),
     "too_large": _("The image is too large. Upload a file of at most 8 MB and 40 megapixels."),
     "format": _("This image format is not accepted. Upload a JPEG, PNG, WebP or GIF file."),
     "not_image": _("This file is not an image we can read. Upload a JPEG, PNG, WebP or GIF file."),

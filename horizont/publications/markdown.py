@@ -16,6 +16,8 @@ import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 
+from horizont.lib.urls import local_path
+
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3",
     "h4", "h5", "h6", "hr", "img", "li", "ol", "p", "pre", "strong", "sub", "sup", "table",
@@ -34,8 +36,8 @@ EXTENSIONS = ["extra", "sane_lists"]
 
 def _only_local_images(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "src":
-        if not value.startswith("/") or value.startswith("//"):
-            return None
+        # Normalised as a browser reads it: "/\\host/x.png" is "//host/x.png".
+        return local_path(value)
     return value
 
 

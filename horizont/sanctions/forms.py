@@ -21,6 +21,7 @@ MAX_BATCH_BYTES = 2 * 1024 * 1024
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 
 PHOTO_ERRORS = {
+    "too_many_pixels": _("The image has too many pixels: upload one of at most 40 megapixels."),
     "too_large": _("The photo is too large: upload an image of at most 8 MB."),
     "format": _("This image format is not accepted: upload a JPEG, PNG, WebP or GIF image."),
     "not_image": _("This file is not an image: upload a JPEG, PNG, WebP or GIF image."),

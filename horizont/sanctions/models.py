@@ -12,6 +12,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from horizont.core.private_files import private_storage
+
 
 class CaseQuerySet(models.QuerySet["Case"]):
     def published(self) -> CaseQuerySet:
@@ -137,7 +139,10 @@ class Evidence(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("link"), max_length=1000, blank=True)
-    photo = models.ImageField(_("photo"), upload_to=_evidence_photo_path, blank=True)
+    # Private: under PRIVATE_ROOT, served only by the evidence_photo view.
+    photo = models.ImageField(
+        _("photo"), upload_to=_evidence_photo_path, storage=private_storage, blank=True
+    )
     text = models.TextField(_("description"), blank=True)
     observed_on = models.DateField(_("date"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)

@@ -298,7 +298,11 @@ def batch_queries_parse(data: bytes) -> list[str]:
 
 
 def batch_result_path(job_id: Any) -> Path:
-    return Path(settings.MEDIA_ROOT) / BATCH_DIR / f"{job_id}.csv"
+    # Private: outside MEDIA_ROOT, served only by the batch result view; deleted with the
+    # job (retention period, account deletion).
+    from horizont.jobs.services import job_files_dir
+
+    return job_files_dir(job_id) / "screening.csv"
 
 
 RESULT_COLUMNS = [

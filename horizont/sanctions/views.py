@@ -6,13 +6,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from horizont.core.private_files import private_file_response
 from horizont.core.ratelimit import rate_limited
 from horizont.jobs.models import Job
 from horizont.sanctions import labels, services
@@ -103,8 +104,8 @@ def batch_result(request: HttpRequest, job_id: str) -> HttpResponse:
         path = services.batch_result_path(job.pk)
         if not path.is_file():
             raise Http404
-        return FileResponse(
-            path.open("rb"),
+        return private_file_response(
+            path,
             as_attachment=True,
             filename=f"screening-{str(job.pk)[:8]}.csv",
             content_type="text/csv; charset=utf-8",
@@ -444,9 +445,7 @@ def evidence_photo(request: HttpRequest, pk: int, evidence_pk: int) -> HttpRespo
     item = get_object_or_404(Evidence, pk=evidence_pk, case=case, kind=Evidence.Kind.PHOTO)
     if not item.photo:
         raise Http404
-    response = FileResponse(item.photo.open("rb"))
-    response["Cache-Control"] = "private, max-age=3600"
-    return response
+    return private_file_response(item.photo.path)
 
 
 # -- letters -----------------------------------------------------------------------------

@@ -51,29 +51,32 @@ def _production_env(tmp_path):
     return env
 
 
-def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "horizont.cli", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=_production_env(tmp_path),
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
-
-
-def test_production_settings_harden_cookies_and_hash_with_argon2(tmp_path):
+@pytest.fixture(scope="module")
+def production(tmp_path_factory):
+    """One Python process with production settings: `check --deploy`, then the settings
+    (one interpreter start-up instead of two)."""
+    tmp_path = tmp_path_factory.mktemp("production")
     code = (
         "import django; from django.conf import settings; django.setup();"
-        "print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.DEBUG,"
-        " settings.PASSWORD_HASHERS[0].rsplit('.', 1)[1])"
+        "from django.core.management import call_command;"
+        "call_command('check', deploy=True, fail_level='WARNING');"
+        "print('SETTINGS', settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE,"
+        " settings.DEBUG, settings.PASSWORD_HASHERS[0].rsplit('.', 1)[1])"
     )
     env = _production_env(tmp_path) | {"DJANGO_SETTINGS_MODULE": "horizont.settings"}
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
-    assert result.stdout.split() == ["True", "True", "False", "Argon2PasswordHasher"]
+
+
+def test_check_deploy_reports_nothing_with_production_settings(production):
+    assert production.returncode == 0, production.stdout + production.stderr
+    assert "no issues" in production.stdout + production.stderr
+
+
+def test_production_settings_harden_cookies_and_hash_with_argon2(production):
+    line = next(x for x in production.stdout.splitlines() if x.startswith("SETTINGS"))
+    assert line.split()[1:] == ["True", "True", "False", "Argon2PasswordHasher"]
 
 
 def test_translations_are_complete_and_compiled():
@@ -83,6 +86,7 @@ def test_translations_are_complete_and_compiled():
     assert result.returncode == 0, result.stdout
 
 
+@pytest.mark.slow  # also run by `make lint` in CI
 def test_engines_do_not_import_django():
     result = subprocess.run(
         [sys.executable, "scripts/check_engine_imports.py"],

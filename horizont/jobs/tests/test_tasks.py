@@ -96,3 +96,21 @@ def test_celery_backend_runs_through_real_redis(settings):
             time.sleep(0.05)
     assert job.status == Job.Status.DONE
     assert job.result == {"counted": 4}
+
+
+def test_site_admin_needs_two_factor_to_read_another_users_job(
+    client, member, site_admin, site_admin_without_mfa
+):
+    job = tasks.enqueue(count_to, owner=member, label="Counting", n=1)
+    client.force_login(site_admin_without_mfa)
+    assert client.get(f"/en/jobs/{job.pk}/").status_code == 404
+    assert client.get(f"/en/jobs/{job.pk}/status.json").status_code == 404
+    client.force_login(site_admin)
+    assert client.get(f"/en/jobs/{job.pk}/").status_code == 200
+    assert client.get(f"/en/jobs/{job.pk}/status.json").status_code == 200
+
+
+def test_anonymous_visitor_cannot_read_a_job(client, member):
+    job = tasks.enqueue(count_to, owner=member, label="Counting", n=1)
+    assert client.get(f"/en/jobs/{job.pk}/").status_code == 404
+    assert client.get(f"/en/jobs/{job.pk}/status.json").status_code == 404

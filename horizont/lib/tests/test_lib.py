@@ -80,3 +80,75 @@ def test_rate_limit_counts_and_hashes_keys():
     assert all("10.0.0.1" not in key for key in cache.data)
     assert hit(cache, action="post", who="ip:10.0.0.2", limit=3, window=60)
     assert not hit(cache, action="closed", who="ip:10.0.0.2", limit=0, window=60)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/\\host/x", "\\\\host/x", "/\t/host/x", " //host/x", "/%2f%2Fhost/x", "https://h/x",
+     "javascript:alert(1)", "data:image/png;base64,AA", "x.png", ""],
+)  # fmt: skip
+def test_local_path_refuses_every_way_out_of_the_site(url):
+    from horizont.lib.urls import local_path
+
+    assert local_path(url) is None
+
+
+def test_local_path_keeps_paths_of_this_site():
+    from horizont.lib.urls import local_path
+
+    assert local_path("/media/a.png") == "/media/a.png"
+    assert local_path(" /media/a b.png?x=1#f ") == "/media/a b.png?x=1#f"
+
+
+def png_of_size(width: int, height: int, *, rows: int | None = None) -> bytes:
+    """A grey PNG of ``width`` × ``height`` black pixels: tiny on disk, huge decoded
+    (only its first ``rows`` rows of data when given: the header alone tells the size)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    packer = zlib.compressobj(1)
+    row = b"\x00" * (width + 1)
+    count = height if rows is None else rows
+    compressed = b"".join(packer.compress(row) for _ in range(count)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", compressed)
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_small_file_of_too_many_pixels_is_refused_for_its_pixels_not_its_size():
+    data = png_of_size(8000, 5125)  # 41 megapixels
+    assert len(data) < 200_000
+    with pytest.raises(ImageRejected) as info:
+        clean_image(data, max_bytes=8 * 1024 * 1024)
+    assert info.value.code == "too_many_pixels"
+
+
+def test_image_beyond_pillows_bomb_limit_is_refused_for_its_pixels():
+    data = png_of_size(30000, 30000, rows=100)  # 900 megapixels declared
+    with pytest.raises(ImageRejected) as info:
+        clean_image(data, max_bytes=8 * 1024 * 1024)
+    assert info.value.code == "too_many_pixels"
+
+
+def test_image_within_the_pixel_limit_is_cleaned():
+    cleaned = clean_image(png_of_size(300, 200))
+    assert (cleaned.width, cleaned.height) == (300, 200)
+    with pytest.raises(ImageRejected) as info:
+        clean_image(png_of_size(300, 200), max_pixels=50_000)
+    assert info.value.code == "too_many_pixels"
+
+
+@pytest.mark.parametrize("cut", [20, 60, 200])
+def test_truncated_image_is_not_an_image(cut):
+    data = _jpeg_with_gps()[:cut]
+    with pytest.raises(ImageRejected) as info:
+        clean_image(data)
+    assert info.value.code == "not_image"

@@ -116,6 +116,18 @@ def test_oversized_logo_is_refused_with_a_clear_message(client, member):
     assert not Initiative.objects.exists()
 
 
+def test_logo_of_too_many_pixels_is_refused_for_its_pixels_not_its_size(client, member):
+    from horizont.lib.tests.test_lib import png_of_size
+
+    client.force_login(member)
+    upload = SimpleUploadedFile("logo.png", png_of_size(8000, 5125))  # 41 MP, ~40 KB
+    response = client.post(CREATE, _form(logo_upload=upload))
+    text = response.content.decode()
+    assert "too many pixels" in text
+    assert "too large" not in text and "not an image" not in text
+    assert not Initiative.objects.exists()
+
+
 def test_errors_are_shown_in_the_users_language(client, member):
     client.force_login(member)
     response = client.post("/de/initiatives/new/", _form(latitude="95", longitude="1"))

@@ -83,6 +83,22 @@ def test_non_image_or_oversized_upload_is_refused_with_a_clear_message(
     assert not Article.objects.exists()  # nothing half-saved
 
 
+def test_image_of_too_many_pixels_is_refused_for_its_pixels_not_its_size(
+    client, organizer, initiative
+):
+    from horizont.lib.tests.test_lib import png_of_size
+
+    client.force_login(organizer)
+    upload = SimpleUploadedFile("big.png", png_of_size(8000, 5125), content_type="image/png")
+    response = client.post(
+        "/en/publications/new/", _new_article(initiative=initiative.pk, image=upload, image_alt="x")
+    )
+    text = response.content.decode()
+    assert "too many pixels" in text
+    assert "8 MB" not in text.split("too many pixels")[1][:200]
+    assert not Article.objects.exists()
+
+
 def test_image_refusal_is_in_the_users_language(client, organizer, initiative):
     client.force_login(organizer)
     upload = SimpleUploadedFile("evil.jpg", b"nope", content_type="image/jpeg")

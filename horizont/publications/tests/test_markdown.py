@@ -45,3 +45,30 @@ def test_images_only_from_this_site():
 
 def test_script_text_content_is_removed_not_shown():
     assert "alert" not in str(render_markdown("<script>alert(1)</script>safe"))
+
+
+OTHER_HOST_IMAGES = [
+    "![t](/\\host.example/x.png)",
+    '<img src="\\\\host.example/x.png">',
+    "![t](/\\/host.example/x.png)",
+    "![t](https:host.example/x.png)",
+    '<img src="/&#92;host.example/x.png">',
+    '<img src="/&bsol;host.example/x.png">',
+    '<img src="/\n/host.example/x.png">',
+    '<img src=" //host.example/x.png">',
+    '<img src="/%2F/host.example/x.png">',
+    '<img src="/%5Chost.example/x.png">',
+    '<img src="&#x2F;&#x2F;host.example/x.png">',
+]
+
+
+@pytest.mark.parametrize("text", OTHER_HOST_IMAGES)
+def test_images_from_other_hosts_are_dropped_however_written(text):
+    html = str(render_markdown(text))
+    assert "<img" in html  # the image stays, without its address
+    assert "host.example" not in html, html
+
+
+def test_own_images_keep_their_address():
+    html = str(render_markdown("![a](/media/publications/2026/01/a.png?v=2)"))
+    assert 'src="/media/publications/2026/01/a.png?v=2"' in html
