@@ -4,6 +4,25 @@
   "use strict";
   if (typeof L === "undefined") { return; }
 
+  // Without a tile server: country borders and coastlines (Natural Earth, public domain)
+  // served by this site, in a pane under the markers.
+  function drawBorders(map, url) {
+    map.createPane("basemap");
+    map.getPane("basemap").style.zIndex = 250;
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        L.geoJSON(data, {
+          pane: "basemap",
+          interactive: false,
+          attribution: "Natural Earth",
+          style: { color: "#8a98aa", weight: 1, fillColor: "#fbfaf5", fillOpacity: 1 }
+        }).addTo(map);
+        map.getContainer().classList.add("map-has-borders");
+      })
+      .catch(function () { /* markers on a plain background stay useful */ });
+  }
+
   function baseMap(element) {
     var center = JSON.parse(element.dataset.center || "[51, 15]");
     var map = L.map(element, { scrollWheelZoom: false }).setView(center, parseInt(element.dataset.zoom || "4", 10));
@@ -14,6 +33,7 @@
       }).addTo(map);
     } else {
       element.classList.add("map-plain");
+      if (element.dataset.basemap) { drawBorders(map, element.dataset.basemap); }
     }
     element.hidden = false;
     map.invalidateSize();
