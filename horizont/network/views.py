@@ -103,7 +103,8 @@ def map_data(request: HttpRequest) -> JsonResponse:
 
 def graph_page(request: HttpRequest) -> HttpResponse:
     filters = queries.Filters.from_query(request.GET)
-    links, truncated = queries.graph_links(filters)
+    kind = queries.link_kind(request.GET.get("kind"))
+    links, truncated = queries.graph_links(filters, kind)
     return render(
         request,
         "network/graph.html",
@@ -113,13 +114,16 @@ def graph_page(request: HttpRequest) -> HttpResponse:
             "limit": queries.GRAPH_LIMIT,
             "base_url": reverse("network:directory"),
             "querystring": _querystring(request),
+            "kind": kind,
+            "kinds": Link.Kind.choices,
             **_filter_context(filters),
         },
     )
 
 
 def graph_data(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(queries.graph_data(queries.Filters.from_query(request.GET)))
+    filters = queries.Filters.from_query(request.GET)
+    return JsonResponse(queries.graph_data(filters, queries.link_kind(request.GET.get("kind"))))
 
 
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -65,7 +65,9 @@
             .addTo(map);
           bounds.push([m.lat, m.lon]);
         });
-        if (bounds.length && !mapElement.dataset.fixed) { map.fitBounds(bounds, { maxZoom: 10, padding: [20, 20] }); }
+        // The borders are coarse (1:110m): closer than country level they show nothing.
+        var closest = mapElement.dataset.tiles ? 10 : 6;
+        if (bounds.length && !mapElement.dataset.fixed) { map.fitBounds(bounds, { maxZoom: closest, padding: [20, 20] }); }
         var status = document.querySelector(".js-map-status");
         if (status) { status.textContent = status.dataset.template.replace("{count}", data.markers.length); }
       })
