@@ -28,6 +28,7 @@ from horizont.network.models import WORKING_LANGUAGES, Initiative, Link, Members
 
 PAGE_SIZE = 20
 LINKS_SHOWN = 100
+LINK_CANDIDATES = 20
 
 
 def _get_visible_initiative(request: HttpRequest, slug: str) -> Initiative:
@@ -354,7 +355,12 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
 @rate_limited("post")
 def links(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_organizer(request, slug)
-    form = LinkProposalForm(request.POST or None, source=initiative)
+    find = str(request.GET.get("find", "")).strip()[:80]
+    candidates = []
+    if find:
+        found = queries.filter_initiatives(Initiative.objects.public(), queries.Filters(q=find))
+        candidates = list(found.exclude(pk=initiative.pk).order_by("name")[:LINK_CANDIDATES])
+    form = LinkProposalForm(request.POST or None, source=initiative, candidates=candidates)
     if request.method == "POST" and form.is_valid():
         try:
             services.link_propose(
@@ -384,6 +390,9 @@ def links(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "initiative": initiative,
             "form": form,
+            "find": find,
+            "candidates": candidates,
+            "candidates_limit": LINK_CANDIDATES,
             "incoming": [
                 link
                 for link in all_links
