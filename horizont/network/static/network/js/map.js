@@ -79,7 +79,7 @@
     var lat = document.getElementById(pinElement.dataset.latitude);
     var lon = document.getElementById(pinElement.dataset.longitude);
     var start = lat.value && lon.value ? [parseFloat(lat.value), parseFloat(lon.value)] : null;
-    if (start) { pinElement.dataset.center = JSON.stringify(start); pinElement.dataset.zoom = "10"; }
+    if (start) { pinElement.dataset.center = JSON.stringify(start); pinElement.dataset.zoom = pinElement.dataset.tiles ? "10" : "6"; }
     var pinMap = baseMap(pinElement);
     var pin = start ? L.marker(start).addTo(pinMap) : null;
     pinMap.on("click", function (event) {
