@@ -102,6 +102,17 @@ def map_data(request: HttpRequest) -> JsonResponse:
     return JsonResponse(data)
 
 
+def map_cities(request: HttpRequest) -> JsonResponse:
+    """Labels of large cities for the base map (from the offline gazetteer)."""
+    cities = [
+        {"name": c.name, "lat": round(c.latitude, 3), "lon": round(c.longitude, 3)}
+        for c in gazetteer.large_cities()
+    ]
+    response = JsonResponse({"cities": cities})
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def graph_page(request: HttpRequest) -> HttpResponse:
     filters = queries.Filters.from_query(request.GET)
     kind = queries.link_kind(request.GET.get("kind"))

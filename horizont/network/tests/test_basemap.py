@@ -39,3 +39,12 @@ def test_shipped_borders_cover_the_countries_people_live_in():
     names = {f["properties"]["name"] for f in json.loads(GEOJSON.read_text())["features"]}
     assert {"Germany", "Poland", "Russia", "Georgia", "Kazakhstan"} <= names
     assert "Antarctica" not in names
+
+
+def test_city_labels_come_from_the_gazetteer(client, db):
+    response = client.get("/en/initiatives/map/cities.json")
+    assert response.status_code == 200 and "public" in response["Cache-Control"]
+    cities = {city["name"]: city for city in response.json()["cities"]}
+    assert abs(cities["Berlin"]["lat"] - 52.52) < 0.1 and "Potsdam" not in cities  # < 1 M
+    page = client.get("/en/initiatives/map/").content.decode()
+    assert 'data-cities="/en/initiatives/map/cities.json"' in page

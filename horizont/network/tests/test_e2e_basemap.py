@@ -27,6 +27,12 @@ def test_map_draws_borders_under_the_markers(page, settings):
     )
     assert int(pane_z[0]) < int(pane_z[1])
     assert "Natural Earth" in page.locator(".leaflet-control-attribution").inner_text()
+    # Zoomed in on one initiative: large cities nearby are named under the marker.
+    page.locator(".map-city", has_text="Hamburg").wait_for()
+    for _ in range(3):  # one step at a time: Leaflet ignores clicks during the animation
+        page.get_by_role("button", name="Zoom out").click()
+        page.wait_for_timeout(400)
+    page.locator(".map-city", has_text="Hamburg").wait_for(state="hidden")
 
 
 def test_pin_picker_draws_borders(page, settings):

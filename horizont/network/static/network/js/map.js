@@ -23,6 +23,30 @@
       .catch(function () { /* markers on a plain background stay useful */ });
   }
 
+  // Names of large cities (from the site's gazetteer) between the borders and the markers,
+  // shown from the zoom level where they no longer crowd each other.
+  function drawCities(map, url) {
+    map.createPane("citylabels");
+    map.getPane("citylabels").style.zIndex = 350;
+    var container = map.getContainer();
+    function toggle() { container.classList.toggle("map-cities-shown", map.getZoom() >= 5); }
+    map.on("zoomend", toggle);
+    toggle();
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        data.cities.forEach(function (c) {
+          var label = document.createElement("span");
+          label.textContent = c.name;
+          L.marker([c.lat, c.lon], {
+            pane: "citylabels", interactive: false, keyboard: false,
+            icon: L.divIcon({ className: "map-city", html: label, iconSize: null })
+          }).addTo(map);
+        });
+      })
+      .catch(function () { /* borders alone still orient */ });
+  }
+
   function baseMap(element) {
     var center = JSON.parse(element.dataset.center || "[51, 15]");
     var map = L.map(element, { scrollWheelZoom: false }).setView(center, parseInt(element.dataset.zoom || "4", 10));
@@ -34,6 +58,7 @@
     } else {
       element.classList.add("map-plain");
       if (element.dataset.basemap) { drawBorders(map, element.dataset.basemap); }
+      if (element.dataset.cities) { drawCities(map, element.dataset.cities); }
     }
     element.hidden = false;
     map.invalidateSize();
