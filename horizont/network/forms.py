@@ -175,19 +175,41 @@ class LinkProposalForm(forms.Form):
     kind = forms.ChoiceField(label=_("kind of link"), choices=Link.Kind.choices)
     target = forms.CharField(
         label=_("other initiative"),
-        max_length=80,
-        help_text=_("Its short address, as in /initiatives/<short address>/."),
+        max_length=200,
+        help_text=_("Its exact name, or search for it by name above."),
     )
 
-    def __init__(self, *args: Any, source: Initiative, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, source: Initiative, candidates: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.source = source
+        if candidates:
+            # Found by the search above: choose one instead of typing its name.
+            self.fields["target"].widget = forms.RadioSelect(
+                choices=[
+                    (c.slug, ", ".join(part for part in (c.name, c.city) if part))
+                    for c in candidates
+                ]
+            )
+            self.fields["target"].help_text = ""
+            if len(candidates) == 1:
+                self.initial["target"] = candidates[0].slug
 
     def clean_target(self) -> Initiative:
-        value = self.cleaned_data["target"].strip().strip("/").rsplit("/", 1)[-1]
-        target = Initiative.objects.public().filter(slug=value).first()
+        value = self.cleaned_data["target"].strip()
+        public = Initiative.objects.public()
+        # Its address (/initiatives/<slug>/) or slug still works, as does its exact name.
+        target = public.filter(slug=value.strip("/").rsplit("/", 1)[-1]).first()
         if target is None:
-            raise forms.ValidationError(_("No public initiative has this short address."))
+            named = list(public.filter(name__iexact=value)[:2])
+            if len(named) > 1:
+                raise forms.ValidationError(
+                    _("Several public initiatives have this name. Search for it and choose one.")
+                )
+            target = named[0] if named else None
+        if target is None:
+            raise forms.ValidationError(
+                _("No public initiative has this name. Search for it by a part of its name.")
+            )
         if target.pk == self.source.pk:
             raise forms.ValidationError(_("An initiative cannot be linked to itself."))
         return target

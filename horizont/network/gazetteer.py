@@ -70,6 +70,15 @@ def _cities() -> dict[str, list[City]]:
     return index
 
 
+@cache
+def large_cities(min_population: int = 1_000_000) -> tuple[City, ...]:
+    """Cities to label on the base map, largest first, each once."""
+    found = {city for cities in _cities().values() for city in cities}
+    return tuple(
+        sorted((c for c in found if c.population >= min_population), key=lambda c: -c.population)
+    )
+
+
 def country_choices() -> list[tuple[str, str]]:
     return sorted(_countries().items(), key=lambda item: item[1])
 

@@ -5,10 +5,12 @@ Every read here runs a fixed number of queries, whatever the number of rows.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import ExpressionWrapper, F, FloatField, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
 
@@ -170,12 +172,20 @@ def map_data(filters: Filters) -> dict[str, Any]:
     }
 
 
-def graph_links(filters: Filters) -> tuple[list[dict[str, Any]], bool]:
+def link_kind(value: Any) -> str:
+    """The link type asked for in a query string, or "" (any) when it is not one we know."""
+    value = str(value or "")
+    return value if value in Link.Kind.values else ""
+
+
+def graph_links(filters: Filters, kind: str = "") -> tuple[list[dict[str, Any]], bool]:
     """Confirmed links between public initiatives where a side matches ``filters``.
 
     Plain rows (no model instances): the graph pages show up to ``GRAPH_LIMIT`` of them.
     """
     links = Link.objects.public()
+    if kind:
+        links = links.filter(kind=kind)
     if filters.active:
         matching = filter_initiatives(Initiative.objects.public(), filters).values("pk")
         links = links.filter(Q(source__in=matching) | Q(target__in=matching))
@@ -200,15 +210,60 @@ def graph_links(filters: Filters) -> tuple[list[dict[str, Any]], bool]:
     return result, len(rows) > GRAPH_LIMIT
 
 
-def graph_data(filters: Filters) -> dict[str, Any]:
-    links, truncated = graph_links(filters)
+GRAPH_WIDTH, GRAPH_HEIGHT, GRAPH_MARGIN = 1000, 640, 40
+
+
+def graph_layout(
+    node_ids: list[int], edges: list[tuple[int, int]]
+) -> dict[int, tuple[float, float]]:
+    """Force-directed positions (Fruchterman-Reingold, fixed seed) in the graph's viewBox."""
+    import networkx
+
+    graph = networkx.Graph()
+    graph.add_nodes_from(node_ids)
+    graph.add_edges_from(edges)
+    if len(node_ids) == 1:
+        return {node_ids[0]: (GRAPH_WIDTH / 2, GRAPH_HEIGHT / 2)}
+    spread = 2.0 / math.sqrt(max(len(node_ids), 1))
+    # Big graphs settle with fewer steps; the cost grows with nodes × steps.
+    iterations = 200 if len(node_ids) <= 100 else 80
+    positions = networkx.spring_layout(graph, k=spread, iterations=iterations, seed=15)
+    xs = [float(x) for x, _y in positions.values()]
+    ys = [float(y) for _x, y in positions.values()]
+
+    def scale(value: float, low: float, high: float, size: int) -> float:
+        span = (high - low) or 1.0
+        return round(GRAPH_MARGIN + (value - low) / span * (size - 2 * GRAPH_MARGIN), 1)
+
+    return {
+        node: (
+            scale(float(x), min(xs), max(xs), GRAPH_WIDTH),
+            scale(float(y), min(ys), max(ys), GRAPH_HEIGHT),
+        )
+        for node, (x, y) in positions.items()
+    }
+
+
+def graph_data(filters: Filters, kind: str = "") -> dict[str, Any]:
+    links, truncated = graph_links(filters, kind)
     nodes: dict[int, dict[str, Any]] = {}
     for link in links:
         for side in (link["source"], link["target"]):
-            nodes.setdefault(side["id"], side)
+            nodes.setdefault(side["id"], dict(side))
+    edges = [(link["source"]["id"], link["target"]["id"]) for link in links]
+    # The same network always gets the same picture: lay it out once, then reuse it.
+    key = "network:graph-layout:" + hashlib.sha256(repr((list(nodes), edges)).encode()).hexdigest()
+    positions = cache.get(key)
+    if positions is None:
+        positions = graph_layout(list(nodes), edges)
+        cache.set(key, positions, timeout=24 * 3600)
+    for node_id, (x, y) in positions.items():
+        nodes[node_id]["x"], nodes[node_id]["y"] = x, y
     return {
         "truncated": truncated,
         "limit": GRAPH_LIMIT,
+        "width": GRAPH_WIDTH,
+        "height": GRAPH_HEIGHT,
         "nodes": list(nodes.values()),
         "links": [
             {"source": link["source"]["id"], "target": link["target"]["id"], "kind": link["kind"]}

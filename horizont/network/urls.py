@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.directory, name="directory"),
     path("map/", views.map_page, name="map"),
     path("map/data.json", views.map_data, name="map_data"),
+    path("map/cities.json", views.map_cities, name="map_cities"),
     path("graph/", views.graph_page, name="graph"),
     path("graph/data.json", views.graph_data, name="graph_data"),
     path("new/", views.initiative_create, name="create"),

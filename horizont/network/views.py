@@ -28,6 +28,7 @@ from horizont.network.models import WORKING_LANGUAGES, Initiative, Link, Members
 
 PAGE_SIZE = 20
 LINKS_SHOWN = 100
+LINK_CANDIDATES = 20
 
 
 def _get_visible_initiative(request: HttpRequest, slug: str) -> Initiative:
@@ -101,9 +102,21 @@ def map_data(request: HttpRequest) -> JsonResponse:
     return JsonResponse(data)
 
 
+def map_cities(request: HttpRequest) -> JsonResponse:
+    """Labels of large cities for the base map (from the offline gazetteer)."""
+    cities = [
+        {"name": c.name, "lat": round(c.latitude, 3), "lon": round(c.longitude, 3)}
+        for c in gazetteer.large_cities()
+    ]
+    response = JsonResponse({"cities": cities})
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def graph_page(request: HttpRequest) -> HttpResponse:
     filters = queries.Filters.from_query(request.GET)
-    links, truncated = queries.graph_links(filters)
+    kind = queries.link_kind(request.GET.get("kind"))
+    links, truncated = queries.graph_links(filters, kind)
     return render(
         request,
         "network/graph.html",
@@ -113,13 +126,16 @@ def graph_page(request: HttpRequest) -> HttpResponse:
             "limit": queries.GRAPH_LIMIT,
             "base_url": reverse("network:directory"),
             "querystring": _querystring(request),
+            "kind": kind,
+            "kinds": Link.Kind.choices,
             **_filter_context(filters),
         },
     )
 
 
 def graph_data(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(queries.graph_data(queries.Filters.from_query(request.GET)))
+    filters = queries.Filters.from_query(request.GET)
+    return JsonResponse(queries.graph_data(filters, queries.link_kind(request.GET.get("kind"))))
 
 
 def initiative_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -350,7 +366,12 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
 @rate_limited("post")
 def links(request: HttpRequest, slug: str) -> HttpResponse:
     initiative = _get_initiative_for_organizer(request, slug)
-    form = LinkProposalForm(request.POST or None, source=initiative)
+    find = str(request.GET.get("find", "")).strip()[:80]
+    candidates = []
+    if find:
+        found = queries.filter_initiatives(Initiative.objects.public(), queries.Filters(q=find))
+        candidates = list(found.exclude(pk=initiative.pk).order_by("name")[:LINK_CANDIDATES])
+    form = LinkProposalForm(request.POST or None, source=initiative, candidates=candidates)
     if request.method == "POST" and form.is_valid():
         try:
             services.link_propose(
@@ -380,6 +401,9 @@ def links(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "initiative": initiative,
             "form": form,
+            "find": find,
+            "candidates": candidates,
+            "candidates_limit": LINK_CANDIDATES,
             "incoming": [
                 link
                 for link in all_links

@@ -72,8 +72,11 @@ def test_create_approve_link_and_confirm(page):
 
     _log_in(page, "founder@example.org")
     page.goto(f"/en/initiatives/{initiative.slug}/links/")
+    # Found by a part of its name, without JavaScript, then chosen among the matches.
+    page.get_by_label("Find the other initiative by name").fill("partner")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_label("Warsaw Partner House, Warsaw").check()
     page.locator("#id_kind").select_option("partner")
-    page.locator("#id_target").fill(warsaw.slug)
     page.get_by_role("button", name="Propose").click()
     page.get_by_text("It appears once the other initiative confirms it").wait_for()
     assert Link.objects.get().status == "proposed"

@@ -96,7 +96,7 @@ def test_organizer_cannot_propose_on_behalf_of_another_initiative(client, sides,
     ("target", "kind", "message"),
     [
         ("berlin-house", "partner", "cannot be linked to itself"),
-        ("nowhere", "partner", "No public initiative has this short address."),
+        ("nowhere", "partner", "No public initiative has this name."),
         ("warsaw-house", "enemy", "Select a valid choice."),
     ],
 )

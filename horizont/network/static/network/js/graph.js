@@ -1,11 +1,10 @@
-// Draws the network graph as SVG with a small force layout. Without JavaScript the
-// page shows the same links as a list.
+// Draws the network graph as SVG at the positions the server computed (a force-directed
+// layout), with zoom and pan. Without JavaScript the page shows the same links as a table.
 (function () {
   "use strict";
   var holder = document.querySelector(".js-network-graph");
   if (!holder) { return; }
   var SVG = "http://www.w3.org/2000/svg";
-  var width = 900, height = 600;
 
   function el(name, attrs) {
     var node = document.createElementNS(SVG, name);
@@ -13,77 +12,97 @@
     return node;
   }
 
-  function layout(nodes, links) {
-    var byId = {};
-    nodes.forEach(function (n, i) {
-      var angle = 2 * Math.PI * i / Math.max(nodes.length, 1);
-      n.x = width / 2 + 200 * Math.cos(angle) + (i % 7);
-      n.y = height / 2 + 200 * Math.sin(angle) + (i % 5);
-      n.vx = 0; n.vy = 0;
-      byId[n.id] = n;
-    });
-    links.forEach(function (l) { l.s = byId[l.source]; l.t = byId[l.target]; });
-    var k = Math.sqrt(width * height / Math.max(nodes.length, 1)) * 0.6;
-    var iterations = nodes.length > 300 ? 120 : 250;
-    for (var step = 0; step < iterations; step++) {
-      var cooling = 1 - step / iterations;
-      for (var i = 0; i < nodes.length; i++) {
-        var a = nodes[i];
-        for (var j = i + 1; j < nodes.length; j++) {
-          var b = nodes[j];
-          var dx = a.x - b.x, dy = a.y - b.y;
-          var d2 = dx * dx + dy * dy + 0.01;
-          var force = k * k / d2;
-          a.vx += dx * force * 0.05; a.vy += dy * force * 0.05;
-          b.vx -= dx * force * 0.05; b.vy -= dy * force * 0.05;
-        }
-      }
-      links.forEach(function (l) {
-        var dx = l.t.x - l.s.x, dy = l.t.y - l.s.y;
-        var d = Math.sqrt(dx * dx + dy * dy) + 0.01;
-        var pull = (d - k) / d * 0.05;
-        l.s.vx += dx * pull; l.s.vy += dy * pull;
-        l.t.vx -= dx * pull; l.t.vy -= dy * pull;
-      });
-      nodes.forEach(function (n) {
-        n.vx += (width / 2 - n.x) * 0.005; n.vy += (height / 2 - n.y) * 0.005;
-        var speed = Math.sqrt(n.vx * n.vx + n.vy * n.vy) || 1;
-        var limit = 20 * cooling + 0.5;
-        if (speed > limit) { n.vx *= limit / speed; n.vy *= limit / speed; }
-        n.x = Math.min(width - 20, Math.max(20, n.x + n.vx));
-        n.y = Math.min(height - 20, Math.max(20, n.y + n.vy));
-        n.vx *= 0.5; n.vy *= 0.5;
-      });
+  function button(label, onClick) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function enableZoom(svg, width, height, controls) {
+    var view = { x: 0, y: 0, w: width, h: height };
+    function apply() { svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" ")); }
+    function zoom(factor, cx, cy) {
+      var w = Math.min(width * 2, Math.max(width / 12, view.w * factor));
+      var f = w / view.w;
+      cx = cx === undefined ? view.x + view.w / 2 : cx;
+      cy = cy === undefined ? view.y + view.h / 2 : cy;
+      view.x = cx - (cx - view.x) * f; view.y = cy - (cy - view.y) * f;
+      view.w = w; view.h = view.h * f;
+      apply();
     }
+    function toGraph(event) {
+      var box = svg.getBoundingClientRect();
+      return [view.x + (event.clientX - box.left) / box.width * view.w,
+              view.y + (event.clientY - box.top) / box.height * view.h];
+    }
+    svg.addEventListener("wheel", function (event) {
+      event.preventDefault();
+      var p = toGraph(event);
+      zoom(event.deltaY > 0 ? 1.2 : 1 / 1.2, p[0], p[1]);
+    }, { passive: false });
+    var drag = null;
+    svg.addEventListener("pointerdown", function (event) {
+      if (event.target.closest("a")) { return; }
+      drag = { x: event.clientX, y: event.clientY, vx: view.x, vy: view.y };
+      svg.setPointerCapture(event.pointerId);
+    });
+    svg.addEventListener("pointermove", function (event) {
+      if (!drag) { return; }
+      var box = svg.getBoundingClientRect();
+      view.x = drag.vx - (event.clientX - drag.x) / box.width * view.w;
+      view.y = drag.vy - (event.clientY - drag.y) / box.height * view.h;
+      apply();
+    });
+    svg.addEventListener("pointerup", function () { drag = null; });
+    controls.appendChild(button(holder.dataset.zoomIn, function () { zoom(1 / 1.5); }));
+    controls.appendChild(button(holder.dataset.zoomOut, function () { zoom(1.5); }));
+    controls.appendChild(button(holder.dataset.zoomReset, function () {
+      view = { x: 0, y: 0, w: width, h: height }; apply();
+    }));
   }
 
   fetch(holder.dataset.url, { credentials: "same-origin" })
     .then(function (response) { return response.json(); })
     .then(function (data) {
       if (!data.nodes.length) { return; }
-      layout(data.nodes, data.links);
-      var svg = el("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-labelledby": "graph-title" });
+      var width = data.width, height = data.height, byId = {};
+      data.nodes.forEach(function (n) { byId[n.id] = n; n.degree = 0; });
+      data.links.forEach(function (l) { byId[l.source].degree++; byId[l.target].degree++; });
+      var svg = el("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-labelledby": "graph-title", "class": "graph-canvas" });
       var title = el("title", { id: "graph-title" });
       title.textContent = holder.dataset.title;
       svg.appendChild(title);
       data.links.forEach(function (l) {
-        svg.appendChild(el("line", { x1: l.s.x, y1: l.s.y, x2: l.t.x, y2: l.t.y, "class": "graph-link graph-link-" + l.kind }));
+        var s = byId[l.source], t = byId[l.target];
+        svg.appendChild(el("line", { x1: s.x, y1: s.y, x2: t.x, y2: t.y, "class": "graph-link graph-link-" + l.kind }));
       });
       var base = holder.dataset.initiativeUrl;
+      var labels = [];
       data.nodes.forEach(function (n) {
         var a = el("a", { href: base.replace("slug-placeholder", n.slug) });
-        var circle = el("circle", { cx: n.x, cy: n.y, r: 6, "class": "graph-node" });
-        var label = el("text", { x: n.x + 8, y: n.y + 4, "class": "graph-label" });
-        label.textContent = n.name;
+        var r = Math.min(12, 5 + 1.5 * Math.sqrt(n.degree));
+        var circle = el("circle", { cx: n.x, cy: n.y, r: r, "class": "graph-node" });
         var tip = el("title", {});
         tip.textContent = n.name + (n.city ? " · " + n.city : "");
         circle.appendChild(tip);
         a.appendChild(circle);
-        if (data.nodes.length <= 80) { a.appendChild(label); }
+        // Labels on the side with more room, so that none is cut at the edge.
+        var left = n.x > width * 0.6;
+        var label = el("text", { x: n.x + (left ? -(r + 4) : r + 4), y: n.y + 4, "class": "graph-label", "text-anchor": left ? "end" : "start" });
+        label.textContent = n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name;
+        labels.push(label);
+        a.appendChild(label);
         svg.appendChild(a);
       });
-      holder.appendChild(svg);
+      var controls = document.createElement("p");
+      controls.className = "graph-controls";
+      holder.insertBefore(controls, holder.firstChild);
+      holder.insertBefore(svg, controls.nextSibling);
       holder.hidden = false;
+      enableZoom(svg, width, height, controls);
+      if (data.nodes.length > 80) { holder.classList.add("graph-crowded"); }
     })
-    .catch(function () { /* the list of links stays */ });
+    .catch(function () { /* the table of links stays */ });
 })();

@@ -4,6 +4,49 @@
   "use strict";
   if (typeof L === "undefined") { return; }
 
+  // Without a tile server: country borders and coastlines (Natural Earth, public domain)
+  // served by this site, in a pane under the markers.
+  function drawBorders(map, url) {
+    map.createPane("basemap");
+    map.getPane("basemap").style.zIndex = 250;
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        L.geoJSON(data, {
+          pane: "basemap",
+          interactive: false,
+          attribution: "Natural Earth",
+          style: { color: "#8a98aa", weight: 1, fillColor: "#fbfaf5", fillOpacity: 1 }
+        }).addTo(map);
+        map.getContainer().classList.add("map-has-borders");
+      })
+      .catch(function () { /* markers on a plain background stay useful */ });
+  }
+
+  // Names of large cities (from the site's gazetteer) between the borders and the markers,
+  // shown from the zoom level where they no longer crowd each other.
+  function drawCities(map, url) {
+    map.createPane("citylabels");
+    map.getPane("citylabels").style.zIndex = 350;
+    var container = map.getContainer();
+    function toggle() { container.classList.toggle("map-cities-shown", map.getZoom() >= 5); }
+    map.on("zoomend", toggle);
+    toggle();
+    fetch(url, { credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        data.cities.forEach(function (c) {
+          var label = document.createElement("span");
+          label.textContent = c.name;
+          L.marker([c.lat, c.lon], {
+            pane: "citylabels", interactive: false, keyboard: false,
+            icon: L.divIcon({ className: "map-city", html: label, iconSize: null })
+          }).addTo(map);
+        });
+      })
+      .catch(function () { /* borders alone still orient */ });
+  }
+
   function baseMap(element) {
     var center = JSON.parse(element.dataset.center || "[51, 15]");
     var map = L.map(element, { scrollWheelZoom: false }).setView(center, parseInt(element.dataset.zoom || "4", 10));
@@ -14,6 +57,8 @@
       }).addTo(map);
     } else {
       element.classList.add("map-plain");
+      if (element.dataset.basemap) { drawBorders(map, element.dataset.basemap); }
+      if (element.dataset.cities) { drawCities(map, element.dataset.cities); }
     }
     element.hidden = false;
     map.invalidateSize();
@@ -45,7 +90,9 @@
             .addTo(map);
           bounds.push([m.lat, m.lon]);
         });
-        if (bounds.length && !mapElement.dataset.fixed) { map.fitBounds(bounds, { maxZoom: 10, padding: [20, 20] }); }
+        // The borders are coarse (1:110m): closer than country level they show nothing.
+        var closest = mapElement.dataset.tiles ? 10 : 6;
+        if (bounds.length && !mapElement.dataset.fixed) { map.fitBounds(bounds, { maxZoom: closest, padding: [20, 20] }); }
         var status = document.querySelector(".js-map-status");
         if (status) { status.textContent = status.dataset.template.replace("{count}", data.markers.length); }
       })
@@ -57,7 +104,7 @@
     var lat = document.getElementById(pinElement.dataset.latitude);
     var lon = document.getElementById(pinElement.dataset.longitude);
     var start = lat.value && lon.value ? [parseFloat(lat.value), parseFloat(lon.value)] : null;
-    if (start) { pinElement.dataset.center = JSON.stringify(start); pinElement.dataset.zoom = "10"; }
+    if (start) { pinElement.dataset.center = JSON.stringify(start); pinElement.dataset.zoom = pinElement.dataset.tiles ? "10" : "6"; }
     var pinMap = baseMap(pinElement);
     var pin = start ? L.marker(start).addTo(pinMap) : null;
     pinMap.on("click", function (event) {
