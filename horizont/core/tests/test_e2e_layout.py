@@ -58,7 +58,7 @@ def test_public_pages_fit_phone_and_desktop(page, monkeypatch):
     monkeypatch.setattr(
         "horizont.elections.demo.shared_data_path", lambda *parts: Path("/nonexistent")
     )
-    call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("demo", force=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
     pages = _pages()
     assert any(path.endswith("/report/") for path in pages), pages
 
