@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from horizont.abroad.models import Station, Vote
+from horizont.elections.tests.conftest import fast_engine  # noqa: F401 - shared fixture
 
 
 def make_vote(
@@ -71,8 +72,9 @@ def stations(vote: Vote) -> dict[str, Station]:
 
 
 @pytest.fixture
-def results_election(db: Any, tmp_path: Path) -> Any:
+def results_election(db: Any, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
     """The fictional election of the elections app; its stations 8001–8008 are abroad."""
+    request.getfixturevalue("fast_engine")  # stand-ins for plots and HTML: seconds saved
     from horizont.elections import services
     from horizont.elections.synthetic import synthetic_csv
 

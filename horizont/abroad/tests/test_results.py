@@ -37,6 +37,7 @@ def test_station_page_shows_its_official_results_and_pledges_against_voters(clie
     assert best["name"].replace('"', "&quot;") in text and str(best["votes"]) in text
 
 
+@pytest.mark.usefixtures("fast_engine")
 def test_previous_election_at_the_same_number_is_shown(client, linked, tmp_path):
     assert (
         "Previous election"
