@@ -12,7 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from horizont.petitions.models import Addressee, Petition
-from horizont.sanctions.letters import letter_document
+from horizont.sanctions.letters import LetterFontError, letter_document, letter_missing_characters
 
 TEXTS: dict[str, dict[str, str]] = {
     "de": {
@@ -130,7 +130,16 @@ def package_content(*, petition: Petition, addressee: Addressee) -> dict[str, An
 
 
 def package_pdf(*, petition: Petition, addressee: Addressee) -> bytes:
+    """The cover letter, the petition text and the signatures as each signer allowed.
+
+    Raises :class:`LetterFontError` when a character (a signer's name in a script the
+    embedded font lacks, say) cannot be shown, rather than dropping it silently.
+    """
     content = package_content(petition=petition, addressee=addressee)
+    texts = [value for value in content.values() if isinstance(value, str)]
+    missing = letter_missing_characters(*texts, *content["named"])
+    if missing:
+        raise LetterFontError(missing)
     pdf = letter_document(title=content["subject"], language=addressee.language)
     width = pdf.w - pdf.l_margin - pdf.r_margin
     pdf.add_page()

@@ -32,6 +32,7 @@ from horizont.petitions.forms import (
     preset_addressee,
 )
 from horizont.petitions.models import Attachment, Petition, PetitionText, Signature
+from horizont.sanctions.letters import LetterFontError
 
 PUBLIC_SIGNERS = 50
 
@@ -386,7 +387,20 @@ def signatures_export(request: HttpRequest, pk: int) -> HttpResponse:
 def delivery_package(request: HttpRequest, pk: int, addressee_pk: int) -> HttpResponse:
     petition = _get_petition_for_organizer(request, pk, "petitions.deliver_petition")
     addressee = get_object_or_404(petition.addressees, pk=addressee_pk)
-    pdf = services.delivery_package_make(petition=petition, addressee=addressee, actor=request.user)
+    try:
+        pdf = services.delivery_package_make(
+            petition=petition, addressee=addressee, actor=request.user
+        )
+    except LetterFontError as error:
+        messages.error(
+            request,
+            _(
+                "The PDF cannot show these characters: %(chars)s. Replace them in the letter "
+                "and download it again."
+            )
+            % {"chars": " ".join(error.missing)},
+        )
+        return redirect("petitions:deliver", petition.pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="petition-{petition.pk}-{addressee.pk}.pdf"'

@@ -61,6 +61,19 @@ def test_package_holds_exactly_what_each_signer_allowed(client, petition, organi
     assert AuditEntry.objects.filter(action="petitions.delivery_package").count() == 1
 
 
+def test_a_name_the_pdf_font_cannot_show_is_named_not_dropped(client, petition, organizer):
+    make_signature(petition, "王小明", "wang@example.org", city="Berlin",
+                   addressee_display="name_city")  # fmt: skip
+    addressee = petition.addressees.get()
+    client.force_login(organizer)
+    response = client.get(
+        reverse("petitions:package", args=[petition.pk, addressee.pk]), follow=True
+    )
+    assert response.redirect_chain[0][0] == reverse("petitions:deliver", args=[petition.pk])
+    assert "王" in response.content.decode()
+    assert not AuditEntry.objects.filter(action="petitions.delivery_package").exists()
+
+
 def test_delivery_with_proof_reply_and_close_make_the_public_timeline(
     client, petition, organizer, signers
 ):
