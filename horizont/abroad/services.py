@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.core import mail, signing
+from django.core import mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, OuterRef
 from django.template.loader import render_to_string
@@ -36,6 +36,7 @@ from horizont.abroad.models import (
 )
 from horizont.accounts.services import register_erasure, register_export
 from horizont.audit.services import audit_record
+from horizont.core import tokens
 from horizont.core.links import site_base_url
 from horizont.network import gazetteer
 
@@ -63,8 +64,7 @@ class ImportRefused(Exception):
         self.errors = errors
 
 
-class BadToken(Exception):
-    """A confirmation or unsubscribe link is forged, broken or expired."""
+BadToken = tokens.BadToken  # a confirmation or unsubscribe link is forged, broken or expired
 
 
 class AlreadyPledged(Exception):
@@ -240,24 +240,21 @@ def stations_link_results(*, vote: Vote) -> None:
 
 
 def confirm_token(pledge: Pledge) -> str:
-    return signing.dumps({"p": pledge.pk}, salt=CONFIRM_SALT, compress=True)
+    return tokens.row_token(pledge, salt=CONFIRM_SALT, key="p")
 
 
 def unsubscribe_token(pledge: Pledge) -> str:
-    return signing.dumps({"p": pledge.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+    return tokens.row_token(pledge, salt=UNSUBSCRIBE_SALT, key="p")
 
 
 def pledge_from_token(token: str, *, purpose: str) -> Pledge:
     salt, max_age = (
         (CONFIRM_SALT, CONFIRM_MAX_AGE) if purpose == "confirm" else (UNSUBSCRIBE_SALT, None)
     )
-    try:
-        data = signing.loads(token, salt=salt, max_age=max_age)
-        return Pledge.objects.select_related("station", "station__vote", "user").get(
-            pk=int(data["p"]), erased_at__isnull=True
-        )
-    except (signing.BadSignature, KeyError, TypeError, ValueError, Pledge.DoesNotExist) as exc:
-        raise BadToken from exc
+    pledges = Pledge.objects.select_related("station", "station__vote", "user").filter(
+        erased_at__isnull=True
+    )
+    return tokens.row_from_token(pledges, token, salt=salt, key="p", max_age=max_age)
 
 
 def _mail_context(pledge: Pledge, base_url: str) -> dict[str, Any]:

@@ -11,7 +11,6 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from horizont import tasks
 from horizont.accounts.services import register_erasure, register_export
 from horizont.audit.services import audit_record
+from horizont.core import tokens
 from horizont.core.links import site_base_url
 from horizont.events.models import Event, Registration, email_digest
 
@@ -37,32 +37,24 @@ class RegistrationClosed(Exception):
     """The event is cancelled or over: nobody can register any more."""
 
 
-class BadToken(Exception):
-    """A confirmation or cancellation link is forged, broken or expired."""
+BadToken = tokens.BadToken  # a confirmation or cancellation link is forged, broken or expired
 
 
 # --- tokens ------------------------------------------------------------------------------
 
 
 def confirm_token(registration: Registration) -> str:
-    return signing.dumps({"r": registration.pk}, salt=CONFIRM_SALT, compress=True)
+    return tokens.row_token(registration, salt=CONFIRM_SALT, key="r")
 
 
 def cancel_token(registration: Registration) -> str:
-    return signing.dumps({"r": registration.pk}, salt=CANCEL_SALT, compress=True)
+    return tokens.row_token(registration, salt=CANCEL_SALT, key="r")
 
 
 def registration_from_token(token: str, *, purpose: str) -> Registration:
     salt, max_age = (CONFIRM_SALT, CONFIRM_MAX_AGE) if purpose == "confirm" else (CANCEL_SALT, None)
-    try:
-        data = signing.loads(token, salt=salt, max_age=max_age)
-        return Registration.objects.select_related("event", "event__initiative", "user").get(
-            pk=int(data["r"])
-        )
-    except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
-        raise BadToken from exc
-    except Registration.DoesNotExist as exc:
-        raise BadToken from exc
+    registrations = Registration.objects.select_related("event", "event__initiative", "user")
+    return tokens.row_from_token(registrations, token, salt=salt, key="r", max_age=max_age)
 
 
 # --- e-mail ------------------------------------------------------------------------------

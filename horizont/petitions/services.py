@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core import signing
 from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
@@ -34,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from horizont import tasks
 from horizont.accounts.services import register_erasure, register_export
 from horizont.audit.services import audit_record
+from horizont.core import tokens
 from horizont.core.links import site_base_url
 from horizont.lib.csvsafe import SafeCsvWriter
 from horizont.lib.ratelimit import hit
@@ -71,8 +71,7 @@ class TooManyAttempts(Exception):
     """Too many signatures with this e-mail address in the rate-limit window."""
 
 
-class BadToken(Exception):
-    """A confirmation link is forged, broken or expired."""
+BadToken = tokens.BadToken  # a confirmation or unsubscribe link is forged, broken or expired
 
 
 def _after_commit(fn: Any) -> None:
@@ -167,23 +166,18 @@ def _timeline_add(
 
 
 def confirm_token(signature: Signature) -> str:
-    return signing.dumps({"s": signature.pk}, salt=CONFIRM_SALT, compress=True)
+    return tokens.row_token(signature, salt=CONFIRM_SALT, key="s")
 
 
 def unsubscribe_token(signature: Signature) -> str:
-    return signing.dumps({"s": signature.pk}, salt=UNSUBSCRIBE_SALT, compress=True)
+    return tokens.row_token(signature, salt=UNSUBSCRIBE_SALT, key="s")
 
 
 def signature_from_token(token: str, *, purpose: str = "confirm") -> Signature:
     salt = CONFIRM_SALT if purpose == "confirm" else UNSUBSCRIBE_SALT
     max_age = UNCONFIRMED_LIFETIME.total_seconds() if purpose == "confirm" else None
-    try:
-        data = signing.loads(token, salt=salt, max_age=max_age)
-        return Signature.objects.select_related("petition", "petition__initiative").get(
-            pk=int(data["s"])
-        )
-    except (signing.BadSignature, KeyError, TypeError, ValueError, Signature.DoesNotExist) as exc:
-        raise BadToken from exc
+    signatures = Signature.objects.select_related("petition", "petition__initiative")
+    return tokens.row_from_token(signatures, token, salt=salt, key="s", max_age=max_age)
 
 
 def _send_to_signer(signature: Signature, template: str, subject: Any, **context: Any) -> None:
