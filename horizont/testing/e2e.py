@@ -94,3 +94,28 @@ def sign_in(page: Any, live_server: Any, user: Any) -> None:
     record_complete_login(client, user)
     cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
     page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def log_in(
+    page: Any,
+    email: str,
+    *,
+    password: str = "correct-horse-battery",
+    mfa: bool = False,
+    language: str = "en",
+) -> None:
+    """Sign in through the real forms (two-factor code too where ``mfa``), in any language,
+    and wait for the page after sign-in."""
+    import re
+
+    from horizont.testing.personas import current_code
+
+    page.goto(f"/{language}/accounts/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    page.locator("form button[type=submit]").last.click()
+    if mfa:
+        page.wait_for_url(re.compile(r"/2fa/authenticate/"))
+        page.locator("input[name=code]").fill(current_code())
+        page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/me/"))

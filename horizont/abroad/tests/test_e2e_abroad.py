@@ -13,28 +13,16 @@ from django.core import mail
 from horizont.abroad import services
 from horizont.abroad.models import Pledge, Ride, Station, Vote
 from horizont.abroad.tests.conftest import make_station, make_vote
-from horizont.testing.personas import current_code, make_user
+from horizont.testing.e2e import log_in
+from horizont.testing.personas import make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-PASSWORD = "correct-horse-battery"
 
 
 def _path(message, name):
     match = re.search(rf"https?://[^/\s]+(/\S+/abroad/{name}/\S+/)", message.body)
     assert match, message.body
     return match.group(1)
-
-
-def _login(page, email, mfa=False, language="en"):
-    page.goto(f"/{language}/accounts/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    if mfa:
-        page.wait_for_url(re.compile(r"/2fa/authenticate/"))
-        page.locator("input[name=code]").fill(current_code())
-        page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(re.compile(r"/me/profile/"))
 
 
 def test_voter_in_leipzig_pledges_as_guest_is_reminded_and_offers_a_ride(page, live_server):
@@ -80,7 +68,7 @@ def test_voter_in_leipzig_pledges_as_guest_is_reminded_and_offers_a_ride(page, l
 
     # She signs in and offers a ride from Leipzig.
     make_user("waehlerin@example.org", display_name="Wählerin")
-    _login(page, "waehlerin@example.org", language="de")
+    log_in(page, "waehlerin@example.org", language="de")
     page.goto("/de/abroad/s/demo-vote-8101/")
     page.get_by_role("link", name="Mitfahrt anbieten oder suchen").click()
     page.get_by_label("Art", exact=True).select_option("offer")
@@ -127,7 +115,7 @@ def test_coordinator_imports_2021_stations_abroad_fills_an_address_and_sees_resu
     )  # fmt: skip
     make_user("coordinator@example.org", roles=("coordinator",), mfa=True)
     gazetteer.find_city("Leipzig", "DE")  # loads the gazetteer once, before the clock runs
-    _login(page, "coordinator@example.org", mfa=True)
+    log_in(page, "coordinator@example.org", mfa=True)
 
     page.goto("/en/abroad/manage/")
     page.get_by_label("Name", exact=True).fill("State Duma 2021")

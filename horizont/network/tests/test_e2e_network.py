@@ -6,23 +6,11 @@ import pytest
 
 from horizont.network.models import Initiative, Link
 from horizont.network.tests.factories import make_initiative
-from horizont.testing.personas import current_code, make_user
+from horizont.testing.e2e import log_in
+from horizont.testing.personas import make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct-horse-battery"
-
-
-def _log_in(page, email: str, *, mfa: bool = False) -> None:
-    page.goto("/en/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    if mfa:
-        page.wait_for_url(re.compile(r"/2fa/authenticate/"))
-        page.get_by_label("Code").fill(current_code())
-        page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/me/profile/"))
 
 
 def _log_out(page) -> None:
@@ -45,7 +33,7 @@ def test_create_approve_link_and_confirm(page):
         longitude=21.01,
     )
 
-    _log_in(page, "founder@example.org")
+    log_in(page, "founder@example.org")
     page.goto("/en/initiatives/new/")
     page.locator("#id_name").fill("Berlin Newcomers Circle")
     page.locator("#id_description").fill("A fictional circle for people who just arrived.")
@@ -62,7 +50,7 @@ def test_create_approve_link_and_confirm(page):
     page.goto(f"/en/initiatives/{initiative.slug}/")
     assert page.get_by_role("heading", name="Berlin Newcomers Circle").count() == 0
 
-    _log_in(page, moderator.email, mfa=True)
+    log_in(page, moderator.email, mfa=True)
     page.goto("/en/initiatives/review/")
     page.get_by_role("button", name="Approve").click()
     page.get_by_text("is now public").wait_for()
@@ -70,7 +58,7 @@ def test_create_approve_link_and_confirm(page):
     assert initiative.status == "approved"
     _log_out(page)
 
-    _log_in(page, "founder@example.org")
+    log_in(page, "founder@example.org")
     page.goto(f"/en/initiatives/{initiative.slug}/links/")
     # Found by a part of its name, without JavaScript, then chosen among the matches.
     page.get_by_label("Find the other initiative by name").fill("partner")
@@ -85,7 +73,7 @@ def test_create_approve_link_and_confirm(page):
     page.goto(f"/en/initiatives/{initiative.slug}/")
     assert page.get_by_role("link", name="Warsaw Partner House").count() == 0
 
-    _log_in(page, "warsaw@example.org")
+    log_in(page, "warsaw@example.org")
     page.goto(f"/en/initiatives/{warsaw.slug}/links/")
     page.get_by_role("button", name="Confirm").click()
     page.get_by_text("The link is confirmed").wait_for()

@@ -24,22 +24,10 @@ from horizont.observers.models import (
     Report,
 )
 from horizont.observers.tests.conftest import DAY, make_election, make_volunteer
-from horizont.testing.personas import current_code, make_user
+from horizont.testing.e2e import log_in
+from horizont.testing.personas import make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-PASSWORD = "correct-horse-battery"
-
-
-def _log_in(page, email: str, *, two_factor: bool = False) -> None:
-    page.goto("/en/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    if two_factor:
-        page.wait_for_url(re.compile(r"/2fa/authenticate/"))
-        page.get_by_label("Code").fill(current_code())
-        page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/me/"))
 
 
 def _answer(page, course: Course, *, right: bool) -> None:
@@ -108,7 +96,7 @@ def test_volunteer_to_complaint_draft(page, browser, live_server, tmp_path):
     make_user("anna@example.org", display_name="Anna")
 
     # a volunteer applies under a pseudonym
-    _log_in(page, "anna@example.org")
+    log_in(page, "anna@example.org")
     page.goto(f"/en/observers/{programme.pk}/")
     page.get_by_label("Pseudonym", exact=True).fill("Swallow")
     page.get_by_label("Contact details", exact=True).fill("@swallow_signal")
@@ -119,7 +107,7 @@ def test_volunteer_to_complaint_draft(page, browser, live_server, tmp_path):
     # the coordinator (with two-factor) accepts
     coordinator_context = browser.new_context(base_url=live_server.url, locale="en-US")
     coordinator_page = coordinator_context.new_page()
-    _log_in(coordinator_page, "coordinator@example.org", two_factor=True)
+    log_in(coordinator_page, "coordinator@example.org", mfa=True)
     coordinator_page.goto(f"/en/observers/{programme.pk}/volunteers/")
     coordinator_page.get_by_role("button", name="Accept Swallow").click()
     expect(coordinator_page.get_by_role("cell", name="accepted").first).to_be_visible()
@@ -202,7 +190,7 @@ def test_volunteer_to_complaint_draft(page, browser, live_server, tmp_path):
     # a second volunteer enters it differently
     second_context = browser.new_context(base_url=live_server.url, locale="en-US")
     second_page = second_context.new_page()
-    _log_in(second_page, "boris@example.org")
+    log_in(second_page, "boris@example.org")
     second_page.goto(f"/en/observers/{programme.pk}/protocol/")
     _fill_protocol(second_page, str(station), {**lines, "registered": lines["registered"] + 10})
     expect(second_page.get_by_text("Protocol received.")).to_be_visible()
@@ -254,7 +242,7 @@ def test_election_day_report_without_javascript_on_a_small_page(browser, live_se
     )
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
-    _log_in(page, "anna@example.org")
+    log_in(page, "anna@example.org")
     page.goto(f"/en/observers/{programme.pk}/me/")
     with page.expect_response(re.compile(r"/report/$")) as form_page:
         page.get_by_role("link", name="Turnout at the hour").click()

@@ -9,16 +9,9 @@ from horizont.network.demo import DEMO_ORGANIZER_EMAIL, DEMO_ORGANIZER_PASSWORD
 from horizont.positions import demo
 from horizont.positions.models import Ballot, Position, Process, Statement, StatementVote
 from horizont.publications.models import Article
+from horizont.testing.e2e import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _log_in(page, email: str, password: str) -> None:
-    page.goto("/en/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/me/profile/"))
 
 
 def _log_out(page) -> None:
@@ -32,7 +25,7 @@ def test_member_takes_part_and_facilitator_publishes_outcome(page):
     demo.load()
     process = Process.objects.get(slug=demo.PROCESS_SLUG)
 
-    _log_in(page, demo.MEMBER_EMAIL, demo.MEMBER_PASSWORD)
+    log_in(page, demo.MEMBER_EMAIL, password=demo.MEMBER_PASSWORD)
     page.goto("/en/positions/")
     page.get_by_role("link", name="Flags at our protests").click()
     page.get_by_role("heading", name="Flags at our protests").wait_for()
@@ -97,7 +90,7 @@ def test_member_takes_part_and_facilitator_publishes_outcome(page):
     _log_out(page)
 
     # The facilitator records the outcome and publishes it.
-    _log_in(page, DEMO_ORGANIZER_EMAIL, DEMO_ORGANIZER_PASSWORD)
+    log_in(page, DEMO_ORGANIZER_EMAIL, password=DEMO_ORGANIZER_PASSWORD)
     page.goto(process.get_absolute_url().replace("/ru/", "/en/"))
     page.get_by_role("link", name=re.compile("Adopt: white-blue-white")).click()
     page.get_by_label("Outcome statement").fill(

@@ -10,19 +10,11 @@ from horizont.network.models import Membership
 from horizont.network.tests.factories import make_initiative, make_link
 from horizont.positions.models import Poll, Process, Proposal, StatementVote
 from horizont.positions.services import statement_add
+from horizont.testing.e2e import log_in
 from horizont.testing.personas import make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct-horse-battery"
-
-
-def _log_in(page, email: str) -> None:
-    page.goto("/en/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/me/profile/"))
 
 
 def _log_out(page) -> None:
@@ -40,7 +32,7 @@ def test_organizer_sets_up_and_member_discusses(page):
     make_link(berlin, minsk)
     Membership.objects.create(initiative=minsk, user=member, status="active")
 
-    _log_in(page, "organizer@example.org")
+    log_in(page, "organizer@example.org")
     page.goto("/en/positions/")
     page.get_by_role("link", name="Start a joint process").click()
     page.get_by_label("Leading initiative").select_option(label="Berlin House")
@@ -69,7 +61,7 @@ def test_organizer_sets_up_and_member_discusses(page):
     assert Poll.objects.get().options.count() == 2
     _log_out(page)
 
-    _log_in(page, "member@example.org")
+    log_in(page, "member@example.org")
     page.goto("/en/positions/symbols/")
     page.get_by_role("link", name="Make a proposal").click()
     page.get_by_label("Title (English)").fill("Carry only white-blue-white")
