@@ -4,7 +4,7 @@ served by this site (Natural Earth), under the markers."""
 import pytest
 
 from horizont.network.tests.factories import make_initiative
-from horizont.network.tests.test_e2e_network import _log_in
+from horizont.testing.e2e import log_in
 from horizont.testing.personas import make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -38,7 +38,7 @@ def test_map_draws_borders_under_the_markers(page, settings):
 def test_pin_picker_draws_borders(page, settings):
     settings.MAP_TILE_URL = ""
     make_user("pin@example.org")
-    _log_in(page, "pin@example.org")
+    log_in(page, "pin@example.org")
     page.goto("/en/initiatives/new/")
     page.locator(".js-pin-map.map-has-borders").wait_for()
     assert page.locator(BORDERS).count() > 100
