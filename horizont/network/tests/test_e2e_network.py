@@ -12,7 +12,6 @@ from horizont.testing.personas import make_user
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-
 def _log_out(page) -> None:
     page.goto("/en/initiatives/")
     page.get_by_role("button", name="Log out").first.click()

@@ -16,7 +16,6 @@ from horizont.testing.personas import make_user
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-
 def _log_out(page) -> None:
     page.goto("/en/positions/")
     page.get_by_role("button", name="Log out").first.click()
