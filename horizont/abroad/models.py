@@ -50,6 +50,10 @@ class Vote(models.Model):
     guidance_de = models.TextField(_("what to bring (German)"), blank=True)
     guidance_pl = models.TextField(_("what to bring (Polish)"), blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # Ids of the elections present when the stations were last linked to their official
+    # rows: a results file imported later (an earlier election too) makes the pages link
+    # again (``results.ensure_links``), whatever the order of the imports.
+    linked_elections = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -240,8 +244,17 @@ class Ride(models.Model):
     departure_time = models.TimeField(_("departure time (local)"))
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    # A member, or a guest through their confirmed pledge (deleted with the pledge and
+    # with the guest's data after the vote).
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="abroad_rides"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="abroad_rides",
+    )
+    pledge = models.ForeignKey(
+        Pledge, null=True, blank=True, on_delete=models.CASCADE, related_name="rides"
     )
     hidden = models.BooleanField(_("hidden by organizers"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -253,6 +266,12 @@ class Ride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.departure_city} → {self.station}"
+
+    @property
+    def author_email(self) -> str:
+        if self.author_id:
+            return self.author.email
+        return self.pledge.guest_email if self.pledge_id else ""
 
 
 class RideContact(models.Model):

@@ -7,15 +7,18 @@ erased some days after the vote (``ABROAD_GUEST_RETENTION_DAYS``).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import mail
-from django.db import IntegrityError, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connections, transaction
 from django.db.models import Count, Exists, F, OuterRef
+from django.db.utils import load_backend
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -44,10 +47,14 @@ logger = logging.getLogger(__name__)
 
 CONFIRM_SALT = "horizont.abroad.confirm"
 UNSUBSCRIBE_SALT = "horizont.abroad.unsubscribe"
+RIDE_SALT = "horizont.abroad.ride"  # a confirmed guest offers or asks for a ride
+ACCEPT_SALT = "horizont.abroad.ride_accept"  # a guest agrees to share addresses
+GUEST_RIDES_MAX = 5  # rides one guest may list for a vote
 CONFIRM_MAX_AGE = 3 * 24 * 3600  # a guest has three days to confirm
 # The reminder the day before goes out between 18:00 and 22:00 local time (never at night).
 EVE_HOURS = (dt.time(18, 0), dt.time(22, 0))
 MORNING_HOUR = dt.time(7, 0)  # the morning reminder from 07:00 local time
+# Rows one worker locks at a time (PostgreSQL); each reminder is recorded on its own.
 REMINDER_BATCH = 500
 # Fields coordinators edit; the audit log records which of them changed.
 STATION_FIELDS = (
@@ -210,8 +217,11 @@ def vote_save(*, vote: Vote, actor: Any) -> Vote:
 def stations_link_results(*, vote: Vote) -> None:
     """Link each station to its official row in the vote's results and to the same number
     in the latest earlier election (one query each, not one per page view)."""
+    from horizont.elections.models import Election
     from horizont.elections.models import Station as ResultStation
 
+    # Read before linking: an election committed meanwhile makes the next page link again.
+    elections = sorted(Election.objects.values_list("pk", flat=True))
     stations = list(vote.stations.all())
     official: dict[int, int] = {}
     previous: dict[int, int] = {}
@@ -234,6 +244,21 @@ def stations_link_results(*, vote: Vote) -> None:
             station.official_id, station.previous_official_id = link
             changed.append(station)
     Station.objects.bulk_update(changed, ["official", "previous_official"], batch_size=500)
+    if vote.pk is not None and vote.linked_elections != elections:
+        Vote.objects.filter(pk=vote.pk).update(linked_elections=elections)
+        vote.linked_elections = elections
+
+
+def links_refresh(vote: Vote) -> bool:
+    """Link again if results were imported or removed since the last linking (one small
+    query on the elections table per page): the previous election at a station's number
+    shows whatever the order in which the results files were imported."""
+    from horizont.elections.models import Election
+
+    if sorted(Election.objects.values_list("pk", flat=True)) == vote.linked_elections:
+        return False
+    stations_link_results(vote=vote)
+    return True
 
 
 # --- pledges -----------------------------------------------------------------------------
@@ -282,18 +307,31 @@ def _message(pledge: Pledge, template: str, base_url: str) -> mail.EmailMessage:
 # Stands for a voter's own unsubscribe token in a reminder rendered once per station and
 # language (rendering 100,000 identical texts would dominate a mail-out).
 _TOKEN_MARK = "token-mark-unsubscribe"
+_RIDE_MARK = "token-mark-ride"
+
+
+def rides_url(pledge: Pledge, base_url: str) -> str:
+    """Where this voter offers or asks for a ride: a signed link for a guest."""
+    if pledge.user_id:
+        return base_url + reverse("abroad:ride_new", args=[pledge.station.slug])
+    return base_url + reverse("abroad:ride_new_guest", args=[ride_token(pledge)])
 
 
 def _reminder_parts(pledge: Pledge, base_url: str) -> tuple[str, str, str]:
     station = pledge.station
     with translation.override(pledge.language or settings.LANGUAGE_CODE):
         unsubscribe_url = base_url + reverse("abroad:unsubscribe", args=[_TOKEN_MARK])
+        if pledge.user_id:
+            ride_url = base_url + reverse("abroad:ride_new", args=[station.slug])
+        else:
+            ride_url = base_url + reverse("abroad:ride_new_guest", args=[_RIDE_MARK])
         context = {
             "station": station,
             "vote": station.vote,
             "hours": station.opening_hours(),
             "station_url": base_url + station.get_absolute_url(),
             "unsubscribe_url": unsubscribe_url,
+            "ride_url": ride_url,
         }
         subject = render_to_string("abroad/email/reminder_subject.txt", context).strip()
         body = render_to_string("abroad/email/reminder.txt", context)
@@ -301,13 +339,15 @@ def _reminder_parts(pledge: Pledge, base_url: str) -> tuple[str, str, str]:
 
 
 def _reminder(
-    pledge: Pledge, base_url: str, rendered: dict[tuple[int, str], tuple[str, str, str]]
+    pledge: Pledge, base_url: str, rendered: dict[tuple[int, str, bool], tuple[str, str, str]]
 ) -> mail.EmailMessage:
-    key = (pledge.station_id, pledge.language)
+    key = (pledge.station_id, pledge.language, pledge.user_id is None)
     if key not in rendered:
         rendered[key] = _reminder_parts(pledge, base_url)
     subject, body, unsubscribe_url = rendered[key]
     token = unsubscribe_token(pledge)
+    if pledge.user_id is None:
+        body = body.replace(_RIDE_MARK, ride_token(pledge))
     headers = {
         # One-click unsubscribe for mail programs (RFC 8058).
         "List-Unsubscribe": f"<{unsubscribe_url.replace(_TOKEN_MARK, token)}>",
@@ -448,36 +488,134 @@ def _due_groups(now: dt.datetime) -> dict[str, list[int]]:
     return groups
 
 
-def _send_batch(
+class _Recorder:
+    """Records each reminder the moment it was handed to the mail backend.
+
+    On PostgreSQL (outside any enclosing transaction) the records go through a second
+    connection of their own in autocommit mode, so each one is committed before the next
+    message goes out while the batch's row locks stay held on the main connection. A
+    worker killed with SIGKILL therefore loses the record of at most the one message it
+    was handing over (that message may go out again on restart, with the same
+    Message-ID so that mail programs can drop the copy). ``synchronous_commit`` is off
+    for that connection: a kill of the worker loses nothing; only a crash of the
+    database server itself could lose the last fraction of a second of records.
+
+    Elsewhere (SQLite, or inside a caller's transaction as in tests) each message is
+    handled in a transaction of its own on the main connection, which on SQLite
+    (``transaction_mode=IMMEDIATE``) also serializes parallel workers.
+    """
+
+    def __init__(self) -> None:
+        main = connections[DEFAULT_DB_ALIAS]
+        self.separate = main.vendor == "postgresql" and not main.in_atomic_block
+        self.connection: Any = None
+        if self.separate:
+            settings_dict = copy.deepcopy(main.settings_dict)
+            backend = load_backend(settings_dict["ENGINE"])
+            self.connection = backend.DatabaseWrapper(settings_dict, "abroad_reminders")
+            with self.connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO OFF")
+            # The table name comes from the model, never from input.
+            table = self.connection.ops.quote_name(ReminderSent._meta.db_table)
+            self.sql = (
+                f"INSERT INTO {table} (pledge_id, slot, sent_at) "  # noqa: S608
+                "VALUES (%s, %s, %s) ON CONFLICT DO NOTHING"
+            )
+
+    def record(self, pledge_id: int, slot: str, now: dt.datetime) -> None:
+        if self.separate:
+            with self.connection.cursor() as cursor:
+                cursor.execute(self.sql, [pledge_id, slot, now])
+        else:
+            ReminderSent.objects.create(pledge_id=pledge_id, slot=slot, sent_at=now)
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+
+
+def _message_id(pledge_id: int, slot: str, base_url: str) -> str:
+    """The same Message-ID each time a reminder is sent (receivers drop a repeat)."""
+    domain = urlsplit(base_url).hostname or "horizont.invalid"
+    return f"<abroad-reminder.{slot}.{pledge_id}@{domain}>"
+
+
+def _due_pledges(station_ids: list[int], slot: str) -> Any:
+    return Pledge.objects.filter(
+        station_id__in=station_ids,
+        status=Pledge.Status.CONFIRMED,
+        reminders=True,
+        erased_at__isnull=True,
+    ).exclude(Exists(ReminderSent.objects.filter(pledge=OuterRef("pk"), slot=slot)))
+
+
+def _handed_already(pledge_ids: list[int], slot: str) -> set[int]:
+    # A statement of its own (a fresh snapshot): sees what a parallel worker recorded
+    # before it released the rows this worker has just locked.
+    return set(
+        ReminderSent.objects.filter(slot=slot, pledge_id__in=pledge_ids).values_list(
+            "pledge_id", flat=True
+        )
+    )
+
+
+def _send_slot(
     slot: str,
-    pledges: list[Pledge],
+    station_ids: list[int],
+    *,
     base_url: str,
     now: dt.datetime,
-    rendered: dict[tuple[int, str], tuple[str, str, str]],
-) -> tuple[int, BaseException | None]:
-    """Hand each reminder to the mail backend; record exactly those that were handed over.
+    mailer: Any,
+    recorder: _Recorder,
+    progress: Callable[[int], None],
+) -> int:
+    """One pass over the due pledges of a slot, in primary-key order."""
+    rendered: dict[tuple[int, str, bool], tuple[str, str, str]] = {}
+    due = _due_pledges(station_ids, slot).select_related("station", "station__vote", "user")
+    sent = 0
+    last = 0
 
-    A failure half-way (an exception, or the job being stopped) is returned rather than
-    raised, so that the caller commits the record of what went out before re-raising:
-    a restart sends the rest and nobody twice.
-    """
-    handed: list[int] = []
-    failure: BaseException | None = None
-    try:
-        connection = mail.get_connection()
-        with connection:
-            for pledge in pledges:
-                message = _reminder(pledge, base_url, rendered)
-                message.connection = connection
-                message.send()
-                handed.append(pledge.pk)
-    except BaseException as exc:  # noqa: BLE001 - committed first, then re-raised
-        failure = exc
-    ReminderSent.objects.bulk_create(
-        [ReminderSent(pledge_id=pk, slot=slot, sent_at=now) for pk in handed],
-        ignore_conflicts=True,
-    )
-    return len(handed), failure
+    def hand_over(pledge: Pledge) -> None:
+        message = _reminder(pledge, base_url, rendered)
+        message.extra_headers["Message-ID"] = _message_id(pledge.pk, slot, base_url)
+        message.connection = mailer
+        message.send()
+
+    while True:
+        if recorder.separate:
+            with transaction.atomic():
+                # The batch stays locked (NO KEY UPDATE: the records' foreign-key checks on
+                # the other connection are not blocked) until every message is recorded.
+                batch = list(
+                    due.filter(pk__gt=last)
+                    .select_for_update(skip_locked=True, of=("self",), no_key=True)
+                    .order_by("pk")[:REMINDER_BATCH]
+                )
+                if not batch:
+                    break
+                last = batch[-1].pk
+                done = _handed_already([p.pk for p in batch], slot)
+                for pledge in batch:
+                    if pledge.pk in done:
+                        continue
+                    hand_over(pledge)
+                    recorder.record(pledge.pk, slot, now)
+                    sent += 1
+                    progress(1)
+        else:
+            batch = list(due.filter(pk__gt=last).order_by("pk")[:REMINDER_BATCH])
+            if not batch:
+                break
+            last = batch[-1].pk
+            for pledge in batch:
+                with transaction.atomic():
+                    if _handed_already([pledge.pk], slot):
+                        continue
+                    hand_over(pledge)
+                    recorder.record(pledge.pk, slot, now)
+                sent += 1
+                progress(1)
+    return sent
 
 
 def reminders_send(
@@ -486,38 +624,44 @@ def reminders_send(
     base_url: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Send every due reminder once. Safe to run as often as you like, and in parallel:
-    rows are locked while handled, and a reminder is recorded in the same transaction
-    that hands it to the mail backend."""
+    """Send every due reminder once. Safe to run as often as you like, and in parallel.
+
+    Each reminder is recorded right after it was handed to the mail backend, durably and
+    before the next one goes out (see ``_Recorder``): a run stopped at any point, even by
+    SIGKILL, and started again sends the rest, and at most the one message that was in
+    flight at the kill twice (under the same Message-ID). Parallel workers lock the rows
+    they handle (``SKIP LOCKED``) and never send the same reminder.
+    """
     now = now or timezone.now()
     base_url = base_url or site_base_url()
+    groups = _due_groups(now)
+    total = sum(_due_pledges(ids, slot).count() for slot, ids in groups.items())
+    counter = {"done": 0}
+
+    def step(n: int) -> None:
+        counter["done"] += n
+        if progress is not None and (counter["done"] % 200 == 0 or counter["done"] == total):
+            progress(counter["done"], total)
+
     sent = 0
-    for slot, station_ids in _due_groups(now).items():
-        rendered: dict[tuple[int, str], tuple[str, str, str]] = {}
-        due = Pledge.objects.filter(
-            station_id__in=station_ids,
-            status=Pledge.Status.CONFIRMED,
-            reminders=True,
-            erased_at__isnull=True,
-        ).exclude(Exists(ReminderSent.objects.filter(pledge=OuterRef("pk"), slot=slot)))
-        total = due.count()
-        done = 0
-        while True:
-            with transaction.atomic():
-                batch = list(
-                    due.select_for_update(skip_locked=True, of=("self",))
-                    .select_related("station", "station__vote", "user")
-                    .order_by("pk")[:REMINDER_BATCH]
-                )
-                if not batch:
-                    break
-                handed, failure = _send_batch(slot, batch, base_url, now, rendered)
-            if failure is not None:
-                raise failure
-            sent += handed
-            done += handed
-            if progress is not None:
-                progress(done, total)
+    recorder = _Recorder()
+    try:
+        with mail.get_connection() as mailer:
+            for slot, station_ids in groups.items():
+                # Repeat until a pass finds nothing: rows a parallel worker held (and lost
+                # when it died) are picked up by a later pass.
+                while handed := _send_slot(
+                    slot,
+                    station_ids,
+                    base_url=base_url,
+                    now=now,
+                    mailer=mailer,
+                    recorder=recorder,
+                    progress=step,
+                ):
+                    sent += handed
+    finally:
+        recorder.close()
     return sent
 
 
@@ -530,9 +674,13 @@ def guests_erase(*, now: dt.datetime | None = None) -> int:
         Pledge.objects.filter(
             status=Pledge.Status.PENDING, created_at__lt=now - dt.timedelta(seconds=CONFIRM_MAX_AGE)
         ).delete()
-        erased = Pledge.objects.filter(
+        expired = Pledge.objects.filter(
             user__isnull=True, erased_at__isnull=True, vote__last_day__lt=cutoff
-        ).update(guest_email="", guest_email_digest="", erased_at=now, reminders=False)
+        )
+        Ride.objects.filter(pledge__in=expired).delete()  # with the relayed messages
+        erased = expired.update(
+            guest_email="", guest_email_digest="", erased_at=now, reminders=False
+        )
     return erased
 
 
@@ -552,15 +700,56 @@ class OwnRide(Exception):
     """Someone asked for a seat in (or wrote to) their own ride."""
 
 
-def ride_create(*, ride: Ride, author: Any) -> Ride:
-    ride.author = author
-    ride.save()
+class TooManyRides(Exception):
+    """A guest already listed ``GUEST_RIDES_MAX`` rides."""
+
+
+def ride_token(pledge: Pledge) -> str:
+    """The link with which a guest whose pledge is confirmed lists rides (no account)."""
+    return tokens.row_token(pledge, salt=RIDE_SALT, key="p")
+
+
+def pledge_for_rides(token: str) -> Pledge:
+    """The confirmed, not yet erased guest pledge a ride link names; ``BadToken`` else."""
+    pledges = Pledge.objects.select_related("station", "station__vote").filter(
+        user__isnull=True, status=Pledge.Status.CONFIRMED, erased_at__isnull=True
+    )
+    return tokens.row_from_token(pledges, token, salt=RIDE_SALT, key="p")
+
+
+def ride_create(*, ride: Ride, author: Any = None, pledge: Pledge | None = None) -> Ride:
+    """List a ride of a member (``author``) or of a confirmed guest (``pledge``)."""
+    if (author is None) == (pledge is None):
+        raise ValueError("a ride has either a member or a guest as its author")
+    with transaction.atomic():
+        if pledge is not None:
+            pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
+            if pledge.rides.count() >= GUEST_RIDES_MAX:
+                raise TooManyRides
+            ride.station_id = pledge.station_id
+        ride.author = author
+        ride.pledge = pledge
+        ride.save()
     return ride
+
+
+def contact_accept_token(contact: RideContact) -> str:
+    return tokens.row_token(contact, salt=ACCEPT_SALT, key="c")
+
+
+def contact_from_token(token: str) -> RideContact:
+    contacts = RideContact.objects.select_related(
+        "ride", "ride__station", "ride__pledge", "ride__author", "sender"
+    )
+    return tokens.row_from_token(contacts, token, salt=ACCEPT_SALT, key="c")
 
 
 def ride_contact(*, ride: Ride, sender: Any, message: str, base_url: str) -> RideContact:
     """Relay a message to the ride's author; no address is shown until they accept."""
-    if ride.author_id == sender.pk:
+    own_guest_ride = ride.pledge_id is not None and (
+        ride.pledge.guest_email_digest == email_digest(sender.email or "")
+    )
+    if ride.author_id == sender.pk or own_guest_ride:
         raise OwnRide
     with transaction.atomic():
         contact, created = RideContact.objects.get_or_create(
@@ -568,21 +757,23 @@ def ride_contact(*, ride: Ride, sender: Any, message: str, base_url: str) -> Rid
         )
         if not created:
             return contact
-        author = ride.author
+        if ride.pledge_id is not None:  # a guest accepts through a signed link
+            name, args = "abroad:ride_accept_guest", [contact_accept_token(contact)]
+            language = ride.pledge.language
+        else:
+            name, args = "abroad:ride_accept", [contact.pk]
+            language = getattr(ride.author, "language", "")
+        to = ride.author_email
 
         def send() -> None:
-            with translation.override(settings.LANGUAGE_CODE):
+            with translation.override(language or settings.LANGUAGE_CODE):
+                accept = reverse(name, args=args)
                 body = render_to_string(
                     "abroad/email/ride_contact.txt",
-                    {
-                        "ride": ride,
-                        "message": message,
-                        "accept_url": base_url + reverse("abroad:ride_accept", args=[contact.pk]),
-                    },
+                    {"ride": ride, "message": message, "accept_url": base_url + accept},
                 )
-            mail.send_mail(
-                f"[Horizont] {_('A message about your ride')}", body, None, [author.email]
-            )
+                subject = f"[Horizont] {_('A message about your ride')}"
+            mail.send_mail(subject, body, None, [to])
 
         transaction.on_commit(send)
     return contact
@@ -595,7 +786,8 @@ def ride_accept(*, contact: RideContact, base_url: str) -> None:
     contact.accepted_at = timezone.now()
     contact.save(update_fields=["accepted_at"])
     ride, sender = contact.ride, contact.sender
-    for to, other in ((sender.email, ride.author.email), (ride.author.email, sender.email)):
+    author_email = ride.author_email
+    for to, other in ((sender.email, author_email), (author_email, sender.email)):
         body = render_to_string("abroad/email/ride_accepted.txt", {"ride": ride, "other": other})
         mail.send_mail(f"[Horizont] {_('Contact for your ride')}", body, None, [to])
 

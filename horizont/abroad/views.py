@@ -102,6 +102,8 @@ def finder_map_data(request: HttpRequest, slug: str) -> JsonResponse:
 
 def station_detail(request: HttpRequest, slug: str) -> HttpResponse:
     station = _station(slug)
+    if services.links_refresh(station.vote):  # results imported since the last linking
+        station = _station(slug)
     near = finder.near_city(request.GET.get("near", ""), station.country)
     distance = None
     if near is not None and station.has_location:
@@ -111,7 +113,8 @@ def station_detail(request: HttpRequest, slug: str) -> HttpResponse:
     my_pledge = None
     if request.user.is_authenticated:
         my_pledge = Pledge.objects.filter(vote=station.vote, user=request.user).first()
-    rides = station.rides.filter(hidden=False).select_related("author")
+    rides = station.rides.filter(hidden=False).select_related("author", "pledge")
+    guest_rides_url = _guest_rides_url(request, station)
     return render(
         request,
         "abroad/station.html",
@@ -133,9 +136,27 @@ def station_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "results": results.station_results(station),
             "can_manage": request.user.has_perm("abroad.manage_stations"),
             "can_moderate": request.user.has_perm("abroad.moderate_rides"),
+            "guest_rides_url": guest_rides_url,
             "now": timezone.now(),
         },
     )
+
+
+# A guest who confirmed a pledge in this browser: the station page links to their rides.
+GUEST_PLEDGE_SESSION_KEY = "abroad_guest_pledge"
+
+
+def _guest_rides_url(request: HttpRequest, station: Station) -> str:
+    pk = (
+        request.session.get(GUEST_PLEDGE_SESSION_KEY) if not request.user.is_authenticated else None
+    )
+    if pk is None:
+        return ""
+    pledge = Pledge.objects.filter(
+        pk=pk, station=station, user__isnull=True, status=Pledge.Status.CONFIRMED,
+        erased_at__isnull=True,
+    ).first()  # fmt: skip
+    return services.rides_url(pledge, "") if pledge else ""
 
 
 def station_ics(request: HttpRequest, slug: str) -> HttpResponse:
@@ -196,6 +217,8 @@ def pledge_confirm(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "abroad/bad_link.html", status=400)
     if request.method == "POST":
         services.pledge_confirm(pledge=found)
+        if found.user_id is None:
+            request.session[GUEST_PLEDGE_SESSION_KEY] = found.pk
         messages.success(
             request, _("Your pledge is confirmed. We will remind you before the vote.")
         )
@@ -233,21 +256,78 @@ def ride_new(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "abroad/ride_form.html", {"station": station, "form": form})
 
 
+@rate_limited("post")
+def ride_new_guest(request: HttpRequest, token: str) -> HttpResponse:
+    """A guest whose pledge is confirmed offers or asks for a ride, through the signed
+    link of their reminder or of the station page after confirming (no account)."""
+    try:
+        found = services.pledge_for_rides(token)
+    except services.BadToken:
+        return render(request, "abroad/bad_link.html", status=400)
+    station = found.station
+    if station.vote.is_over():
+        messages.error(request, _("This vote is over."))
+        return redirect(station)
+    form = RideForm(request.POST or None, station=station)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ride_create(ride=form.save(commit=False), pledge=found)
+        except services.TooManyRides:
+            messages.error(
+                request,
+                _("You have listed %(count)s rides already; that is the most one person can.")
+                % {"count": services.GUEST_RIDES_MAX},
+            )
+        else:
+            messages.success(
+                request, _("Your ride is listed. Others write to you through the site.")
+            )
+        return redirect(station)
+    mine = found.rides.all()
+    return render(
+        request,
+        "abroad/ride_form.html",
+        {"station": station, "form": form, "guest": True, "mine": mine},
+        status=400 if form.errors else 200,
+    )
+
+
+def ride_accept_guest(request: HttpRequest, token: str) -> HttpResponse:
+    """A guest agrees to share addresses with someone who wrote about their ride."""
+    try:
+        contact = services.contact_from_token(token)
+    except services.BadToken:
+        return render(request, "abroad/bad_link.html", status=400)
+    if contact.ride.pledge_id is None:
+        raise PermissionDenied
+    if request.method == "POST":
+        services.ride_accept(contact=contact, base_url=site_base_url(request))
+        messages.success(request, _("You both received each other's e-mail address."))
+        return redirect(contact.ride.station)
+    return render(request, "abroad/ride_accept.html", {"contact": contact})
+
+
 @login_required
 @rate_limited("post")
 def ride_contact(request: HttpRequest, pk: int) -> HttpResponse:
-    ride = get_object_or_404(Ride.objects.select_related("station", "author"), pk=pk, hidden=False)
+    ride = get_object_or_404(
+        Ride.objects.select_related("station", "author", "pledge"), pk=pk, hidden=False
+    )
     if ride.author_id == request.user.pk:
         messages.error(request, _("This is your own ride."))
         return redirect(ride.station)
     form = RideContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.ride_contact(
-            ride=ride,
-            sender=request.user,
-            message=form.cleaned_data["message"],
-            base_url=site_base_url(request),
-        )
+        try:
+            services.ride_contact(
+                ride=ride,
+                sender=request.user,
+                message=form.cleaned_data["message"],
+                base_url=site_base_url(request),
+            )
+        except services.OwnRide:
+            messages.error(request, _("This is your own ride."))
+            return redirect(ride.station)
         messages.success(
             request, _("Your message was passed on. You get their address once they agree.")
         )
@@ -346,6 +426,7 @@ def results_page(request: HttpRequest, slug: str, country: str = "") -> HttpResp
     vote = get_object_or_404(Vote.objects.select_related("results"), slug=slug)
     if vote.results_id is None:
         raise Http404
+    services.links_refresh(vote)
     city = request.GET.get("city", "")[:120]
     table = results.vote_results(vote, country=country.upper(), city=city)
     return render(
@@ -365,6 +446,7 @@ def results_csv(request: HttpRequest, slug: str) -> HttpResponse:
     vote = get_object_or_404(Vote.objects.select_related("results"), slug=slug)
     if vote.results_id is None:
         raise Http404
+    services.links_refresh(vote)
     table = results.vote_results(
         vote,
         country=request.GET.get("country", "").upper()[:2],

@@ -54,11 +54,15 @@ def test_previous_election_at_the_same_number_is_shown(client, linked, tmp_path)
             name="Earlier results", source_name="earlier.csv", date=dt.date(2026, 9, 20)),
     )  # fmt: skip
     previous = ResultStation.objects.get(election=earlier, uik=8002)
-    # Results imported later are linked when coordinators import the stations again.
-    services.stations_import_results(vote=linked, actor=None)
+    # Imported after the stations were linked: the next page view links it, no re-import.
     text = client.get(linked.stations.get(number=8002).get_absolute_url()).content.decode()
     assert "Previous election at this number: Earlier results" in text
     assert f"{previous.ballots_issued} voters of {previous.registered} registered" in text
+    assert linked.stations.get(number=8002).previous_official == previous
+    # Results removed: the link goes, the page still works.
+    earlier.delete()
+    text = client.get(linked.stations.get(number=8002).get_absolute_url()).content.decode()
+    assert "Previous election" not in text
 
 
 def test_results_per_country_sum_their_stations(client, linked):
