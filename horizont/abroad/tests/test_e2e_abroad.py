@@ -66,11 +66,9 @@ def test_voter_in_leipzig_pledges_as_guest_is_reminded_and_offers_a_ride(page, l
     assert reminder.to == ["waehlerin@example.org"] and "Erinnerung" in reminder.subject
     assert "08:00–20:00 (Europe/Berlin)" in reminder.body
 
-    # She signs in and offers a ride from Leipzig.
-    make_user("waehlerin@example.org", display_name="Wählerin")
-    log_in(page, "waehlerin@example.org", language="de")
-    page.goto("/de/abroad/s/demo-vote-8101/")
-    page.get_by_role("link", name="Mitfahrt anbieten oder suchen").click()
+    # Without an account she offers a ride from Leipzig, from the link in her reminder.
+    page.goto(_path(reminder, "rides/guest"))
+    assert page.get_by_text("Sie nehmen als Gast teil").is_visible()
     page.get_by_label("Art", exact=True).select_option("offer")
     page.get_by_label("Abfahrtsort").fill("Leipzig")
     page.get_by_label("Abfahrtszeit (Ortszeit)").fill("07:30")
@@ -78,9 +76,24 @@ def test_voter_in_leipzig_pledges_as_guest_is_reminded_and_offers_a_ride(page, l
     page.get_by_role("button", name="Veröffentlichen").click()
     page.wait_for_url(re.compile(r"/de/abroad/s/demo-vote-8101/$"))
     assert page.get_by_text("Ihre Fahrt ist eingetragen.").is_visible()
-    assert Ride.objects.get().departure_city == "Leipzig"
+    ride = Ride.objects.get()
+    assert ride.departure_city == "Leipzig" and ride.pledge == Pledge.objects.get()
+    assert ride.author is None
+    assert "waehlerin@example.org" not in page.content()  # contacts stay hidden
     page.goto("/de/abroad/v/demo-vote/?near=Leipzig")
     assert page.get_by_text("Mitfahrgelegenheiten angeboten oder gesucht").first.is_visible()
+
+    # A member asks for a seat through the relay form; her address is not shown.
+    make_user("mitfahrer@example.org", display_name="Mitfahrer")
+    log_in(page, "mitfahrer@example.org", language="de")
+    page.goto("/de/abroad/s/demo-vote-8101/")
+    page.get_by_role("link", name="Über die Website schreiben").click()
+    page.get_by_label("Ihre Nachricht").fill("Hätten Sie einen Platz für mich?")
+    page.get_by_role("button", name="Senden").click()
+    page.wait_for_url(re.compile(r"/de/abroad/s/demo-vote-8101/$"))
+    relayed = mail.outbox[-1]
+    assert relayed.to == ["waehlerin@example.org"]
+    assert "mitfahrer@example.org" not in relayed.body
 
 
 def test_finder_and_station_page_work_without_javascript(browser, live_server):
