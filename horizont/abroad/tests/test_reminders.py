@@ -199,3 +199,17 @@ def test_members_are_reminded_in_their_profile_language(stations, member):
     services.pledge_member(station=stations["berlin"], user=member)
     services.reminders_send(now=EVE)
     assert "Erinnerung" in mail.outbox[0].subject
+
+
+def test_a_reminder_sent_again_carries_the_same_message_id(stations):
+    """After a kill between hand-over and record the message goes out again; receivers
+    recognise the copy by its Message-ID."""
+    _guests(stations["berlin"], 2)
+    services.reminders_send(now=EVE)
+    first = {m.to[0]: m.message()["Message-ID"] for m in mail.outbox}
+    ReminderSent.objects.all().delete()  # as if the records had been lost
+    mail.outbox.clear()
+    services.reminders_send(now=EVE)
+    again = {m.to[0]: m.message()["Message-ID"] for m in mail.outbox}
+    assert first == again and len(set(first.values())) == 2
+    assert all(value.startswith("<abroad-reminder.eve-2030-09-15.") for value in first.values())
