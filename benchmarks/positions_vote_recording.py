@@ -127,6 +127,9 @@ def _prepare(voters: int) -> tuple[str, list[str], list[int]]:
     return f"/en/positions/{SLUG}/statements/", cookies, statements
 
 
+PAGE_ALONE: list[float] = []
+
+
 def _in_process(path: str, votes: int) -> tuple[list[float], int]:
     """Server time per vote through the Django test client, sequentially."""
     from django.contrib.auth import get_user_model
@@ -142,6 +145,10 @@ def _in_process(path: str, votes: int) -> tuple[list[float], int]:
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
     client.get(path)  # warm up: first request of the process
+    for _ in range(20):
+        start = time.perf_counter()
+        client.get(path)
+        PAGE_ALONE.append(time.perf_counter() - start)
     times: list[float] = []
     queries = 0
     for i in range(votes):
@@ -245,6 +252,7 @@ def _people(port: int, path: str, sessions: list[str], duration: float, seed: in
                 set_cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "")
                 if set_cookie:
                     cookie = f"; csrftoken={set_cookie.group(1)}"
+                    headers = {"Cookie": f"sessionid={sessions[number]}" + cookie}
                 token, offered = TOKEN.search(data), OFFERED.search(data)
                 if response.status != 200 or not token or not offered:
                     samples.errors.append(f"page {response.status}")
@@ -339,6 +347,44 @@ def _saturate(port: int, path: str, sessions: list[str], statements: list[int], 
     return samples
 
 
+def _children_cpu(parent: int) -> float:
+    """CPU seconds used so far by the children of ``parent`` (the gunicorn workers)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _machine_busy() -> float:
+    """Busy CPU seconds of the whole machine since boot, all users."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
+
+
+class CpuMeter:
+    """CPU used during a phase: by the whole machine (every engineer's work included), by
+    the gunicorn workers and by this load generator."""
+
+    def __init__(self, server: int) -> None:
+        self.server = server
+        self.start = (_machine_busy(), _children_cpu(server), sum(os.times()[:2]))
+
+    def report(self, wall: float, requests: int) -> str:
+        busy0, app0, gen0 = self.start
+        busy1, app1, gen1 = _machine_busy(), _children_cpu(self.server), sum(os.times()[:2])
+        return (
+            f"   CPU during the phase: whole machine {(busy1 - busy0) / wall:.2f} of "
+            f"{os.cpu_count()} cores busy; gunicorn {(app1 - app0) / wall:.2f} cores "
+            f"({(app1 - app0) / max(requests, 1) * 1000:.1f} ms CPU per request); "
+            f"load generator {(gen1 - gen0) / wall:.2f} cores"
+        )
+
+
 def _votes_stored() -> int:
     from horizont.positions.models import StatementVote
 
@@ -394,14 +440,20 @@ def main() -> None:
             warm.request("GET", path, headers={"Cookie": f"sessionid={sessions[0]}"})
         warm.close()
         load_before = os.getloadavg()[0]
+        meter = CpuMeter(server.pid)
         started = time.perf_counter()
         people = _people(port, path, sessions, args.duration, args.seed)
         people_wall = time.perf_counter() - started
+        requests = len(people.vote) + len(people.page) + len(people.health)
+        people_cpu = meter.report(people_wall, requests)
         people_stored = _votes_stored()
         StatementVote.objects.filter(statement__process__slug=SLUG).delete()
+        meter = CpuMeter(server.pid)
         started = time.perf_counter()
         saturated = _saturate(port, path, sessions, statements, args.saturation_votes)
         saturated_wall = time.perf_counter() - started
+        requests = len(saturated.vote) + len(saturated.health)
+        saturated_cpu = meter.report(saturated_wall, requests)
         saturated_stored = _votes_stored()
     finally:
         server.terminate()
@@ -415,6 +467,7 @@ def main() -> None:
     )
     print(f"\n1. server alone (test client, sequential): {_percentiles(alone)}")
     print(f"   SQL queries per vote: {queries}")
+    print(f"   statements page (GET), same way: {_percentiles(PAGE_ALONE)}")
     rate = len(people.vote) / people_wall
     print(
         f"\n2. model: {args.voters} people, each loads the page, reads 1–3 s, votes "
@@ -431,6 +484,7 @@ def main() -> None:
     print(f"   statements page (GET): {_percentiles(people.page)}")
     print(f"   baseline /healthz:     {_percentiles(people.health)}")
     print(f"   ratio of p99, vote / health check: {_p99(people.vote) / _p99(people.health):.1f}×")
+    print(people_cpu)
     print(
         f"\n3. closed-loop saturation (no think time, not a model of people): "
         f"{args.voters} voters × {args.saturation_votes} votes back to back"
@@ -446,6 +500,7 @@ def main() -> None:
         f"   ratio of p99, vote / health check: "
         f"{_p99(saturated.vote) / _p99(saturated.health):.1f}×"
     )
+    print(saturated_cpu)
 
 
 if __name__ == "__main__":

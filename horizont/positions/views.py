@@ -51,11 +51,20 @@ def _require(request: HttpRequest, perm: str, process: Process) -> None:
         raise PermissionDenied
 
 
-def _participation_context(request: HttpRequest, process: Process) -> dict[str, Any]:
+def _participation_context(
+    request: HttpRequest, process: Process, participant: Any = False
+) -> dict[str, Any]:
+    """What every page of a process shows; ``participant`` (from :func:`_participant`)
+    when the view has looked it up already, which spares the permission query."""
+    can_participate = (
+        request.user.has_perm("positions.participate", process)
+        if participant is False
+        else participant is not None
+    )
     return {
         "process": process,
         "text": process.text(),
-        "can_participate": request.user.has_perm("positions.participate", process),
+        "can_participate": can_participate,
         "can_facilitate": request.user.has_perm("positions.facilitate", process),
     }
 
@@ -386,11 +395,17 @@ def statements(request: HttpRequest, slug: str) -> HttpResponse:
     statement_form = StatementForm()
     # The vote path is the hottest of the app: only the one permission it needs.
     participant = _participant(request, process)
-    if request.method == "POST":
-        if participant is None:
-            if not request.user.is_authenticated:
-                return redirect(_sign_in_url(request, process))
-            raise PermissionDenied
+    status = 200
+    if request.method == "POST" and participant is None:
+        if not request.user.is_authenticated:
+            return redirect(_sign_in_url(request, process))
+        # Refused, with the reason on the page; nothing is saved.
+        status = 403
+        if process.phase == Process.Phase.OUTCOME:
+            messages.error(request, _("Taking part in this process has ended."))
+        else:
+            messages.error(request, _("You cannot take part in this process."))
+    elif request.method == "POST":
         if "text" in request.POST:
             statement_form = StatementForm(request.POST)
             if statement_form.is_valid():
@@ -425,8 +440,7 @@ def statements(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.error(request, _("Choose agree, disagree or pass."))
             return redirect("positions:statements", process.slug)
-    context = _participation_context(request, process)
-    context["can_participate"] = participant is not None
+    context = _participation_context(request, process, participant)
     offered = None
     voted = 0
     if participant is not None:
@@ -437,7 +451,7 @@ def statements(request: HttpRequest, slug: str) -> HttpResponse:
         statement_form=statement_form,
         vote_choices=StatementVote.Value.choices,
     )
-    return render(request, "positions/statements.html", context)
+    return render(request, "positions/statements.html", context, status=status)
 
 
 @login_required
