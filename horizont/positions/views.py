@@ -186,7 +186,7 @@ def proposal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @rate_limited("post")
 def comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     process = _get_process(request, slug)
-    proposal = get_object_or_404(process.proposals, pk=pk)
+    proposal = get_object_or_404(process.proposals.filter(is_hidden=False), pk=pk)
     _require(request, "positions.participate", process)
     form = CommentForm(request.POST)
     if not form.is_valid():
@@ -207,7 +207,7 @@ def comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     process = _get_process(request, slug)
-    proposal = get_object_or_404(process.proposals, pk=pk)
+    proposal = get_object_or_404(process.proposals.filter(is_hidden=False), pk=pk)
     _require(request, "positions.participate", process)
     services.support_toggle(user=request.user, proposal=proposal)
     return redirect(proposal)

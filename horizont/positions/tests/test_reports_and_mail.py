@@ -105,6 +105,9 @@ def test_moderator_hides_a_reported_proposal(client, process, proposal, member, 
     assert "Only white-blue-white" not in client.get(process.get_absolute_url()).content.decode()
     page = client.get(proposal.get_absolute_url()).content.decode()
     assert "hidden by a moderator" in page and "Text" not in page.split("hidden by")[1]
+    assert "Withdraw support" not in page and ">Support<" not in page  # no more support
+    response = client.post(f"{proposal.get_absolute_url()}support/")
+    assert response.status_code == 404 and not proposal.supports.exists()
     client.force_login(moderator)
     client.post(url, {"proposal": proposal.pk, "action": "restore"})
     proposal.refresh_from_db()
