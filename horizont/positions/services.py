@@ -935,6 +935,20 @@ def user_positions_export(user: Any) -> dict[str, Any]:
                     participant_key__in=list(keys)
                 ).select_related("statement")
             ],
+            "reports": [
+                {
+                    "process": r.process.slug,
+                    "target": r.proposal.text()["title"] if r.proposal else r.statement.text,
+                    "reason": r.reason,
+                    "status": r.status,
+                }
+                for r in Report.objects.filter(reporter=user).select_related(
+                    "process", "proposal", "statement"
+                )
+            ],
+            "muted_processes": list(
+                Mute.objects.filter(user=user).values_list("process__slug", flat=True)
+            ),
         }
     }
 
@@ -944,3 +958,4 @@ def user_positions_erase(user: Any) -> None:
     StatementVote.objects.filter(participant_key__in=keys).delete()
     ballot_keys = [ballot_key(poll=p, user=user) for p in Poll.objects.all()]
     Ballot.objects.filter(voter_key__in=ballot_keys).update(voter=None)
+    Report.objects.filter(reporter=user).update(reporter=None)

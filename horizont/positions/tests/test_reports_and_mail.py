@@ -210,3 +210,17 @@ def test_hidden_amendment_is_not_listed(client, process, proposal, member, moder
     services.moderate(moderator=moderator, target=amendment, action="hide")
     assert Proposal.objects.get(pk=amendment.pk).is_hidden
     assert "Amended version" not in client.get(proposal.get_absolute_url()).content.decode()
+
+
+def test_export_and_erasure_cover_reports_and_mutes(process, statement, member):
+    from horizont.positions.services import user_positions_erase, user_positions_export
+
+    services.report_create(reporter=member, target=statement, reason="Spam")
+    services.mute(process=process, user=member)
+    exported = user_positions_export(member)["positions"]
+    assert exported["reports"] == [
+        {"process": "flags", "target": "No flags at all", "reason": "Spam", "status": "open"}
+    ]
+    assert exported["muted_processes"] == ["flags"]
+    user_positions_erase(member)
+    assert Report.objects.get().reporter is None
