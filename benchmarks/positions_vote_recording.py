@@ -2,19 +2,30 @@
 PostgreSQL behind gunicorn (issue 16: p99 ≤ 50 ms).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/horizont_positions_bench \
-        .venv/bin/python benchmarks/positions_vote_recording.py [--voters 50] [--votes 40]
+        .venv/bin/python benchmarks/positions_vote_recording.py [--voters 50] [--duration 60]
 
 Creates (once) a members-only process with 200 statements and ``--voters`` members, starts
-gunicorn (gthread workers) on a free local port, logs every voter in, then lets all voters
-vote at once, each on ``--votes`` statements one after the other, through real HTTP POSTs
-(CSRF token, session cookie, new TCP connection per request, redirect not followed).
-Every vote also schedules the background recomputation of the map, as in production
-with the default thread backend. Baseline in the same run and under the same load: the
-health check ``/healthz`` (the floor of the stack: gunicorn, middleware, one query).
-Prints p50/p95/p99 of both and the ratio of the p99s. Because the load generator shares
-the machine with gunicorn and PostgreSQL, the run also measures the server's own time per
-vote without HTTP or concurrency (Django test client, one voter after the other), with
-the number of SQL queries per vote.
+gunicorn (2 gthread workers, DEBUG off, keep-alive longer than the think time) on a free
+local port and measures three things in one run:
+
+1. **Server alone**: the vote through the Django test client, one after the other, with
+   the number of SQL queries per vote (no HTTP, no concurrency).
+2. **The model (50 people voting)**: each simulated person keeps one keep-alive
+   connection like a browser and repeats what the page asks of them: load the statements
+   page (the statement offered next), read it for 1–3 s (uniform, seeded), vote on it
+   (POST, the redirect is not followed: the next round loads the page). Send times are
+   scheduled in advance from the think times (open loop per person: a slow answer does
+   not slow the schedule down; a late send is counted). The baseline in the same run and
+   under the same load: probes of the health check ``/healthz`` (gunicorn, middleware,
+   one query) at a steady rate on their own keep-alive connections. Prints p50/p95/p99 of
+   the vote, of the page and of the health check, and the ratio of the p99s.
+3. **Closed-loop saturation** (not a model of people): every voter posts votes back to
+   back with no think time, each followed by a health check, as fast as the two cores
+   allow. This measures the throughput limit of the machine, where every answer waits in
+   the queue behind the others; it is printed for comparison only.
+
+The load generator (threads, keep-alive, ``http.client``) shares the two cores with
+gunicorn and PostgreSQL, so every figure includes its share of the machine.
 """
 
 from __future__ import annotations
@@ -22,6 +33,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import random
 import re
 import socket
 import subprocess
@@ -115,7 +127,11 @@ def _prepare(voters: int) -> tuple[str, list[str], list[int]]:
     return f"/en/positions/{SLUG}/statements/", cookies, statements
 
 
-def _in_process(path: str, votes: int) -> tuple[list[float], int]:
+PAGE_ALONE: list[float] = []
+CPU_ALONE: dict[str, float] = {}
+
+
+def _in_process(path: str, votes: int) -> tuple[list[float], tuple[int, int]]:
     """Server time per vote through the Django test client, sequentially."""
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -129,17 +145,29 @@ def _in_process(path: str, votes: int) -> tuple[list[float], int]:
     user = get_user_model().objects.get(email="voter0@bench.example.org")
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(user)
-    times: list[float] = []
-    queries = 0
-    for i in range(votes):
+    client.get(path)  # warm up: first request of the process
+    cpu = time.process_time()
+    for _ in range(20):
         start = time.perf_counter()
+        client.get(path)
+        PAGE_ALONE.append(time.perf_counter() - start)
+    CPU_ALONE["page"] = (time.process_time() - cpu) / 20
+    times: list[float] = []
+    counts = []
+    for i in range(5):  # the queries of a vote, counted apart (counting slows them down)
         with CaptureQueriesContext(connection) as captured:
-            response = client.post(
-                path, {"statement": statements[i % len(statements)], "value": i % 3 - 1}
-            )
+            client.post(path, {"statement": statements[-1 - i], "value": 1})
+        counts.append(len(captured))
+    queries = (min(counts), max(counts))
+    cpu = time.process_time()
+    for i in range(votes - 5):
+        start = time.perf_counter()
+        response = client.post(
+            path, {"statement": statements[i % len(statements)], "value": i % 3 - 1}
+        )
         times.append(time.perf_counter() - start)
-        queries = max(queries, len(captured))
         assert response.status_code == 302, response.status_code
+    CPU_ALONE["vote"] = (time.process_time() - cpu) / (votes - 5)
     StatementVote.objects.filter(statement__process=process).delete()
     return times, queries
 
@@ -150,41 +178,241 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _request(port: int, method: str, path: str, body: str = "", headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    start = time.perf_counter()
-    connection.request(method, path, body=body, headers=headers or {})
-    response = connection.getresponse()
-    data = response.read()
-    elapsed = time.perf_counter() - start
-    connection.close()
-    return response, data, elapsed
+class Connection:
+    """One keep-alive HTTP connection, as a browser keeps one; reconnects when the server
+    closed it (counted)."""
+
+    reconnects = 0
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+    def request(
+        self, method: str, path: str, body: str = "", headers: dict[str, str] | None = None
+    ) -> tuple[http.client.HTTPResponse, bytes, float]:
+        start = time.perf_counter()
+        for attempt in range(2):
+            try:
+                self.connection.request(method, path, body=body, headers=headers or {})
+                response = self.connection.getresponse()
+                data = response.read()
+                break
+            except (http.client.RemoteDisconnected, ConnectionError, BrokenPipeError):
+                if attempt:
+                    raise
+                Connection.reconnects += 1
+                self.connection.close()
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        return response, data, time.perf_counter() - start
+
+    def close(self) -> None:
+        self.connection.close()
 
 
-def _csrf(port: int, path: str, session: str) -> tuple[str, str]:
-    response, data, _ = _request(port, "GET", path, headers={"Cookie": f"sessionid={session}"})
-    cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "")
-    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', data)
-    assert cookie and token, f"no CSRF token ({response.status})"
-    return cookie.group(1), token.group(1).decode()
+TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+OFFERED = re.compile(rb'name="statement" value="(\d+)"')
 
 
 def _percentiles(values: list[float]) -> str:
+    if not values:
+        return "no samples"
     ordered = sorted(values)
     p = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000  # noqa: E731
     return f"p50 {p(0.50):6.1f} ms   p95 {p(0.95):6.1f} ms   p99 {p(0.99):6.1f} ms"
 
 
+def _p99(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+
+
+class Samples:
+    def __init__(self) -> None:
+        self.vote: list[float] = []
+        self.page: list[float] = []
+        self.health: list[float] = []
+        self.errors: list[str] = []
+        self.late: list[float] = []
+
+
+def _people(port: int, path: str, sessions: list[str], duration: float, seed: int) -> Samples:
+    """Phase 2: every person loads the page, thinks 1–3 s, votes; health probes alongside."""
+    samples = Samples()
+    begin = time.perf_counter() + 1.0
+    end = begin + duration
+    stop = threading.Event()
+
+    def person(number: int) -> None:
+        rng = random.Random(seed * 1000 + number)
+        connection = Connection(port)
+        cookie = ""
+        # People do not arrive at the same instant: the first page within the first 3 s.
+        due = begin + rng.uniform(0, 3)
+        try:
+            while True:
+                time.sleep(max(0.0, due - time.perf_counter()))
+                if due >= end:
+                    return
+                headers = {"Cookie": f"sessionid={sessions[number]}" + cookie}
+                response, data, elapsed = connection.request("GET", path, headers=headers)
+                samples.page.append(elapsed)
+                set_cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "")
+                if set_cookie:
+                    cookie = f"; csrftoken={set_cookie.group(1)}"
+                    headers = {"Cookie": f"sessionid={sessions[number]}" + cookie}
+                token, offered = TOKEN.search(data), OFFERED.search(data)
+                if response.status != 200 or not token or not offered:
+                    samples.errors.append(f"page {response.status}")
+                    return
+                # Reading the statement: the vote is due 1–3 s after the page was asked for.
+                due += rng.uniform(1.0, 3.0)
+                time.sleep(max(0.0, due - time.perf_counter()))
+                samples.late.append(max(0.0, time.perf_counter() - due))
+                body = (
+                    f"csrfmiddlewaretoken={token.group(1).decode()}"
+                    f"&statement={offered.group(1).decode()}&value={rng.choice((1, -1, 0))}"
+                )
+                response, _data, elapsed = connection.request(
+                    "POST",
+                    path,
+                    body,
+                    {**headers, "Content-Type": "application/x-www-form-urlencoded"},
+                )
+                if response.status != 302:
+                    samples.errors.append(f"vote {response.status}")
+                samples.vote.append(elapsed)
+                due = time.perf_counter()  # the browser follows the redirect at once
+        finally:
+            connection.close()
+
+    def prober(number: int) -> None:
+        rng = random.Random(seed * 7 + number)
+        connection = Connection(port)
+        due = begin + rng.uniform(0, 0.2)
+        try:
+            while due < end and not stop.is_set():
+                time.sleep(max(0.0, due - time.perf_counter()))
+                response, _data, elapsed = connection.request("GET", "/healthz")
+                if response.status != 200:
+                    samples.errors.append(f"health {response.status}")
+                samples.health.append(elapsed)
+                due += rng.uniform(0.1, 0.3)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=person, args=(n,)) for n in range(len(sessions))]
+    threads += [threading.Thread(target=prober, args=(n,)) for n in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stop.set()
+    return samples
+
+
+def _saturate(port: int, path: str, sessions: list[str], statements: list[int], votes: int):
+    """Phase 3: every voter posts votes back to back (no think time), each followed by a
+    health check: the closed loop that saturates the machine."""
+    samples = Samples()
+    tokens = []
+    for session in sessions:
+        connection = Connection(port)
+        response, data, _ = connection.request(
+            "GET", path, headers={"Cookie": f"sessionid={session}"}
+        )
+        cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie") or "")
+        token = TOKEN.search(data)
+        assert cookie and token, f"no CSRF token ({response.status})"
+        tokens.append((cookie.group(1), token.group(1).decode()))
+        connection.close()
+    barrier = threading.Barrier(len(sessions))
+
+    def voter(number: int) -> None:
+        cookie, token = tokens[number]
+        headers = {
+            "Cookie": f"sessionid={sessions[number]}; csrftoken={cookie}",
+            "Content-Type": "application/x-www-form-urlencoded",
+        }
+        connection = Connection(port)
+        barrier.wait()
+        for i in range(votes):
+            statement = statements[(number * 7 + i) % len(statements)]
+            body = f"csrfmiddlewaretoken={token}&statement={statement}&value={i % 3 - 1}"
+            response, _data, elapsed = connection.request("POST", path, body, headers)
+            if response.status != 302:
+                samples.errors.append(str(response.status))
+            samples.vote.append(elapsed)
+            _r, _d, elapsed = connection.request("GET", "/healthz")
+            samples.health.append(elapsed)
+        connection.close()
+
+    threads = [threading.Thread(target=voter, args=(n,)) for n in range(len(sessions))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return samples
+
+
+def _children_cpu(parent: int) -> float:
+    """CPU seconds used so far by the children of ``parent`` (the gunicorn workers)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _machine_busy() -> float:
+    """Busy CPU seconds of the whole machine since boot, all users."""
+    values = [int(v) for v in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")
+
+
+class CpuMeter:
+    """CPU used during a phase: by the whole machine (every engineer's work included), by
+    the gunicorn workers and by this load generator."""
+
+    def __init__(self, server: int) -> None:
+        self.server = server
+        self.start = (_machine_busy(), _children_cpu(server), sum(os.times()[:2]))
+
+    def report(self, wall: float, requests: int) -> str:
+        busy0, app0, gen0 = self.start
+        busy1, app1, gen1 = _machine_busy(), _children_cpu(self.server), sum(os.times()[:2])
+        return (
+            f"   CPU during the phase: whole machine {(busy1 - busy0) / wall:.2f} of "
+            f"{os.cpu_count()} cores busy; gunicorn {(app1 - app0) / wall:.2f} cores "
+            f"({(app1 - app0) / max(requests, 1) * 1000:.1f} ms CPU per request); "
+            f"load generator {(gen1 - gen0) / wall:.2f} cores"
+        )
+
+
+def _votes_stored() -> int:
+    from horizont.positions.models import StatementVote
+
+    return StatementVote.objects.filter(statement__process__slug=SLUG).count()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--voters", type=int, default=50)
-    parser.add_argument("--votes", type=int, default=40)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--duration", type=float, default=60.0, help="seconds of voting")
+    parser.add_argument("--saturation-votes", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=16)
     args = parser.parse_args()
     _ensure_database()
     path, sessions, statements = _prepare(args.voters)
     alone, queries = _in_process(path, min(200, len(statements)))
     port = _free_port()
+    env = {**os.environ, "DEBUG": "0"}
     server = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
@@ -194,73 +422,100 @@ def main() -> None:
             "-w",
             str(args.workers),
             "--threads",
-            "4",
+            str(args.threads),
             "-k",
             "gthread",
+            "--keep-alive",
+            "10",
             "--log-level",
             "warning",
         ],
         cwd=ROOT,
-        env=os.environ.copy(),
+        env=env,
     )
+    from horizont.positions.models import StatementVote
+
     try:
         for _ in range(100):
             try:
-                _request(port, "GET", "/healthz")
+                Connection(port).request("GET", "/healthz")
                 break
             except OSError:
                 time.sleep(0.2)
-        tokens = [_csrf(port, path, s) for s in sessions]
-        vote_times: list[float] = []
-        health_times: list[float] = []
-        errors: list[str] = []
-        barrier = threading.Barrier(args.voters)
-
-        def voter(number: int) -> None:
-            cookie, token = tokens[number]
-            headers = {
-                "Cookie": f"sessionid={sessions[number]}; csrftoken={cookie}",
-                "Content-Type": "application/x-www-form-urlencoded",
-            }
-            barrier.wait()
-            for i in range(args.votes):
-                statement = statements[(number * 7 + i) % len(statements)]
-                body = f"csrfmiddlewaretoken={token}&statement={statement}&value={i % 3 - 1}"
-                response, _data, elapsed = _request(port, "POST", path, body, headers)
-                if response.status != 302:
-                    errors.append(str(response.status))
-                vote_times.append(elapsed)
-                _r, _d, elapsed = _request(port, "GET", "/healthz")
-                health_times.append(elapsed)
-
-        threads = [threading.Thread(target=voter, args=(n,)) for n in range(args.voters)]
-        start = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        wall = time.perf_counter() - start
+        # Warm up every worker (imports, first queries) before measuring.
+        warm = Connection(port)
+        for _ in range(20):
+            warm.request("GET", path, headers={"Cookie": f"sessionid={sessions[0]}"})
+        warm.close()
+        load_before = os.getloadavg()[0]
+        meter = CpuMeter(server.pid)
+        started = time.perf_counter()
+        people = _people(port, path, sessions, args.duration, args.seed)
+        people_wall = time.perf_counter() - started
+        requests = len(people.vote) + len(people.page) + len(people.health)
+        people_cpu = meter.report(people_wall, requests)
+        people_stored = _votes_stored()
+        StatementVote.objects.filter(statement__process__slug=SLUG).delete()
+        meter = CpuMeter(server.pid)
+        started = time.perf_counter()
+        saturated = _saturate(port, path, sessions, statements, args.saturation_votes)
+        saturated_wall = time.perf_counter() - started
+        requests = len(saturated.vote) + len(saturated.health)
+        saturated_cpu = meter.report(saturated_wall, requests)
+        saturated_stored = _votes_stored()
     finally:
         server.terminate()
         server.wait(timeout=30)
-    import django  # noqa: F401  (set up in _prepare)
+    StatementVote.objects.filter(statement__process__slug=SLUG).delete()
 
-    from horizont.positions.models import StatementVote
-
-    stored = StatementVote.objects.filter(statement__process__slug=SLUG).count()
     print(
-        f"{args.voters} concurrent voters × {args.votes} votes, gunicorn {args.workers} "
-        f"gthread workers, PostgreSQL; {len(vote_times)} votes in {wall:.1f} s, "
-        f"{stored} stored, {len(errors)} errors {sorted(set(errors))[:5]}"
+        f"gunicorn {args.workers} gthread workers × {args.threads} threads, DEBUG off, "
+        f"PostgreSQL; {os.cpu_count()} cores; load average before the run {load_before:.2f} "
+        f"(other users of the machine included)"
     )
-    print(f"vote, server alone:      {_percentiles(alone)}   (≤ {queries} SQL queries)")
-    print(f"vote (POST, stored):     {_percentiles(vote_times)}   (target p99 ≤ 50 ms)")
-    print(f"baseline /healthz:       {_percentiles(health_times)}")
-    ratio = (
-        sorted(vote_times)[int(0.99 * len(vote_times))]
-        / sorted(health_times)[int(0.99 * len(health_times))]
+    print(f"\n1. server alone (test client, sequential): {_percentiles(alone)}")
+    print(
+        f"   SQL queries per vote: {queries[0]} ({queries[1]} for the vote that also starts "
+        f"the background recomputation of the map, at most once per 20 s and process)"
     )
-    print(f"ratio of p99, vote / health check: {ratio:.1f}×")
+    print(f"   statements page (GET), same way: {_percentiles(PAGE_ALONE)}")
+    print(
+        f"   CPU of this Python process (Django + driver, PostgreSQL not included): "
+        f"vote {CPU_ALONE['vote'] * 1000:.1f} ms, page {CPU_ALONE['page'] * 1000:.1f} ms"
+    )
+    rate = len(people.vote) / people_wall
+    print(
+        f"\n2. model: {args.voters} people, each loads the page, reads 1–3 s, votes "
+        f"(open loop, seed {args.seed}), {args.duration:.0f} s"
+    )
+    print(
+        f"   {len(people.vote)} votes ({rate:.1f}/s), {people_stored} stored, "
+        f"{len(people.page)} pages, {len(people.health)} health checks, "
+        f"{len(people.errors)} errors {sorted(set(people.errors))[:5]}, "
+        f"{Connection.reconnects} reconnects, sends late by > 50 ms: "
+        f"{sum(1 for x in people.late if x > 0.05)}"
+    )
+    print(f"   vote (POST, stored):   {_percentiles(people.vote)}   (target p99 ≤ 50 ms)")
+    print(f"   statements page (GET): {_percentiles(people.page)}")
+    print(f"   baseline /healthz:     {_percentiles(people.health)}")
+    print(f"   ratio of p99, vote / health check: {_p99(people.vote) / _p99(people.health):.1f}×")
+    print(people_cpu)
+    print(
+        f"\n3. closed-loop saturation (no think time, not a model of people): "
+        f"{args.voters} voters × {args.saturation_votes} votes back to back"
+    )
+    print(
+        f"   {len(saturated.vote)} votes in {saturated_wall:.1f} s "
+        f"({len(saturated.vote) / saturated_wall:.0f}/s), {saturated_stored} stored, "
+        f"{len(saturated.errors)} errors {sorted(set(saturated.errors))[:5]}"
+    )
+    print(f"   vote (POST, stored):   {_percentiles(saturated.vote)}")
+    print(f"   baseline /healthz:     {_percentiles(saturated.health)}")
+    print(
+        f"   ratio of p99, vote / health check: "
+        f"{_p99(saturated.vote) / _p99(saturated.health):.1f}×"
+    )
+    print(saturated_cpu)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import rules
@@ -24,6 +25,8 @@ def has_approved_contact_request(user: Any, profile: Any) -> bool:
 # Categories whose threads another app manages (comments on proposals in `positions`):
 # replies go through that app, which checks who may take part. Apps add their slug.
 MANAGED_CATEGORIES: set[str] = set()
+# Where a managed thread is answered: category slug → function(thread) → URL (or None).
+MANAGED_THREAD_URLS: dict[str, Callable[[Any], str | None]] = {}
 
 
 @rules.predicate

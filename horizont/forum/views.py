@@ -30,6 +30,7 @@ from horizont.forum.models import (
     Subscription,
     Thread,
 )
+from horizont.forum.rules import MANAGED_CATEGORIES, MANAGED_THREAD_URLS
 
 THREADS_PER_PAGE = 30
 POSTS_PER_PAGE = 30
@@ -117,11 +118,16 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
     thread = get_object_or_404(Thread.objects.select_related("category"), pk=pk)
     posts = thread.posts.select_related("author")
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    # Threads another app manages are answered there (the form here would be refused).
+    managed = thread.category.slug in MANAGED_CATEGORIES
+    answer_url = MANAGED_THREAD_URLS.get(thread.category.slug, lambda t: None)(thread)
     return render(
         request,
         "forum/thread.html",
         {
             "thread": thread,
+            "managed": managed,
+            "answer_url": answer_url,
             "page": page,
             "query": "",
             "form": ReplyForm(),

@@ -255,3 +255,15 @@ class JoinForm(forms.Form):
         label=_("Your e-mail address"),
         help_text=_("We send you a link. The address itself is not stored."),
     )
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        from horizont.positions.models import Report
+
+        model = Report
+        fields = ["reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "reason": _("Moderators read this. Say briefly which rule it breaks."),
+        }

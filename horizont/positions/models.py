@@ -157,6 +157,7 @@ class Proposal(models.Model):
         _("original language"), max_length=8, choices=settings.LANGUAGES
     )
     texts = models.JSONField(default=dict)
+    is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
     # Comments are forum posts, so reports and moderation are the forum's.
     thread = models.OneToOneField(
         "forum.Thread", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -421,3 +422,75 @@ class OpinionMapResult(models.Model):
 
     def __str__(self) -> str:
         return f"opinion map of process {self.process_id}"
+
+
+class Report(models.Model):
+    """A reader's report of a proposal or a statement, waiting for the moderators (the
+    same states as the forum's reports of posts; comments are forum posts and reported
+    there)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        HIDDEN = "hidden", _("hidden")
+        DISMISSED = "dismissed", _("dismissed")
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="reports")
+    proposal = models.ForeignKey(
+        Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    statement = models.ForeignKey(
+        Statement, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="positions_reports",
+    )
+    reason = models.TextField(_("what is wrong with it"), max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(proposal__isnull=False, statement__isnull=True)
+                | models.Q(proposal__isnull=True, statement__isnull=False),
+                name="positions_report_one_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"report #{self.pk}"
+
+    @property
+    def target(self) -> Proposal | Statement:
+        return self.proposal or self.statement  # type: ignore[return-value]
+
+
+class Mute(models.Model):
+    """An account that asked for no more e-mails about a process."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="mutes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="positions_mutes"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["process", "user"], name="positions_one_mute")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} muted {self.process_id}"

@@ -13,7 +13,7 @@ import numpy as np
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,11 +28,13 @@ from horizont.positions.models import (
     Ballot,
     CommentReply,
     Decision,
+    Mute,
     OpinionMapResult,
     Poll,
     Position,
     Process,
     Proposal,
+    Report,
     Statement,
     StatementVote,
     Support,
@@ -241,6 +243,12 @@ def comment_add(*, author: Any, proposal: Proposal, body: str, parent: Any = Non
     return post
 
 
+def proposal_url_of_thread(thread: Any) -> str | None:
+    """The proposal page where the comments of ``thread`` are written (for the forum)."""
+    proposal = Proposal.objects.select_related("process").filter(thread=thread).first()
+    return proposal.get_absolute_url() if proposal is not None else None
+
+
 def comment_tree(proposal: Proposal) -> list[tuple[Any, int]]:
     """The comments of a proposal in reading order, each with its depth (0 … 4)."""
     if proposal.thread is None:
@@ -282,6 +290,7 @@ def decision_create(
     details: str,
     closes_at: Any,
     quorum: int,
+    base_url: str = "",
 ) -> Decision:
     decision = Decision.objects.create(
         process=process,
@@ -293,6 +302,9 @@ def decision_create(
         created_by=creator,
     )
     audit_record(actor=creator, action="positions.decision_create", target=decision)
+    notify_later(
+        process=process, kind="decision", pk=decision.pk, author=creator, base_url=base_url
+    )
     return decision
 
 
@@ -343,36 +355,191 @@ def decision_outcome_record(
             label=f"positions: outcome of decision {decision.pk}",
             decision_id=decision.pk,
             base_url=base_url,
+            actor_id=facilitator.pk,
         )
     )
     return decision
 
 
 @tasks.task
-def notify_outcome(progress: Any, *, decision_id: int, base_url: str = "") -> dict[str, int]:
-    """Mail the outcome to everyone who took a position, each in their own language."""
+def notify_outcome(
+    progress: Any, *, decision_id: int, base_url: str = "", actor_id: int | None = None
+) -> dict[str, int]:
+    """Mail the outcome to the process's participants, each in their own language."""
     decision = Decision.objects.select_related("process").get(pk=decision_id)
-    users = [p.user for p in decision.positions.select_related("user")]
     summary = decision_summary(decision)
+    return _mail_participants(
+        progress,
+        process=decision.process,
+        template="outcome",
+        context={"decision": decision, "summary": summary},
+        url=f"{base_url}{decision.get_absolute_url()}",
+        base_url=base_url,
+        also=[p.user for p in decision.positions.select_related("user")],
+        exclude=actor_id,
+    )
+
+
+# --- Notifications ------------------------------------------------------------------
+
+MUTE_SALT = "horizont.positions.mute"
+
+
+def recipients(process: Process, also: list[Any] | None = None) -> list[Any]:
+    """Who hears of new decisions, polls and outcomes: accounts that are active members of
+    the process's initiatives or that took part under their name (proposals, support,
+    positions, named ballots), plus ``also``; without those who muted the
+    process. Guests and pseudonymous statement votes are never traced back to anyone."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    users = get_user_model().objects.filter(is_active=True)
+    initiatives = [process.initiative_id, *process.partners.values_list("pk", flat=True)]
+    took_part = (
+        Q(memberships__initiative_id__in=initiatives, memberships__status="active")
+        | Q(positions_proposals__process=process)
+        | Q(positions_supports__proposal__process=process)
+        | Q(positions_positions__decision__process=process)
+        | Q(positions_ballots__poll__process=process)
+    )
+    chosen = {u.pk: u for u in users.filter(took_part).distinct()}
+    for user in also or []:
+        if user is not None and user.is_active:
+            chosen.setdefault(user.pk, user)
+    muted = set(Mute.objects.filter(process=process).values_list("user_id", flat=True))
+    return [user for pk, user in sorted(chosen.items()) if pk not in muted]
+
+
+def mute_token(*, process: Process, user: Any) -> str:
+    return signing.dumps({"p": process.pk, "u": user.pk}, salt=MUTE_SALT)
+
+
+def mute_from_token(*, process: Process, token: str) -> Any:
+    """The account a mute link was made for, or ``None`` (links do not expire)."""
+    from django.contrib.auth import get_user_model
+
+    try:
+        data = signing.loads(token, salt=MUTE_SALT)
+    except signing.BadSignature:
+        return None
+    if data.get("p") != process.pk:
+        return None
+    return get_user_model().objects.filter(pk=data.get("u")).first()
+
+
+def mute(*, process: Process, user: Any) -> None:
+    Mute.objects.get_or_create(process=process, user=user)
+
+
+def _mail_participants(
+    progress: Any,
+    *,
+    process: Process,
+    template: str,
+    context: dict[str, Any],
+    url: str,
+    base_url: str,
+    also: list[Any] | None = None,
+    exclude: int | None = None,
+) -> dict[str, int]:
+    people = [u for u in recipients(process, also) if u.pk != exclude]
     sent = 0
-    for done, user in enumerate(users):
+    for done, user in enumerate(people):
+        mute_url = base_url + reverse(
+            "positions:mute", args=[process.slug, mute_token(process=process, user=user)]
+        )
         with translation.override(getattr(user, "language", "") or settings.LANGUAGE_CODE):
-            context = {
-                "decision": decision,
-                "summary": summary,
-                "url": f"{base_url}{decision.get_absolute_url()}",
+            full = {
+                **context,
+                "process": process,
+                "title": process.text(translation.get_language())["title"],
+                "url": url,
+                "mute_url": mute_url,
             }
-            subject = render_to_string("positions/email/outcome_subject.txt", context)
-            body = render_to_string("positions/email/outcome.txt", context)
+            subject = render_to_string(f"positions/email/{template}_subject.txt", full)
+            body = render_to_string(f"positions/email/{template}.txt", full)
         sent += send_mail(" ".join(subject.split()), body, None, [user.email], fail_silently=True)
-        progress.update(done + 1, len(users))
+        progress.update(done + 1, len(people))
     return {"sent": sent}
+
+
+def notify_later(*, process: Process, kind: str, pk: int, author: Any, base_url: str = "") -> None:
+    """After the commit, mail the participants of ``process`` about a new decision or poll."""
+    transaction.on_commit(
+        lambda: tasks.enqueue(
+            notify_new,
+            label=f"positions: new {kind} {pk}",
+            kind=kind,
+            pk=pk,
+            author_id=getattr(author, "pk", None),
+            base_url=base_url,
+        )
+    )
+
+
+@tasks.task
+def notify_new(
+    progress: Any, *, kind: str, pk: int, author_id: int | None = None, base_url: str = ""
+) -> dict[str, int]:
+    """Mail the participants of a process that a decision or a poll was opened."""
+    model = Decision if kind == "decision" else Poll
+    item = model.objects.select_related("process").get(pk=pk)
+    return _mail_participants(
+        progress,
+        process=item.process,
+        template=f"new_{kind}",
+        context={"item": item},
+        url=f"{base_url}{item.get_absolute_url()}",
+        base_url=base_url,
+        exclude=author_id,
+    )
+
+
+# --- Reports and moderation ---------------------------------------------------------
+
+
+@transaction.atomic
+def report_create(*, reporter: Any, target: Proposal | Statement, reason: str) -> Report:
+    """Report a proposal or a statement; a second report of the same reader while the
+    first is open replaces its reason."""
+    field = "proposal" if isinstance(target, Proposal) else "statement"
+    existing = Report.objects.filter(
+        **{field: target}, reporter=reporter, status=Report.Status.OPEN
+    ).first()
+    if existing is not None:
+        existing.reason = reason.strip()
+        existing.save(update_fields=["reason"])
+        return existing
+    return Report.objects.create(
+        process=target.process, reporter=reporter, reason=reason.strip(), **{field: target}
+    )
+
+
+@transaction.atomic
+def moderate(*, moderator: Any, target: Proposal | Statement, action: str) -> None:
+    """``hide``, ``restore`` or ``dismiss`` (the open reports) a proposal or a statement;
+    audited like the forum's moderation."""
+    field = "proposal" if isinstance(target, Proposal) else "statement"
+    now = timezone.now()
+    reports = Report.objects.filter(**{field: target}, status=Report.Status.OPEN)
+    if action in ("hide", "restore"):
+        type(target).objects.filter(pk=target.pk).update(is_hidden=action == "hide")
+        if action == "hide":
+            reports.update(status=Report.Status.HIDDEN, resolved_at=now, resolved_by=moderator)
+    elif action == "dismiss":
+        reports.update(status=Report.Status.DISMISSED, resolved_at=now, resolved_by=moderator)
+    else:
+        raise ValueError(action)
+    verb = {"hide": "hide", "restore": "restore", "dismiss": "reports_dismiss"}[action]
+    audit_record(actor=moderator, action=f"positions.{field}_{verb}", target=target)
 
 
 # --- Polls --------------------------------------------------------------------------
 
 
-def poll_create(*, creator: Any, process: Process, options: list[str], **fields: Any) -> Poll:
+def poll_create(
+    *, creator: Any, process: Process, options: list[str], base_url: str = "", **fields: Any
+) -> Poll:
     """A poll with its options, in the given order."""
     from horizont.positions.models import PollOption
 
@@ -382,6 +549,7 @@ def poll_create(*, creator: Any, process: Process, options: list[str], **fields:
             PollOption(poll=poll, label=label, position=i) for i, label in enumerate(options)
         )
         audit_record(actor=creator, action="positions.poll_create", target=poll)
+    notify_later(process=process, kind="poll", pk=poll.pk, author=creator, base_url=base_url)
     return poll
 
 
@@ -512,12 +680,7 @@ def statement_add(*, user: Any, process: Process, text: str) -> Statement:
 
 def statement_moderate(*, moderator: Any, statement: Statement, hide: bool) -> None:
     """Hide (or restore) a statement: it is no longer offered, counted or shown."""
-    Statement.objects.filter(pk=statement.pk).update(is_hidden=hide)
-    audit_record(
-        actor=moderator,
-        action="positions.statement_hide" if hide else "positions.statement_restore",
-        target=statement,
-    )
+    moderate(moderator=moderator, target=statement, action="hide" if hide else "restore")
 
 
 def statement_vote(*, user: Any, statement: Statement, value: int) -> StatementVote:
@@ -525,39 +688,62 @@ def statement_vote(*, user: Any, statement: Statement, value: int) -> StatementV
         raise NotAllowed(_("Choose agree, disagree or pass."))
     if statement.is_hidden:
         raise NotAllowed(_("This statement has been hidden by a moderator."))
+    vote = StatementVote(
+        statement=statement,
+        participant_key=participant_key(process=statement.process, user=user),
+        value=value,
+    )
     try:
-        with transaction.atomic():
-            return StatementVote.objects.create(
-                statement=statement,
-                participant_key=participant_key(process=statement.process, user=user),
-                value=value,
-            )
+        # One INSERT; the unique constraint refuses a second vote. Outside a transaction
+        # (a request) a failed INSERT needs no savepoint, which spares two round trips.
+        if connection.in_atomic_block:
+            with transaction.atomic():
+                vote.save(force_insert=True)
+        else:
+            vote.save(force_insert=True)
+        return vote
     except IntegrityError:
         raise NotAllowed(_("You have already voted on this statement."), "twice") from None
 
 
 def statement_next(*, user: Any, process: Process) -> Statement | None:
     """The statement to offer next: informative, not yet voted on, not one's own."""
+    return statement_offer(user=user, process=process)[0]
+
+
+def statement_offer(*, user: Any, process: Process) -> tuple[Statement | None, int]:
+    """The statement to offer next and how many statements ``user`` has voted on.
+
+    The vote counts per statement are summed by the database (one grouped query), so the
+    page costs the same whether a process has a hundred votes or a million."""
+    from django.db.models import Count, Q
+
     key = participant_key(process=process, user=user)
-    statements = list(process.statements.filter(is_hidden=False).exclude(author_key=key))
-    if not statements:
-        return None
     voted = set(
         StatementVote.objects.filter(participant_key=key, statement__process=process).values_list(
             "statement_id", flat=True
         )
     )
-    counts = {s.pk: [0, 0, 0] for s in statements}
-    rows = StatementVote.objects.filter(statement__in=statements).values_list(
-        "statement_id", "value"
+    rows = list(
+        process.statements.filter(is_hidden=False)
+        .exclude(author_key=key)
+        .annotate(
+            agree=Count("votes", filter=Q(votes__value=1)),
+            disagree=Count("votes", filter=Q(votes__value=-1)),
+            passes=Count("votes", filter=Q(votes__value=0)),
+        )
+        .order_by("pk")
+        .values_list("pk", "agree", "disagree", "passes")
     )
-    for statement_id, value in rows.iterator(chunk_size=5000):
-        counts[statement_id][{1: 0, -1: 1, 0: 2}[value]] += 1
-    table = np.array([counts[s.pk] for s in statements], dtype=np.int64)
+    if not rows:
+        return None, len(voted)
+    table = np.array([row[1:] for row in rows], dtype=np.int64)
     priority = opinion.statement_priority(table[:, 0], table[:, 1], table[:, 2])
-    excluded = {i for i, s in enumerate(statements) if s.pk in voted}
+    excluded = {i for i, row in enumerate(rows) if row[0] in voted}
     index = opinion.next_statement(priority, excluded, seed=int(key[:8], 16))
-    return None if index is None else statements[index]
+    if index is None:
+        return None, len(voted)
+    return Statement.objects.get(pk=rows[index][0]), len(voted)
 
 
 def _map_json(result: opinion.OpinionMap, keys: list[str], statement_ids: list[int]) -> dict:
@@ -749,6 +935,20 @@ def user_positions_export(user: Any) -> dict[str, Any]:
                     participant_key__in=list(keys)
                 ).select_related("statement")
             ],
+            "reports": [
+                {
+                    "process": r.process.slug,
+                    "target": r.proposal.text()["title"] if r.proposal else r.statement.text,
+                    "reason": r.reason,
+                    "status": r.status,
+                }
+                for r in Report.objects.filter(reporter=user).select_related(
+                    "process", "proposal", "statement"
+                )
+            ],
+            "muted_processes": list(
+                Mute.objects.filter(user=user).values_list("process__slug", flat=True)
+            ),
         }
     }
 
@@ -758,3 +958,4 @@ def user_positions_erase(user: Any) -> None:
     StatementVote.objects.filter(participant_key__in=keys).delete()
     ballot_keys = [ballot_key(poll=p, user=user) for p in Poll.objects.all()]
     Ballot.objects.filter(voter_key__in=ballot_keys).update(voter=None)
+    Report.objects.filter(reporter=user).update(reporter=None)

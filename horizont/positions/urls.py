@@ -6,6 +6,7 @@ app_name = "positions"
 urlpatterns = [
     path("", views.process_list, name="list"),
     path("new/", views.process_create, name="process_create"),
+    path("moderation/", views.moderation_overview, name="moderation_overview"),
     path("<slug:slug>/", views.process, name="process"),
     path("<slug:slug>/proposals/new/", views.proposal_create, name="proposal_create"),
     path("<slug:slug>/proposals/<int:pk>/", views.proposal, name="proposal"),
@@ -23,6 +24,13 @@ urlpatterns = [
         views.statements_moderate,
         name="statements_moderate",
     ),
+    path("<slug:slug>/moderation/", views.statements_moderate, name="moderation"),
+    path(
+        "<slug:slug>/<str:kind>/<int:pk>/report/",
+        views.report,
+        name="report",
+    ),
+    path("<slug:slug>/mute/<str:token>/", views.mute, name="mute"),
     path("<slug:slug>/map/", views.opinion_map, name="map"),
     path("<slug:slug>/map.svg", views.opinion_map_svg, name="map_svg"),
     path("<slug:slug>/map/refresh/", views.opinion_map_refresh, name="map_refresh"),

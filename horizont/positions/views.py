@@ -24,6 +24,7 @@ from horizont.positions.forms import (
     PositionForm,
     ProcessForm,
     ProposalForm,
+    ReportForm,
     StatementForm,
     StatementVoteForm,
     ballot_form,
@@ -32,6 +33,7 @@ from horizont.positions.models import (
     OpinionMapResult,
     Position,
     Process,
+    Report,
     Statement,
     StatementVote,
 )
@@ -49,11 +51,20 @@ def _require(request: HttpRequest, perm: str, process: Process) -> None:
         raise PermissionDenied
 
 
-def _participation_context(request: HttpRequest, process: Process) -> dict[str, Any]:
+def _participation_context(
+    request: HttpRequest, process: Process, participant: Any = False
+) -> dict[str, Any]:
+    """What every page of a process shows; ``participant`` (from :func:`_participant`)
+    when the view has looked it up already, which spares the permission query."""
+    can_participate = (
+        request.user.has_perm("positions.participate", process)
+        if participant is False
+        else participant is not None
+    )
     return {
         "process": process,
         "text": process.text(),
-        "can_participate": request.user.has_perm("positions.participate", process),
+        "can_participate": can_participate,
         "can_facilitate": request.user.has_perm("positions.facilitate", process),
     }
 
@@ -109,7 +120,7 @@ def process(request: HttpRequest, slug: str) -> HttpResponse:
     process = _get_process(request, slug)
     context = _participation_context(request, process)
     context.update(
-        proposals=process.proposals.filter(amends=None),
+        proposals=process.proposals.filter(amends=None, is_hidden=False),
         decisions=process.decisions.all(),
         polls=process.polls.all(),
         statements=process.statements.filter(is_hidden=False).count(),
@@ -162,9 +173,10 @@ def proposal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         supports=proposal.supports.count(),
         supported=request.user.is_authenticated
         and proposal.supports.filter(user=request.user).exists(),
-        amendments=proposal.amendments.all(),
+        amendments=proposal.amendments.filter(is_hidden=False),
         comment_form=CommentForm(),
         can_moderate=request.user.has_perm("forum.moderate"),
+        can_moderate_positions=request.user.has_perm("positions.moderate"),
     )
     return render(request, "positions/proposal.html", context)
 
@@ -174,7 +186,7 @@ def proposal(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @rate_limited("post")
 def comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     process = _get_process(request, slug)
-    proposal = get_object_or_404(process.proposals, pk=pk)
+    proposal = get_object_or_404(process.proposals.filter(is_hidden=False), pk=pk)
     _require(request, "positions.participate", process)
     form = CommentForm(request.POST)
     if not form.is_valid():
@@ -195,7 +207,7 @@ def comment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def support(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     process = _get_process(request, slug)
-    proposal = get_object_or_404(process.proposals, pk=pk)
+    proposal = get_object_or_404(process.proposals.filter(is_hidden=False), pk=pk)
     _require(request, "positions.participate", process)
     services.support_toggle(user=request.user, proposal=proposal)
     return redirect(proposal)
@@ -215,7 +227,11 @@ def decision_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = DecisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         decision = services.decision_create(
-            creator=request.user, process=process, proposal=proposal, **form.cleaned_data
+            creator=request.user,
+            process=process,
+            proposal=proposal,
+            base_url=site_base_url(request),
+            **form.cleaned_data,
         )
         return redirect(decision)
     return render(
@@ -354,7 +370,11 @@ def poll_create(request: HttpRequest, slug: str) -> HttpResponse:
         data = dict(form.cleaned_data)
         data.pop("options_text")
         poll = services.poll_create(
-            creator=request.user, process=process, options=data.pop("options"), **data
+            creator=request.user,
+            process=process,
+            options=data.pop("options"),
+            base_url=site_base_url(request),
+            **data,
         )
         messages.success(request, _("The poll has been opened."))
         return redirect(poll)
@@ -375,11 +395,17 @@ def statements(request: HttpRequest, slug: str) -> HttpResponse:
     statement_form = StatementForm()
     # The vote path is the hottest of the app: only the one permission it needs.
     participant = _participant(request, process)
-    if request.method == "POST":
-        if participant is None:
-            if not request.user.is_authenticated:
-                return redirect(_sign_in_url(request, process))
-            raise PermissionDenied
+    status = 200
+    if request.method == "POST" and participant is None:
+        if not request.user.is_authenticated:
+            return redirect(_sign_in_url(request, process))
+        # Refused, with the reason on the page; nothing is saved.
+        status = 403
+        if process.phase == Process.Phase.OUTCOME:
+            messages.error(request, _("Taking part in this process has ended."))
+        else:
+            messages.error(request, _("You cannot take part in this process."))
+    elif request.method == "POST":
         if "text" in request.POST:
             statement_form = StatementForm(request.POST)
             if statement_form.is_valid():
@@ -396,10 +422,11 @@ def statements(request: HttpRequest, slug: str) -> HttpResponse:
             vote_form = StatementVoteForm(request.POST)
             if vote_form.is_valid():
                 statement = get_object_or_404(
-                    Statement.objects.select_related("process"),
+                    Statement.objects.only("pk", "process_id", "is_hidden"),
                     pk=vote_form.cleaned_data["statement"],
                     process=process,
                 )
+                statement.process = process
                 try:
                     services.statement_vote(
                         user=participant,
@@ -413,40 +440,92 @@ def statements(request: HttpRequest, slug: str) -> HttpResponse:
             else:
                 messages.error(request, _("Choose agree, disagree or pass."))
             return redirect("positions:statements", process.slug)
-    context = _participation_context(request, process)
-    context["can_participate"] = participant is not None
+    context = _participation_context(request, process, participant)
     offered = None
     voted = 0
     if participant is not None:
-        offered = services.statement_next(user=participant, process=process)
-        key = services.participant_key(process=process, user=participant)
-        voted = StatementVote.objects.filter(
-            participant_key=key, statement__process=process
-        ).count()
+        offered, voted = services.statement_offer(user=participant, process=process)
     context.update(
         offered=offered,
         voted=voted,
         statement_form=statement_form,
         vote_choices=StatementVote.Value.choices,
     )
-    return render(request, "positions/statements.html", context)
+    return render(request, "positions/statements.html", context, status=status)
+
+
+@login_required
+@rate_limited("post")
+def report(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
+    """Report a proposal or a statement to the moderators (as posts in the forum)."""
+    process = _get_process(request, slug)
+    if kind not in ("proposals", "statements"):
+        raise Http404
+    model = process.proposals if kind == "proposals" else process.statements
+    target = get_object_or_404(model, pk=pk)
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.report_create(
+            reporter=request.user, target=target, reason=form.cleaned_data["reason"]
+        )
+        messages.success(request, _("Thank you. Moderators will look at it."))
+        if kind == "proposals":
+            return redirect(target)
+        return redirect("positions:statements", process.slug)
+    return render(
+        request,
+        "positions/report_form.html",
+        {**_participation_context(request, process), "form": form, "target": target, "kind": kind},
+    )
+
+
+@login_required
+def moderation_overview(request: HttpRequest) -> HttpResponse:
+    """Moderators: the processes with open reports of proposals or statements."""
+    if not request.user.has_perm("positions.moderate"):
+        raise PermissionDenied
+    from django.db.models import Count, Q
+
+    processes = (
+        Process.objects.annotate(
+            open_reports=Count("reports", filter=Q(reports__status=Report.Status.OPEN))
+        )
+        .filter(open_reports__gt=0)
+        .order_by("-open_reports")
+    )
+    return render(request, "positions/moderation_overview.html", {"processes": processes})
 
 
 @login_required
 def statements_moderate(request: HttpRequest, slug: str) -> HttpResponse:
-    """Moderators list every statement of a process and hide or restore them."""
+    """Moderators: open reports of proposals and statements of a process, every statement
+    and the hidden proposals; hide, restore, or dismiss the reports."""
     process = _get_process(request, slug)
     if not request.user.has_perm("positions.moderate"):
         raise PermissionDenied
     if request.method == "POST":
-        statement = get_object_or_404(Statement, pk=request.POST.get("statement"), process=process)
-        hide = request.POST.get("action") == "hide"
-        services.statement_moderate(moderator=request.user, statement=statement, hide=hide)
-        return redirect("positions:statements_moderate", process.slug)
+        if request.POST.get("proposal"):
+            target: Any = get_object_or_404(process.proposals, pk=request.POST.get("proposal"))
+        else:
+            target = get_object_or_404(process.statements, pk=request.POST.get("statement"))
+        action = request.POST.get("action")
+        if action not in ("hide", "restore", "dismiss"):
+            raise Http404
+        services.moderate(moderator=request.user, target=target, action=action)
+        messages.success(request, _("Done. The action is in the audit log."))
+        return redirect("positions:moderation", process.slug)
+    reports = process.reports.filter(status=Report.Status.OPEN).select_related(
+        "proposal", "statement", "reporter"
+    )
     return render(
         request,
         "positions/statements_moderate.html",
-        {**_participation_context(request, process), "statements": process.statements.all()},
+        {
+            **_participation_context(request, process),
+            "reports": reports,
+            "statements": process.statements.all(),
+            "hidden_proposals": process.proposals.filter(is_hidden=True),
+        },
     )
 
 
@@ -563,6 +642,27 @@ def join_confirm(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         messages.success(request, _("Your e-mail address is confirmed: you can take part now."))
         return redirect("positions:statements", process.slug)
     return render(request, "positions/join_confirm.html", _participation_context(request, process))
+
+
+def mute(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    """The link in every e-mail about a process: no more e-mails about it (a POST confirms;
+    works without signing in)."""
+    process = _get_process(request, slug)
+    user = services.mute_from_token(process=process, token=token)
+    if user is None:
+        return render(
+            request,
+            "positions/mute.html",
+            {**_participation_context(request, process), "invalid": True},
+            status=400,
+        )
+    done = False
+    if request.method == "POST":
+        services.mute(process=process, user=user)
+        done = True
+    return render(
+        request, "positions/mute.html", {**_participation_context(request, process), "done": done}
+    )
 
 
 # --- Outcome ------------------------------------------------------------------------

@@ -7,7 +7,14 @@ import pytest
 
 from horizont.network.demo import DEMO_ORGANIZER_EMAIL, DEMO_ORGANIZER_PASSWORD
 from horizont.positions import demo
-from horizont.positions.models import Ballot, Position, Process, Statement, StatementVote
+from horizont.positions.models import (
+    Ballot,
+    Position,
+    Process,
+    Report,
+    Statement,
+    StatementVote,
+)
 from horizont.publications.models import Article
 from horizont.testing.e2e import log_in
 
@@ -53,6 +60,14 @@ def test_member_takes_part_and_facilitator_publishes_outcome(page):
         .count()
         == 10
     )
+
+    # She reports the statement she is offered now; the moderators will see it.
+    reported = page.locator("#offered").inner_text()
+    page.get_by_role("link", name="Report this statement").click()
+    page.get_by_label("What is wrong with it").fill("It insults the Belarusian partners.")
+    page.get_by_role("button", name="Send report").click()
+    page.get_by_text("Thank you. Moderators will look at it.").wait_for()
+    assert Report.objects.get(statement__text=reported).reason.startswith("It insults")
 
     page.get_by_role("link", name="See the opinion map").click()
     page.get_by_text(re.compile(r"You are in Group [AB]")).wait_for()

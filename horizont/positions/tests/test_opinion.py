@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import numpy as np
 import pytest
 
@@ -178,3 +180,17 @@ def test_statement_errors_in_the_users_language(client, process, member):
     polish = client.post(f"/pl/positions/{process.slug}/statements/", {"text": "www.example.org"})
     assert "Stwierdzenie nie może zawierać linków." in polish.content.decode()
     assert not Statement.objects.exists()
+
+
+def test_vote_after_the_process_ended_is_refused_in_the_users_language(client, process, member):
+    import time_machine
+
+    statement = Statement.objects.create(process=process, author_key="x", text="Flags unite.")
+    client.force_login(member)
+    with time_machine.travel(process.outcome_from + timedelta(seconds=1), tick=False):
+        response = client.post(
+            "/ru" + _url(process, "statements/")[3:], {"statement": statement.pk, "value": 1}
+        )
+    assert response.status_code == 403
+    assert "Участие в этом процессе завершено." in response.content.decode()
+    assert not StatementVote.objects.exists()
