@@ -7,14 +7,18 @@ Stations are the polling stations of an imported election (``elections.Station``
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from horizont.core.fields import EncryptedTextField
+from horizont.core.private_files import private_storage
 from horizont.elections.models import Election, Station
 
 #: Protocol lines an observer copies, in the order of the official protocol, with the
@@ -266,16 +270,31 @@ class Incident(models.Model):
         return [(value, labels[value]) for value in self.NEXT[self.status]]
 
 
+def incident_photo_path(instance: IncidentPhoto, filename: str) -> str:
+    """A random name: the file's name says nothing of the station or the observer."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"observers/incidents/{uuid.uuid4().hex}.{extension}"
+
+
 class IncidentPhoto(models.Model):
-    """A photo without metadata, kept in the database: private, served only by a view
-    that checks permissions."""
+    """A photo without metadata, stored as a private file (under ``PRIVATE_ROOT``, not in
+    the database and without a public address), served only by a view that checks
+    permissions; the file goes with the row."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="photos")
-    content = models.BinaryField()
+    file = models.FileField(upload_to=incident_photo_path, storage=private_storage, max_length=200)
     content_type = models.CharField(max_length=20)
 
     def __str__(self) -> str:
         return f"photo {self.pk} of incident {self.incident_id}"
+
+
+@receiver(post_delete, sender=IncidentPhoto)
+def _incident_photo_file_remove(sender: Any, instance: IncidentPhoto, **kwargs: Any) -> None:
+    if instance.file:
+        name = instance.file.name
+        storage = instance.file.storage
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 class IncidentNote(models.Model):

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -312,15 +313,18 @@ def _require_assigned(volunteer: Volunteer, station: Station) -> None:
 
 
 def _once(model: Any, key: uuid.UUID, create: Any) -> tuple[Any, bool]:
-    """Create with an idempotency key: a retried submission returns the first one."""
-    existing = model.objects.filter(key=key).first()
-    if existing is not None:
-        return existing, False
+    """Create with an idempotency key: a retried submission returns the first one.
+
+    The insert comes first (one statement for the usual, new submission); the unique key
+    refuses a retry, sent again or at the same moment, which then gets the stored row."""
     try:
         with transaction.atomic():
             return create(), True
     except IntegrityError:
-        return model.objects.get(key=key), False
+        existing = model.objects.filter(key=key).first()
+        if existing is None:  # another constraint refused it: not a retry
+            raise
+        return existing, False
 
 
 def report_submit(
@@ -330,8 +334,12 @@ def report_submit(
     form: ChecklistForm,
     answers: list[Any],
     key: uuid.UUID,
+    assigned: list[Station] | None = None,
 ) -> tuple[Report, bool]:
-    _require_assigned(volunteer, station)
+    """Store a report once per ``key``. ``assigned``: the volunteer's stations when the
+    caller has already read them (saves a query on election day's busiest path)."""
+    if assigned is None or station.pk not in {s.pk for s in assigned}:
+        _require_assigned(volunteer, station)
     return _once(
         Report,
         key,
@@ -356,8 +364,11 @@ def incident_submit(
             key=key, programme=volunteer.programme, volunteer=volunteer, station=station, **fields
         )
         for photo in photos:
+            extension = photo.content_type.rsplit("/", 1)[-1]
             IncidentPhoto.objects.create(
-                incident=incident, content=photo.content, content_type=photo.content_type
+                incident=incident,
+                file=ContentFile(photo.content, name=f"photo.{extension}"),
+                content_type=photo.content_type,
             )
         IncidentNote.objects.create(incident=incident, author=volunteer.user, status="new")
         return incident

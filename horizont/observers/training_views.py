@@ -17,6 +17,7 @@ from horizont.observers import forms, training
 from horizont.observers.models import Attempt, Course, Lesson
 from horizont.observers.services import Refused
 from horizont.observers.views import _check, _programme, _volunteer
+from horizont.sanctions.letters import letter_missing_characters
 
 
 def _course(programme_pk: int, pk: int) -> Course:
@@ -168,6 +169,14 @@ def certificate(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
         "date": timezone.localtime(attempt.finished_at).strftime("%Y-%m-%d"),
         "score": attempt.score,
     }
+    missing = letter_missing_characters(line)
+    if missing:
+        messages.error(
+            request,
+            _("The certificate cannot be made: the PDF font has no glyph for %(characters)s.")
+            % {"characters": " ".join(missing)},
+        )
+        return redirect("observers:attempt", pk, attempt.pk)
     body = training.certificate_pdf(attempt, title=_("Certificate"), line=line)
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="certificate.pdf"'

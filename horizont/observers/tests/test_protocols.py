@@ -129,6 +129,23 @@ def test_differences_from_official_results_and_a_complaint(
     assert pdf["Content-Type"] == "application/pdf" and pdf.content[:4] == b"%PDF"
 
 
+def test_a_complaint_with_characters_the_font_lacks_names_them_instead(
+    client, coordinator, programme, both, station
+):
+    first, second = both
+    moved = lines_of(station, votes=[station.votes[0] - 5, station.votes[1] + 5])
+    _enter(first, station, moved)
+    _enter(second, station, moved)
+    station.__class__.objects.filter(pk=station.pk).update(tik="ТИК 中区")
+    client.force_login(coordinator)
+    row = services.protocol_comparison(programme)["rows"][0]
+    answer = client.get(
+        reverse("observers:complaint", args=[programme.pk, row["copy"].pk]), follow=True
+    )
+    assert answer.redirect_chain[-1][0] == reverse("observers:protocols", args=[programme.pk])
+    assert "no glyph for 中 区" in answer.content.decode()
+
+
 def test_official_results_imported_later_are_used_once_chosen(
     client, coordinator, programme, both, station
 ):
