@@ -416,24 +416,39 @@ class Question(models.Model):
     text = models.CharField(_("question"), max_length=500)
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default="single")
     explanation = models.TextField(_("explanation shown after an attempt"), blank=True)
+    #: the question in other languages: {"de": {"text": …, "explanation": …}, …}
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.text
+
+    def text_in(self, language: str | None) -> str:
+        """The question in ``language`` when translated, else as written."""
+        return str(self.translations.get((language or "")[:2], {}).get("text") or self.text)
+
+    def explanation_in(self, language: str | None) -> str:
+        entry = self.translations.get((language or "")[:2], {})
+        return str(entry.get("explanation") or self.explanation) if entry else self.explanation
 
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
     text = models.CharField(max_length=300)
     correct = models.BooleanField(default=False)
+    #: the answer in other languages: {"de": "…", …}
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.text
+
+    def text_in(self, language: str | None) -> str:
+        return str(self.translations.get((language or "")[:2]) or self.text)
 
 
 class Attempt(models.Model):
