@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -209,8 +210,27 @@ def assignments(request: HttpRequest, pk: int) -> HttpResponse:
                 "volunteer", "station"
             ),
             "coverage": services.programme_coverage(programme),
+            **_map_context(programme),
         },
     )
+
+
+@login_required
+def coverage_data(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coverage map's markers (stations abroad with a known place), coordinators only."""
+    programme = _programme(pk)
+    if refused := _check(request, "observers.manage_programme", programme):
+        return refused
+    data = services.coverage_map(programme)
+    return JsonResponse({"markers": data["markers"]})
+
+
+def _map_context(programme: Programme) -> dict[str, Any]:
+    return {
+        "map": services.coverage_map(programme),
+        "tile_url": getattr(settings, "MAP_TILE_URL", ""),
+        "tile_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
+    }
 
 
 @login_required
@@ -560,7 +580,11 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "observers/dashboard.html",
-        {"programme": programme, "data": services.programme_dashboard(programme, public=False)},
+        {
+            "programme": programme,
+            "data": services.programme_dashboard(programme, public=False),
+            **_map_context(programme),
+        },
     )
 
 
