@@ -157,6 +157,19 @@ def test_incident_photo_that_is_not_an_image_is_refused(client, programme, assig
     assert not Incident.objects.exists()
 
 
+def test_incident_photo_that_is_too_large_is_refused(client, programme, assigned, station):
+    client.force_login(assigned.user)
+    big = SimpleUploadedFile(
+        "big.jpg", jpeg_with_exif() + b"\0" * (5 * 1024 * 1024), content_type="image/jpeg"
+    )
+    response = client.post(
+        reverse("observers:incident_new", args=[programme.pk]), _incident(station, photos=[big])
+    )
+    assert response.status_code == 400
+    assert "“big.jpg” is too large (at most 5 MB)" in response.content.decode()
+    assert not Incident.objects.exists() and not IncidentPhoto.objects.exists()
+
+
 def test_more_than_five_photos_are_refused(client, programme, assigned, station):
     client.force_login(assigned.user)
     photos = [
