@@ -28,7 +28,9 @@ middleware, one query), sent halfway between two reports. Printed: p50/p95/p99 o
 report (POST), the form page (GET) and the baseline, the ratio of the p99s, how late the
 generator itself was against the schedule, the machine's load average, and what the
 database holds: reports stored, keys lost, keys stored twice, observers without exactly
-their reports.
+their reports. Last, because the load generator shares the machine with gunicorn and
+PostgreSQL: the server's own time per request without HTTP or concurrency (Django test
+client, one request after the other) and the SQL statements of a report.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
+from uuid import uuid4
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -183,6 +186,41 @@ def prepare(observers: int) -> tuple[int, dict[str, int], list[Observer]]:
             )
         )
     return programme.pk, forms, out
+
+
+def server_alone(programme: int, forms: dict[str, int], count: int = 200) -> dict[str, list]:
+    """The server's own time per request, without HTTP or concurrency: the Django test
+    client, one request after the other (form page, report, health check), with the
+    number of SQL queries of a report."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from horizont.observers.models import Programme, Report
+
+    volunteer = Programme.objects.get(pk=programme).volunteers.select_related("user").last()
+    station = volunteer.assignments.first().station_id
+    path = f"/en/observers/{programme}/forms/{forms['turnout']}/report/"
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(volunteer.user)
+    times: dict[str, list] = {"get": [], "post": [], "health": [], "queries": []}
+    for number in range(count):
+        cache.clear()  # one volunteer sending 200 reports would meet the rate limit
+        start = time.perf_counter()
+        assert client.get(path).status_code == 200
+        times["get"].append(time.perf_counter() - start)
+        data = {"key": str(uuid4()), "station": station, "f0": "10:00", "f1": str(number)}
+        start = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.post(path, data).status_code == 302
+        times["post"].append(time.perf_counter() - start)
+        times["queries"].append(len(captured))
+        start = time.perf_counter()
+        assert client.get("/healthz").status_code == 200
+        times["health"].append(time.perf_counter() - start)
+    Report.objects.filter(volunteer=volunteer, form_id=forms["turnout"]).delete()
+    return times
 
 
 def free_port() -> int:
@@ -432,6 +470,22 @@ def main() -> None:
         f"{len(lost)} lost, {len(foreign)} unknown, duplicates impossible by the unique key "
         f"(stored rows {stored.count()} = distinct keys {len(db_keys)}); observers with "
         f"other than {args.reports} reports: {uneven + missing_observers}"
+    )
+    alone = server_alone(programme, forms)
+    for name, key in (
+        ("report, server alone", "post"),
+        ("form page, alone", "get"),
+        ("/healthz, alone", "health"),
+    ):
+        p50, p95, p99 = pct(alone[key])
+        print(
+            f"  {name:<19} n={len(alone[key]):<6} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
+            f"p99 {p99:6.1f} ms"
+        )
+    print(
+        f"  SQL statements per report: {max(alone['queries'])}; server time of a report "
+        f"(GET + POST) / health check, p50: "
+        f"{(pct(alone['get'])[0] + pct(alone['post'])[0]) / pct(alone['health'])[0]:.1f}×"
     )
     print(
         f"machine: {os.cpu_count()} CPUs, load average {load_before[0]:.2f} before, "
