@@ -289,12 +289,15 @@ class IncidentPhoto(models.Model):
         return f"photo {self.pk} of incident {self.incident_id}"
 
 
+def _file_remove_on_commit(field: Any) -> None:
+    if field:
+        name, storage = field.name, field.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 @receiver(post_delete, sender=IncidentPhoto)
 def _incident_photo_file_remove(sender: Any, instance: IncidentPhoto, **kwargs: Any) -> None:
-    if instance.file:
-        name = instance.file.name
-        storage = instance.file.storage
-        transaction.on_commit(lambda: storage.delete(name))
+    _file_remove_on_commit(instance.file)
 
 
 class IncidentNote(models.Model):
@@ -315,6 +318,11 @@ class IncidentNote(models.Model):
         return self.get_status_display()
 
 
+def protocol_photo_path(instance: ProtocolEntry, filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"observers/protocols/{uuid.uuid4().hex}.{extension}"
+
+
 class ProtocolEntry(models.Model):
     """One volunteer's typing of a station's final protocol (double entry: two per copy)."""
 
@@ -329,7 +337,10 @@ class ProtocolEntry(models.Model):
     )
     #: {"registered": n, …, "votes": [n, …]}
     lines = models.JSONField()
-    photo = models.BinaryField(null=True)
+    #: the protocol's photo, without metadata, a private file like incident photos
+    photo = models.FileField(
+        upload_to=protocol_photo_path, storage=private_storage, blank=True, max_length=200
+    )
     photo_type = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -338,6 +349,11 @@ class ProtocolEntry(models.Model):
 
     def __str__(self) -> str:
         return f"entry {self.pk} · {self.station.label}"
+
+
+@receiver(post_delete, sender=ProtocolEntry)
+def _protocol_photo_file_remove(sender: Any, instance: ProtocolEntry, **kwargs: Any) -> None:
+    _file_remove_on_commit(instance.photo)
 
 
 class ProtocolCopy(models.Model):

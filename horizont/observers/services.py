@@ -559,7 +559,11 @@ def protocol_enter(
             volunteer=volunteer,
             entered_by=user,
             lines=lines,
-            photo=photo.content if photo else None,
+            photo=(
+                ContentFile(photo.content, name=f"protocol.{photo.content_type.rsplit('/', 1)[-1]}")
+                if photo
+                else ""
+            ),
             photo_type=photo.content_type if photo else "",
         )
         if earlier:

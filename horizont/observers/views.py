@@ -608,5 +608,5 @@ def entry_photo(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     programme = _programme(pk)
     if refused := _check(request, "observers.manage_programme", programme):
         return refused
-    entry = get_object_or_404(programme.entries, pk=entry_pk, photo__isnull=False)
-    return HttpResponse(bytes(entry.photo), content_type=entry.photo_type)
+    entry = get_object_or_404(programme.entries.exclude(photo=""), pk=entry_pk)
+    return private_file_response(entry.photo.path, content_type=entry.photo_type)

@@ -2,8 +2,10 @@
 the line, comparison with the official results and a complaint draft."""
 
 import uuid
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from horizont.audit.models import AuditEntry
@@ -201,11 +203,18 @@ def test_protocol_photo_is_kept_for_the_third_person_only(
         client.post(reverse("observers:protocol_new", args=[programme.pk]), data).status_code == 302
     )
     entry = ProtocolEntry.objects.get()
-    assert b"SecretCameraMaker" not in bytes(entry.photo)
+    # a private file without metadata, not in the database, without a public address
+    path = Path(entry.photo.path)
+    assert Path(settings.PRIVATE_ROOT).resolve() in path.resolve().parents
+    assert b"SecretCameraMaker" not in path.read_bytes()
+    with pytest.raises(ValueError):
+        entry.photo.url  # noqa: B018
     url = reverse("observers:entry_photo", args=[programme.pk, entry.pk])
     assert client.get(url).status_code == 403
     client.force_login(coordinator)
-    assert client.get(url)["Content-Type"] == "image/jpeg"
+    answer = client.get(url)
+    assert answer["Content-Type"] == "image/jpeg"
+    assert b"".join(answer.streaming_content) == path.read_bytes()
 
 
 def test_a_retried_protocol_submission_is_stored_once(client, programme, assigned, station):
