@@ -30,6 +30,7 @@ APP_ROUTERS = (
     "donations",
     "petitions",
     "positions",
+    "observers",
 )
 for _app in APP_ROUTERS:
     api.add_router(f"/{_app}/", f"horizont.{_app}.api.router")

@@ -49,6 +49,40 @@ QUESTIONS = (
      "The hotline records the removal and helps with a complaint."),
 )  # fmt: skip
 
+#: The quiz in the other site languages: question, answers (same order), explanation.
+QUESTION_TRANSLATIONS = {
+    "ru": (
+        ("Может ли наблюдатель фотографировать итоговый протокол?", "Да\nНет",
+         "Да: закон это разрешает, а фото подкрепляет жалобу."),
+        ("Какие строки в сумме дают число бюллетеней в ящиках?",
+         "Действительные бюллетени\nНедействительные бюллетени\nПолученные бюллетени",
+         "Бюллетени в ящиках = действительные + недействительные."),
+        ("Кому вы звоните первым, если вас удалили с участка?",
+         "Юристу программы или на горячую линию\nДрузьям председателя комиссии",
+         "Горячая линия фиксирует удаление и помогает с жалобой."),
+    ),
+    "de": (
+        ("Darf ein Beobachter das Schlussprotokoll fotografieren?", "Ja\nNein",
+         "Ja: Das Gesetz erlaubt es, und das Foto stützt eine Beschwerde."),
+        ("Welche Zeilen ergeben zusammen die Stimmzettel in den Urnen?",
+         "Gültige Stimmzettel\nUngültige Stimmzettel\nErhaltene Stimmzettel",
+         "Stimmzettel in den Urnen = gültige + ungültige."),
+        ("Wen rufen Sie zuerst an, wenn Sie aus dem Wahllokal verwiesen werden?",
+         "Die Juristin oder die Hotline des Programms\nDie Freunde des Kommissionsvorsitzenden",
+         "Die Hotline hält den Verweis fest und hilft bei der Beschwerde."),
+    ),
+    "pl": (
+        ("Czy obserwator może fotografować protokół końcowy?", "Tak\nNie",
+         "Tak: prawo na to pozwala, a zdjęcie wspiera skargę."),
+        ("Które wiersze sumują się do liczby kart w urnach?",
+         "Karty ważne\nKarty nieważne\nKarty otrzymane",
+         "Karty w urnach = ważne + nieważne."),
+        ("Do kogo dzwonisz najpierw, gdy usunięto cię z lokalu?",
+         "Do prawnika programu lub na infolinię\nDo znajomych przewodniczącego komisji",
+         "Infolinia odnotowuje usunięcie i pomaga w skardze."),
+    ),
+}  # fmt: skip
+
 
 def _consistent(station: Station) -> bool:
     return (
@@ -103,7 +137,7 @@ def load() -> str:
     )
     for language, (title, body) in LESSONS.items():
         Lesson.objects.create(course=course, language=language, title=title, body=body)
-    for text, kind, choices, explanation in QUESTIONS:
+    for number, (text, kind, choices, explanation) in enumerate(QUESTIONS):
         training.question_add(
             actor=admin,
             course=course,
@@ -111,6 +145,10 @@ def load() -> str:
             kind=kind,
             explanation=explanation,
             choices=choices,
+            translations={
+                language: dict(zip(("text", "choices", "explanation"), rows[number], strict=True))
+                for language, rows in QUESTION_TRANSLATIONS.items()
+            },
         )
     correct = {
         q.pk: [c.pk for c in q.choices.all() if c.correct]

@@ -4,6 +4,8 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from horizont.elections.models import Station
@@ -274,18 +276,61 @@ class QuestionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The question in each site language (optional): shown to volunteers who read
+        # the site in it; the answers in the same order as above.
+        for code, name in settings.LANGUAGES:
+            self.fields[f"text_{code}"] = forms.CharField(
+                label=_("Question in %(language)s") % {"language": name},
+                max_length=500,
+                required=False,
+            )
+            self.fields[f"choices_{code}"] = forms.CharField(
+                label=_("Answers in %(language)s") % {"language": name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_("One per line, in the same order as above."),
+            )
+            self.fields[f"explanation_{code}"] = forms.CharField(
+                label=_("Explanation in %(language)s") % {"language": name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def question(self) -> dict[str, Any]:
+        """The cleaned data as ``training.question_add`` takes it."""
+        data = self.cleaned_data
+        return {
+            "text": data["text"],
+            "kind": data["kind"],
+            "choices": data["choices"],
+            "explanation": data["explanation"],
+            "translations": {
+                code: {
+                    "text": data.get(f"text_{code}", ""),
+                    "choices": data.get(f"choices_{code}", ""),
+                    "explanation": data.get(f"explanation_{code}", ""),
+                }
+                for code, _name in settings.LANGUAGES
+            },
+        }
+
 
 def quiz_form(attempt: Attempt, data: Any = None) -> forms.Form:
+    """The attempt's questions in its shuffled order, in the reader's language where the
+    coordinator translated them."""
     form = forms.Form(data)
+    language = get_language()
     questions = {q.pk: q for q in attempt.course.questions.prefetch_related("choices")}
     for pk in attempt.order:
         question = questions.get(pk)
         if question is None:
             continue
-        options = [(c.pk, c.text) for c in question.choices.all()]
+        options = [(c.pk, c.text_in(language)) for c in question.choices.all()]
         if question.kind == Question.Kind.MULTIPLE:
             form.fields[f"q{pk}"] = forms.TypedMultipleChoiceField(
-                label=question.text,
+                label=question.text_in(language),
                 choices=options,
                 coerce=int,
                 required=False,
@@ -293,7 +338,10 @@ def quiz_form(attempt: Attempt, data: Any = None) -> forms.Form:
             )
         else:
             form.fields[f"q{pk}"] = forms.TypedChoiceField(
-                label=question.text, choices=options, coerce=int, widget=forms.RadioSelect
+                label=question.text_in(language),
+                choices=options,
+                coerce=int,
+                widget=forms.RadioSelect,
             )
     return form
 

@@ -7,14 +7,18 @@ Stations are the polling stations of an imported election (``elections.Station``
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from horizont.core.fields import EncryptedTextField
+from horizont.core.private_files import private_storage
 from horizont.elections.models import Election, Station
 
 #: Protocol lines an observer copies, in the order of the official protocol, with the
@@ -266,16 +270,34 @@ class Incident(models.Model):
         return [(value, labels[value]) for value in self.NEXT[self.status]]
 
 
+def incident_photo_path(instance: IncidentPhoto, filename: str) -> str:
+    """A random name: the file's name says nothing of the station or the observer."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"observers/incidents/{uuid.uuid4().hex}.{extension}"
+
+
 class IncidentPhoto(models.Model):
-    """A photo without metadata, kept in the database: private, served only by a view
-    that checks permissions."""
+    """A photo without metadata, stored as a private file (under ``PRIVATE_ROOT``, not in
+    the database and without a public address), served only by a view that checks
+    permissions; the file goes with the row."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="photos")
-    content = models.BinaryField()
+    file = models.FileField(upload_to=incident_photo_path, storage=private_storage, max_length=200)
     content_type = models.CharField(max_length=20)
 
     def __str__(self) -> str:
         return f"photo {self.pk} of incident {self.incident_id}"
+
+
+def _file_remove_on_commit(field: Any) -> None:
+    if field:
+        name, storage = field.name, field.storage
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(post_delete, sender=IncidentPhoto)
+def _incident_photo_file_remove(sender: Any, instance: IncidentPhoto, **kwargs: Any) -> None:
+    _file_remove_on_commit(instance.file)
 
 
 class IncidentNote(models.Model):
@@ -296,6 +318,11 @@ class IncidentNote(models.Model):
         return self.get_status_display()
 
 
+def protocol_photo_path(instance: ProtocolEntry, filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"observers/protocols/{uuid.uuid4().hex}.{extension}"
+
+
 class ProtocolEntry(models.Model):
     """One volunteer's typing of a station's final protocol (double entry: two per copy)."""
 
@@ -310,7 +337,10 @@ class ProtocolEntry(models.Model):
     )
     #: {"registered": n, …, "votes": [n, …]}
     lines = models.JSONField()
-    photo = models.BinaryField(null=True)
+    #: the protocol's photo, without metadata, a private file like incident photos
+    photo = models.FileField(
+        upload_to=protocol_photo_path, storage=private_storage, blank=True, max_length=200
+    )
     photo_type = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -319,6 +349,11 @@ class ProtocolEntry(models.Model):
 
     def __str__(self) -> str:
         return f"entry {self.pk} · {self.station.label}"
+
+
+@receiver(post_delete, sender=ProtocolEntry)
+def _protocol_photo_file_remove(sender: Any, instance: ProtocolEntry, **kwargs: Any) -> None:
+    _file_remove_on_commit(instance.photo)
 
 
 class ProtocolCopy(models.Model):
@@ -397,24 +432,39 @@ class Question(models.Model):
     text = models.CharField(_("question"), max_length=500)
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default="single")
     explanation = models.TextField(_("explanation shown after an attempt"), blank=True)
+    #: the question in other languages: {"de": {"text": …, "explanation": …}, …}
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.text
+
+    def text_in(self, language: str | None) -> str:
+        """The question in ``language`` when translated, else as written."""
+        return str(self.translations.get((language or "")[:2], {}).get("text") or self.text)
+
+    def explanation_in(self, language: str | None) -> str:
+        entry = self.translations.get((language or "")[:2], {})
+        return str(entry.get("explanation") or self.explanation) if entry else self.explanation
 
 
 class Choice(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
     text = models.CharField(max_length=300)
     correct = models.BooleanField(default=False)
+    #: the answer in other languages: {"de": "…", …}
+    translations = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.text
+
+    def text_in(self, language: str | None) -> str:
+        return str(self.translations.get((language or "")[:2]) or self.text)
 
 
 class Attempt(models.Model):

@@ -11,22 +11,28 @@ from typing import Any
 
 from django.utils import timezone
 
-from horizont.elections.pdf import bold_font_path, font_path
+from horizont.sanctions.letters import LetterFontError, letter_document, letter_missing_characters
+
+__all__ = ["LetterFontError", "complaint_pdf", "observer_lines"]
 
 
 def complaint_pdf(row: dict[str, Any], *, official_name: str) -> bytes:
-    from fpdf import FPDF
-
+    """The draft as an A4 PDF (the sanctions letters' document and font). Raises
+    :class:`LetterFontError` naming the characters the font lacks (in a commission's
+    name, a region, a pseudonym …) rather than dropping them silently."""
     copy = row["copy"]
     station = copy.station
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_margins(25, 20, 20)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_font("DejaVu", "", font_path())
-    pdf.add_font("DejaVu", "B", bold_font_path())
-    pdf.set_title(f"Жалоба: УИК №{station.uik}")
-    pdf.set_creator("Horizont")
-    pdf.set_lang("ru")
+    named = observer_lines([e.volunteer for e in row.get("entries", []) if e.volunteer])
+    missing = letter_missing_characters(
+        station.tik,
+        station.region,
+        official_name,
+        *(str(line["label"]) for line in row["lines"]),
+        *named,
+    )
+    if missing:
+        raise LetterFontError(missing)
+    pdf = letter_document(title=f"Жалоба: УИК №{station.uik}", language="ru")
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     pdf.set_font("DejaVu", "", 11)
@@ -79,7 +85,7 @@ def complaint_pdf(row: dict[str, Any], *, official_name: str) -> bytes:
         "участие в референдуме граждан Российской Федерации».",
     )
     pdf.ln(4)
-    for text in observer_lines([e.volunteer for e in row.get("entries", []) if e.volunteer]):
+    for text in named:
         pdf.multi_cell(width, 5.5, text)
     pdf.ln(4)
     pdf.multi_cell(

@@ -11,8 +11,9 @@ from typing import Any
 
 import numpy as np
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar
@@ -245,6 +246,94 @@ def programme_coverage(programme: Programme) -> dict[str, Any]:
     }
 
 
+def coverage_places(programme: Programme, stations: list[Station]) -> dict[int, Any]:
+    """Where stations abroad are: the votes-abroad app's station of the same official row,
+    or of the same number in a vote whose official results are this election. Stations in
+    Russia have no coordinates anywhere in Horizont (the official results carry none)."""
+    from horizont.abroad.models import Station as AbroadStation
+
+    abroad = [s for s in stations if s.abroad]
+    if not abroad:
+        return {}
+    numbers = {s.uik: s.pk for s in abroad}
+    places: dict[int, Any] = {}
+    for place in AbroadStation.objects.filter(
+        latitude__isnull=False, longitude__isnull=False
+    ).filter(
+        models.Q(official_id__in=[s.pk for s in abroad])
+        | models.Q(vote__results=programme.election, number__in=numbers)
+    ):
+        station_id = (
+            place.official_id if place.official_id in numbers.values() else numbers[place.number]
+        )
+        places.setdefault(station_id, place)
+    return places
+
+
+def coverage_map(programme: Programme) -> dict[str, Any]:
+    """Markers for the coordinators' coverage map and the count of stations shown in the
+    table only (no coordinates: stations in Russia, stations abroad not yet located)."""
+    coverage = programme_coverage(programme)
+    rows = coverage["rows"]
+    places = coverage_places(programme, [row.station for row in rows])
+    markers = []
+    for row in rows:
+        place = places.get(row.station.pk)
+        if place is None:
+            continue
+        status = _("covered") if row.covered else _("gap")
+        markers.append(
+            {
+                "slug": str(row.station.pk),
+                "name": f"№{row.station.uik} · {status}",
+                "city": place.city,
+                "lat": round(place.latitude, 5),
+                "lon": round(place.longitude, 5),
+                "covered": row.covered,
+            }
+        )
+    return {
+        "markers": markers,
+        "table_only": len(rows) - len(markers),
+        "in_russia": sum(1 for row in rows if not row.station.abroad),
+    }
+
+
+def coverage_by_country(programme: Programme, *, public: bool) -> list[dict[str, Any]]:
+    """Stations abroad and how many are covered, per country. In the public version a
+    country with fewer than ``PUBLIC_MINIMUM_STATIONS`` stations goes into "other
+    countries" (itself withheld when still too small)."""
+    from horizont.network.gazetteer import country_name
+
+    rows = [row for row in programme_coverage(programme)["rows"] if row.station.abroad]
+    places = coverage_places(programme, [row.station for row in rows])
+    counts: dict[str, list[int]] = {}
+    for row in rows:
+        place = places.get(row.station.pk)
+        country = place.country if place is not None and place.country else ""
+        entry = counts.setdefault(country, [0, 0])
+        entry[0] += 1
+        entry[1] += int(row.covered)
+    out: list[dict[str, Any]] = []
+    other = [0, 0]
+    for country, (stations, covered) in sorted(counts.items()):
+        if not country or (public and stations < PUBLIC_MINIMUM_STATIONS):
+            other[0] += stations
+            other[1] += covered
+            continue
+        out.append({"country": country_name(country), "stations": stations, "covered": covered})
+    if other[0]:
+        hidden = public and other[0] < PUBLIC_MINIMUM_STATIONS
+        out.append(
+            {
+                "country": _("other countries or not located"),
+                "stations": None if hidden else other[0],
+                "covered": None if hidden else other[1],
+            }
+        )
+    return out
+
+
 # -- checklists and reports -----------------------------------------------------------------
 
 
@@ -312,15 +401,18 @@ def _require_assigned(volunteer: Volunteer, station: Station) -> None:
 
 
 def _once(model: Any, key: uuid.UUID, create: Any) -> tuple[Any, bool]:
-    """Create with an idempotency key: a retried submission returns the first one."""
-    existing = model.objects.filter(key=key).first()
-    if existing is not None:
-        return existing, False
+    """Create with an idempotency key: a retried submission returns the first one.
+
+    The insert comes first (one statement for the usual, new submission); the unique key
+    refuses a retry, sent again or at the same moment, which then gets the stored row."""
     try:
         with transaction.atomic():
             return create(), True
     except IntegrityError:
-        return model.objects.get(key=key), False
+        existing = model.objects.filter(key=key).first()
+        if existing is None:  # another constraint refused it: not a retry
+            raise
+        return existing, False
 
 
 def report_submit(
@@ -330,8 +422,12 @@ def report_submit(
     form: ChecklistForm,
     answers: list[Any],
     key: uuid.UUID,
+    assigned: list[Station] | None = None,
 ) -> tuple[Report, bool]:
-    _require_assigned(volunteer, station)
+    """Store a report once per ``key``. ``assigned``: the volunteer's stations when the
+    caller has already read them (saves a query on election day's busiest path)."""
+    if assigned is None or station.pk not in {s.pk for s in assigned}:
+        _require_assigned(volunteer, station)
     return _once(
         Report,
         key,
@@ -356,8 +452,11 @@ def incident_submit(
             key=key, programme=volunteer.programme, volunteer=volunteer, station=station, **fields
         )
         for photo in photos:
+            extension = photo.content_type.rsplit("/", 1)[-1]
             IncidentPhoto.objects.create(
-                incident=incident, content=photo.content, content_type=photo.content_type
+                incident=incident,
+                file=ContentFile(photo.content, name=f"photo.{extension}"),
+                content_type=photo.content_type,
             )
         IncidentNote.objects.create(incident=incident, author=volunteer.user, status="new")
         return incident
@@ -460,7 +559,11 @@ def protocol_enter(
             volunteer=volunteer,
             entered_by=user,
             lines=lines,
-            photo=photo.content if photo else None,
+            photo=(
+                ContentFile(photo.content, name=f"protocol.{photo.content_type.rsplit('/', 1)[-1]}")
+                if photo
+                else ""
+            ),
             photo_type=photo.content_type if photo else "",
         )
         if earlier:
@@ -731,6 +834,7 @@ def programme_dashboard(programme: Programme, *, public: bool) -> dict[str, Any]
         "differing": _figure(comparison["differing"], comparison["compared"], public=public),
         "minimum": PUBLIC_MINIMUM_STATIONS,
         "turnout": programme_turnout(programme, public=public),
+        "countries": coverage_by_country(programme, public=public),
     }
 
 

@@ -8,6 +8,7 @@ import random
 from collections import Counter
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,18 +41,63 @@ def choices_parse(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def translations_parse(
+    options: list[tuple[str, bool]], translations: dict[str, dict[str, str]]
+) -> tuple[dict[str, dict[str, str]], list[dict[str, str]]]:
+    """Check translations ``{language: {"text", "choices", "explanation"}}`` against the
+    answers as written: each translated language gives the question and as many answers,
+    in the same order. Returns the question's and each answer's translations."""
+    names = dict(settings.LANGUAGES)
+    question: dict[str, dict[str, str]] = {}
+    answers: list[dict[str, str]] = [{} for _option in options]
+    for language, entry in translations.items():
+        text = (entry.get("text") or "").strip()
+        lines = [line.lstrip("*").strip() for line in (entry.get("choices") or "").splitlines()]
+        lines = [line for line in lines if line]
+        explanation = (entry.get("explanation") or "").strip()
+        if not (text or lines or explanation):
+            continue
+        if not text or len(lines) != len(options):
+            raise Refused(
+                _(
+                    "%(language)s: give the question and all %(n)s answers, one per line in "
+                    "the same order."
+                )
+                % {"language": names.get(language, language), "n": len(options)}
+            )
+        question[language] = {"text": text, "explanation": explanation}
+        for index, line in enumerate(lines):
+            answers[index][language] = line
+    return question, answers
+
+
 def question_add(
-    *, actor: Any, course: Course, text: str, kind: str, explanation: str, choices: str
+    *,
+    actor: Any,
+    course: Course,
+    text: str,
+    kind: str,
+    explanation: str,
+    choices: str,
+    translations: dict[str, dict[str, str]] | None = None,
 ) -> Question:
+    """A quiz question; ``translations`` carry it in other languages (see
+    :func:`translations_parse`)."""
     options = choices_parse(choices)
     if kind == Question.Kind.SINGLE and sum(correct for _t, correct in options) != 1:
         raise Refused(_("A question with one answer needs exactly one answer marked with *."))
+    question_translations, answer_translations = translations_parse(options, translations or {})
     with transaction.atomic():
         question = Question.objects.create(
-            course=course, text=text, kind=kind, explanation=explanation
+            course=course,
+            text=text,
+            kind=kind,
+            explanation=explanation,
+            translations=question_translations,
         )
         Choice.objects.bulk_create(
-            Choice(question=question, text=option, correct=correct) for option, correct in options
+            Choice(question=question, text=option, correct=correct, translations=names)
+            for (option, correct), names in zip(options, answer_translations, strict=True)
         )
     audit_record(actor=actor, action="observers.question_add", target=question)
     return question

@@ -17,6 +17,7 @@ from horizont.observers import forms, training
 from horizont.observers.models import Attempt, Course, Lesson
 from horizont.observers.services import Refused
 from horizont.observers.views import _check, _programme, _volunteer
+from horizont.sanctions.letters import letter_missing_characters
 
 
 def _course(programme_pk: int, pk: int) -> Course:
@@ -60,7 +61,7 @@ def course_edit(request: HttpRequest, pk: int, course_pk: int) -> HttpResponse:
         return redirect("observers:course_edit", pk, course.pk)
     if "question" in request.POST and question_form.is_valid():
         try:
-            training.question_add(actor=request.user, course=course, **question_form.cleaned_data)
+            training.question_add(actor=request.user, course=course, **question_form.question())
         except Refused as exc:
             question_form.add_error("choices", str(exc))
         else:
@@ -141,9 +142,16 @@ def _own_attempt(request: HttpRequest, pk: int, attempt_pk: int) -> Attempt:
 def attempt_result(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
     attempt = _own_attempt(request, pk, attempt_pk)
     questions = {q.pk: q for q in attempt.course.questions.prefetch_related("choices")}
+    language = get_language()
     review = [
         {
             "question": questions[q],
+            "text": questions[q].text_in(language),
+            "explanation": questions[q].explanation_in(language),
+            "choices": [
+                {"text": c.text_in(language), "correct": c.correct, "pk": c.pk}
+                for c in questions[q].choices.all()
+            ],
             "right": q not in attempt.wrong,
             "chosen": set(attempt.answers.get(str(q), [])),
         }
@@ -168,6 +176,14 @@ def certificate(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
         "date": timezone.localtime(attempt.finished_at).strftime("%Y-%m-%d"),
         "score": attempt.score,
     }
+    missing = letter_missing_characters(line)
+    if missing:
+        messages.error(
+            request,
+            _("The certificate cannot be made: the PDF font has no glyph for %(characters)s.")
+            % {"characters": " ".join(missing)},
+        )
+        return redirect("observers:attempt", pk, attempt.pk)
     body = training.certificate_pdf(attempt, title=_("Certificate"), line=line)
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="certificate.pdf"'

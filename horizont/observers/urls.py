@@ -16,6 +16,7 @@ urlpatterns = [
         views.assignment_delete,
         name="assignment_delete",
     ),
+    path("<int:pk>/coverage.json", views.coverage_data, name="coverage_data"),
     path("<int:pk>/me/", views.my_assignments, name="mine"),
     path("<int:pk>/me/assignment.ics", views.my_calendar, name="calendar"),
     path("<int:pk>/forms/", views.checklists, name="checklists"),

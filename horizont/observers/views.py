@@ -2,22 +2,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from horizont.accounts.rules import in_coordinator_group, is_superuser_account
 from horizont.audit.services import audit_record
+from horizont.core.private_files import private_file_response
 from horizont.core.ratelimit import rate_limited
 from horizont.elections.models import Station
 from horizont.observers import forms, pdf, services
 from horizont.observers.models import (
     Assignment,
+    ChecklistForm,
     IncidentPhoto,
     Programme,
     Report,
@@ -50,6 +53,21 @@ def _check(request: HttpRequest, perm: str, programme: Programme | None) -> Http
 def _volunteer(request: HttpRequest, programme: Programme) -> Volunteer:
     volunteer = programme.volunteers.accepted().filter(user=request.user).first()
     if volunteer is None:
+        raise PermissionDenied
+    return volunteer
+
+
+def _volunteer_in(request: HttpRequest, pk: int) -> Volunteer:
+    """The user's accepted application to programme ``pk``, with the programme (one
+    query); 404 without the programme, 403 without an accepted application."""
+    volunteer = (
+        Volunteer.objects.accepted()
+        .select_related("programme__election")
+        .filter(programme_id=pk, user=request.user)
+        .first()
+    )
+    if volunteer is None:
+        _programme(pk)
         raise PermissionDenied
     return volunteer
 
@@ -192,8 +210,27 @@ def assignments(request: HttpRequest, pk: int) -> HttpResponse:
                 "volunteer", "station"
             ),
             "coverage": services.programme_coverage(programme),
+            **_map_context(programme),
         },
     )
+
+
+@login_required
+def coverage_data(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coverage map's markers (stations abroad with a known place), coordinators only."""
+    programme = _programme(pk)
+    if refused := _check(request, "observers.manage_programme", programme):
+        return refused
+    data = services.coverage_map(programme)
+    return JsonResponse({"markers": data["markers"]})
+
+
+def _map_context(programme: Programme) -> dict[str, Any]:
+    return {
+        "map": services.coverage_map(programme),
+        "tile_url": getattr(settings, "MAP_TILE_URL", ""),
+        "tile_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
+    }
 
 
 @login_required
@@ -275,21 +312,24 @@ def checklists(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @rate_limited("post")
 def report_new(request: HttpRequest, pk: int, form_pk: int) -> HttpResponse:
-    programme = _programme(pk)
-    volunteer = _volunteer(request, programme)
-    checklist = get_object_or_404(programme.forms, pk=form_pk, current=True)
+    # Election day's busiest page: the volunteer and their programme in one query, the
+    # station from the volunteer's own list (benchmarks/observers_load.py).
+    volunteer = _volunteer_in(request, pk)
+    programme = volunteer.programme
+    checklist = get_object_or_404(ChecklistForm, programme_id=pk, pk=form_pk, current=True)
     stations = services.assigned_stations(volunteer)
     form = forms.report_form(checklist, request.POST or None, stations=stations)
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            station = Station.objects.get(pk=form.cleaned_data["station"])
+            station = next(s for s in stations if s.pk == form.cleaned_data["station"])
             services.report_submit(
                 volunteer=volunteer,
                 station=station,
                 form=checklist,
                 answers=forms.report_answers(checklist, form.cleaned_data),
                 key=form.cleaned_data["key"],
+                assigned=stations,
             )
             messages.success(request, _("Report received."))
             return redirect("observers:mine", programme.pk)
@@ -384,7 +424,7 @@ def incident_photo(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse
     if refused := _check(request, "observers.view_reports", programme):
         return refused
     photo = get_object_or_404(IncidentPhoto, pk=photo_pk, incident__programme=programme)
-    return HttpResponse(bytes(photo.content), content_type=photo.content_type)
+    return private_file_response(photo.file.path, content_type=photo.content_type)
 
 
 # -- protocol copies ----------------------------------------------------------------------------
@@ -492,7 +532,18 @@ def complaint(request: HttpRequest, pk: int, copy_pk: int) -> HttpResponse:
     if row is None:
         raise Http404
     row["entries"] = services.protocol_mismatch(row["copy"])["entries"]
-    body = pdf.complaint_pdf(row, official_name=comparison["official"].name)
+    try:
+        body = pdf.complaint_pdf(row, official_name=comparison["official"].name)
+    except pdf.LetterFontError as exc:
+        messages.error(
+            request,
+            _(
+                "The complaint draft cannot be made: the PDF font has no glyph for "
+                "%(characters)s. Correct the station's or the observer's name and try again."
+            )
+            % {"characters": " ".join(exc.missing)},
+        )
+        return redirect("observers:protocols", programme.pk)
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="complaint-uik-{row["copy"].station.uik}.pdf"'
@@ -529,7 +580,11 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "observers/dashboard.html",
-        {"programme": programme, "data": services.programme_dashboard(programme, public=False)},
+        {
+            "programme": programme,
+            "data": services.programme_dashboard(programme, public=False),
+            **_map_context(programme),
+        },
     )
 
 
@@ -553,5 +608,5 @@ def entry_photo(request: HttpRequest, pk: int, entry_pk: int) -> HttpResponse:
     programme = _programme(pk)
     if refused := _check(request, "observers.manage_programme", programme):
         return refused
-    entry = get_object_or_404(programme.entries, pk=entry_pk, photo__isnull=False)
-    return HttpResponse(bytes(entry.photo), content_type=entry.photo_type)
+    entry = get_object_or_404(programme.entries.exclude(photo=""), pk=entry_pk)
+    return private_file_response(entry.photo.path, content_type=entry.photo_type)

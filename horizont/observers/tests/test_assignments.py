@@ -118,3 +118,35 @@ def test_coverage_counts_covered_stations_and_gaps(programme, assigned, coordina
     assert coverage["covered"] == 1  # a lawyer alone does not cover a station
     assert coverage["gaps"] == 1
     assert dict(coverage["by_role"])["observer"] == 1
+
+
+def test_coverage_map_places_stations_abroad_and_says_which_are_in_the_table_only(
+    client, coordinator, programme, assigned, station, other_station, election
+):
+    from horizont.abroad.models import Station as AbroadStation
+    from horizont.abroad.models import Vote
+
+    vote = Vote.objects.create(
+        name="Vote", slug="vote", first_day=DAY, last_day=DAY, results=election
+    )
+    AbroadStation.objects.create(
+        vote=vote, number=station.uik, slug="s1", country="DE", city="Berlin",
+        latitude=52.5, longitude=13.4,
+    )  # fmt: skip
+    client.force_login(coordinator)
+    markers = client.get(reverse("observers:coverage_data", args=[programme.pk])).json()["markers"]
+    assert [(m["slug"], m["covered"], m["city"]) for m in markers] == [
+        (str(station.pk), True, "Berlin")
+    ]
+    page = client.get(reverse("observers:assignments", args=[programme.pk])).content.decode()
+    assert "js-initiative-map" in page and f'id="station-{station.pk}"' in page
+    # the other station abroad has no place yet, the stations in Russia none at all
+    assert "shown in the table only" in page
+    dashboard = client.get(reverse("observers:dashboard", args=[programme.pk]))
+    countries = dashboard.context["data"]["countries"]
+    assert {"country": "Germany", "stations": 1, "covered": 1} in countries
+    # public: one country with fewer than five stations is withheld
+    public = services.coverage_by_country(programme, public=True)
+    assert all(row["stations"] is None for row in public)
+    client.force_login(assigned.user)
+    assert client.get(reverse("observers:coverage_data", args=[programme.pk])).status_code == 403

@@ -89,3 +89,28 @@ def test_turnout_reported_by_hour_against_the_official_final(
     assert turnout["official"] == station.ballots_issued / station.registered
     public = services.programme_turnout(programme, public=True)
     assert public["rows"][0]["turnout"] is None and public["official"] is None
+
+
+def test_api_gives_the_public_figures_once_published_and_all_to_coordinators(
+    client, coordinator, programme, assigned, station
+):
+    _incident(assigned, station)
+    url = f"/api/observers/programmes/{programme.pk}/dashboard"
+    assert client.get(url).status_code == 404  # not published
+    assert client.get("/api/observers/programmes").json() == []
+    client.force_login(assigned.user)  # a volunteer is not a coordinator
+    assert client.get(url).status_code == 404
+    client.force_login(coordinator)
+    full = client.get(url).json()
+    stuffing = next(r for r in full["incidents"] if r["category"] == "stuffing")
+    assert not full["public"] and stuffing["total"] == 1
+    programme.public_dashboard = True
+    programme.save()
+    client.logout()
+    assert [p["id"] for p in client.get("/api/observers/programmes").json()] == [programme.pk]
+    public = client.get(url).json()
+    stuffing = next(r for r in public["incidents"] if r["category"] == "stuffing")
+    assert public["public"] and stuffing["total"] is None  # one station: withheld
+    assert "hourly turnout" in public["note"]
+    text = str(public)
+    assert assigned.pseudonym not in text and "anna@" not in text

@@ -25,6 +25,13 @@ def test_demo_loads_once_and_marks_itself_as_demo():
         "de",
         "pl",
     }
+    question = programme.courses.get().questions.first()
+    for language in ("ru", "en", "de", "pl"):
+        assert question.text_in(language)
+        assert all(c.text_in(language) for c in question.choices.all())
+    assert question.text_in("ru").startswith("Может ли") and question.text_in("en") != (
+        question.text_in("de")
+    )
     comparison = services.protocol_comparison(programme)
     assert comparison["differing"] == 2
     assert all(row["copy"].station.abroad for row in comparison["rows"])

@@ -243,6 +243,18 @@ def test_election_day_report_without_javascript_on_a_small_page(browser, live_se
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     log_in(page, "anna@example.org")
+    # every election-day page, with all it loads (styles, images), stays under 100 KB
+    for path in ("me/", "incident/", "protocol/"):
+        loaded: list = []
+
+        def record(response, loaded=loaded):
+            loaded.append(response)
+
+        page.on("response", record)
+        page.goto(f"/en/observers/{programme.pk}/{path}")
+        page.remove_listener("response", record)
+        total = sum(len(r.body()) for r in loaded if r.status < 300)
+        assert 0 < total < 100_000, (path, total)
     page.goto(f"/en/observers/{programme.pk}/me/")
     with page.expect_response(re.compile(r"/report/$")) as form_page:
         page.get_by_role("link", name="Turnout at the hour").click()

@@ -2,8 +2,10 @@
 the line, comparison with the official results and a complaint draft."""
 
 import uuid
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from horizont.audit.models import AuditEntry
@@ -129,6 +131,23 @@ def test_differences_from_official_results_and_a_complaint(
     assert pdf["Content-Type"] == "application/pdf" and pdf.content[:4] == b"%PDF"
 
 
+def test_a_complaint_with_characters_the_font_lacks_names_them_instead(
+    client, coordinator, programme, both, station
+):
+    first, second = both
+    moved = lines_of(station, votes=[station.votes[0] - 5, station.votes[1] + 5])
+    _enter(first, station, moved)
+    _enter(second, station, moved)
+    station.__class__.objects.filter(pk=station.pk).update(tik="ТИК 中区")
+    client.force_login(coordinator)
+    row = services.protocol_comparison(programme)["rows"][0]
+    answer = client.get(
+        reverse("observers:complaint", args=[programme.pk, row["copy"].pk]), follow=True
+    )
+    assert answer.redirect_chain[-1][0] == reverse("observers:protocols", args=[programme.pk])
+    assert "no glyph for 中 区" in answer.content.decode()
+
+
 def test_official_results_imported_later_are_used_once_chosen(
     client, coordinator, programme, both, station
 ):
@@ -184,11 +203,18 @@ def test_protocol_photo_is_kept_for_the_third_person_only(
         client.post(reverse("observers:protocol_new", args=[programme.pk]), data).status_code == 302
     )
     entry = ProtocolEntry.objects.get()
-    assert b"SecretCameraMaker" not in bytes(entry.photo)
+    # a private file without metadata, not in the database, without a public address
+    path = Path(entry.photo.path)
+    assert Path(settings.PRIVATE_ROOT).resolve() in path.resolve().parents
+    assert b"SecretCameraMaker" not in path.read_bytes()
+    with pytest.raises(ValueError):
+        entry.photo.url  # noqa: B018
     url = reverse("observers:entry_photo", args=[programme.pk, entry.pk])
     assert client.get(url).status_code == 403
     client.force_login(coordinator)
-    assert client.get(url)["Content-Type"] == "image/jpeg"
+    answer = client.get(url)
+    assert answer["Content-Type"] == "image/jpeg"
+    assert b"".join(answer.streaming_content) == path.read_bytes()
 
 
 def test_a_retried_protocol_submission_is_stored_once(client, programme, assigned, station):

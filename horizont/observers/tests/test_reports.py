@@ -2,8 +2,10 @@
 workflow; reports are seen by coordinators and lawyers with two-factor only."""
 
 import uuid
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -11,6 +13,7 @@ from PIL import Image
 from horizont.observers import services
 from horizont.observers.models import Incident, IncidentPhoto, Report
 from horizont.observers.tests.conftest import jpeg_with_exif, make_volunteer
+from horizont.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +114,9 @@ def _incident(station, key=None, photos=()):
     }
 
 
-def test_incident_with_a_photo_loses_its_metadata(client, programme, assigned, station):
+def test_incident_with_a_photo_loses_its_metadata(
+    client, programme, assigned, station, django_capture_on_commit_callbacks
+):
     client.force_login(assigned.user)
     photo = SimpleUploadedFile("box.jpg", jpeg_with_exif(), content_type="image/jpeg")
     key = uuid.uuid4()
@@ -121,9 +126,24 @@ def test_incident_with_a_photo_loses_its_metadata(client, programme, assigned, s
     incident = Incident.objects.get()
     assert incident.status == "new"
     stored = IncidentPhoto.objects.get()
-    import io
-
-    assert not Image.open(io.BytesIO(bytes(stored.content))).getexif()
+    # a private file under PRIVATE_ROOT, not in the database, without a public address
+    path = Path(stored.file.path)
+    assert Path(settings.PRIVATE_ROOT).resolve() in path.resolve().parents
+    assert path.is_file() and not Image.open(path).getexif()
+    with pytest.raises(ValueError):
+        stored.file.url  # noqa: B018
+    # the programme's volunteers may not see it; a coordinator with two-factor may
+    photo_url = reverse("observers:photo", args=[programme.pk, stored.pk])
+    assert client.get(photo_url).status_code == 403
+    coordinator = make_user("coord-photo@example.org", roles=("coordinator",), mfa=True)
+    client.force_login(coordinator)
+    answer = client.get(photo_url)
+    assert answer.status_code == 200 and answer["Cache-Control"] == "private, no-store"
+    assert b"".join(answer.streaming_content) == path.read_bytes()
+    # the file goes with the incident, once the deletion is committed
+    with django_capture_on_commit_callbacks(execute=True):
+        incident.delete()
+    assert not path.exists()
 
 
 def test_incident_photo_that_is_not_an_image_is_refused(client, programme, assigned, station):
@@ -135,6 +155,19 @@ def test_incident_photo_that_is_not_an_image_is_refused(client, programme, assig
     assert response.status_code == 400
     assert "is not a photo" in response.content.decode()
     assert not Incident.objects.exists()
+
+
+def test_incident_photo_that_is_too_large_is_refused(client, programme, assigned, station):
+    client.force_login(assigned.user)
+    big = SimpleUploadedFile(
+        "big.jpg", jpeg_with_exif() + b"\0" * (5 * 1024 * 1024), content_type="image/jpeg"
+    )
+    response = client.post(
+        reverse("observers:incident_new", args=[programme.pk]), _incident(station, photos=[big])
+    )
+    assert response.status_code == 400
+    assert "“big.jpg” is too large (at most 5 MB)" in response.content.decode()
+    assert not Incident.objects.exists() and not IncidentPhoto.objects.exists()
 
 
 def test_more_than_five_photos_are_refused(client, programme, assigned, station):

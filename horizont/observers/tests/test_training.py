@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from horizont.observers import services, training
 from horizont.observers.models import Attempt, Course, Lesson
@@ -145,9 +145,40 @@ def test_coordinator_builds_a_course(client, coordinator, programme):
     )
     bad = client.post(url, {"question": "1", "text": "Q?", "kind": "single", "choices": "A\nB"})
     assert "mark the correct ones" in bad.content.decode()
-    client.post(url, {"question": "1", "text": "Q?", "kind": "single", "choices": "*A\nB"})
+    short = client.post(
+        url,
+        {"question": "1", "text": "Q?", "kind": "single", "choices": "*A\nB",
+         "text_de": "F?", "choices_de": "A"},
+    )  # fmt: skip
+    assert "German: give the question and all 2 answers" in short.content.decode()
+    assert not course.questions.exists()
+    client.post(
+        url,
+        {"question": "1", "text": "Q?", "kind": "single", "choices": "*A\nB",
+         "text_de": "F?", "choices_de": "Ä\nBe", "explanation_de": "Weil."},
+    )  # fmt: skip
     assert course.lessons.get().language == "pl"
-    assert course.questions.get().choices.filter(correct=True).count() == 1
+    question = course.questions.get()
+    assert question.choices.filter(correct=True).count() == 1
+    assert (question.text_in("de"), question.explanation_in("de")) == ("F?", "Weil.")
+    assert [c.text_in("de") for c in question.choices.all()] == ["Ä", "Be"]
+    assert question.text_in("pl") == "Q?"  # not translated: as written
+
+
+def test_quiz_and_review_in_the_readers_language(client, programme, observer, course):
+    question = course.questions.first()
+    question.translations = {"ru": {"text": "Вопрос по-русски?", "explanation": "Потому что."}}
+    question.save()
+    for choice in question.choices.all():
+        choice.translations = {"ru": f"Ответ {choice.pk}"}
+        choice.save()
+    client.force_login(observer.user)
+    quiz = reverse("observers:quiz", args=[programme.pk, course.pk])
+    with translation.override("ru"):
+        page = client.get(quiz.replace("/en/", "/ru/", 1)).content.decode()
+    assert "Вопрос по-русски?" in page and f"Ответ {question.choices.first().pk}" in page
+    page = client.get(quiz).content.decode()
+    assert question.text in page and "Вопрос по-русски?" not in page
 
 
 def test_volunteer_cannot_edit_courses_and_outsider_cannot_read_them(
