@@ -34,7 +34,7 @@ from html import escape
 import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
-from scipy.sparse.linalg import svds
+from scipy.sparse.linalg import ArpackError, ArpackNoConvergence, svds
 from scipy.spatial.distance import cdist
 
 FloatArray = NDArray[np.float64]
@@ -200,10 +200,20 @@ def _projection(
     centred = sp.csr_matrix(
         (votes.data - means[votes.indices], votes.indices, votes.indptr), shape=votes.shape
     )
-    if min(n, m) < 3 or centred.nnz == 0:
+    # Nothing to spread (e.g. everybody voted alike, so every centred vote is 0): ARPACK
+    # would refuse the all-zero matrix.
+    if min(n, m) < 3 or not np.any(centred.data):
         return np.zeros((n, 2)), (0.0, 0.0)
     start = np.random.default_rng(0).uniform(-1.0, 1.0, size=min(n, m))
-    u, s, vt = svds(centred, k=2, v0=start)
+    try:
+        u, s, vt = svds(centred, k=2, v0=start)
+    except (ArpackError, ArpackNoConvergence):
+        # A degenerate matrix (rank below 2 and the like): the dense route when it is
+        # small enough, else no spread rather than no map.
+        if n * m > 4_000_000:
+            return np.zeros((n, 2)), (0.0, 0.0)
+        _u, s_all, vt_all = np.linalg.svd(centred.toarray(), full_matrices=False)
+        s, vt = s_all[:2], vt_all[:2]
     order = np.argsort(-s)
     s, vt = s[order], vt[order]
     # A fixed sign, so that recomputing with one more vote does not mirror the map.

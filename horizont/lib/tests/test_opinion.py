@@ -93,3 +93,26 @@ def test_svg_is_self_contained_and_escaped(two_camps):
     assert svg.startswith("<svg") and "&lt;map&gt;" in svg
     assert "href" not in svg
     assert svg.count("<circle") == int((result.labels >= 0).sum()) + 1
+
+
+def test_everybody_voting_alike_gives_a_map_without_spread():
+    # Every centred vote is 0: ARPACK refused this matrix ("starting vector is zero").
+    who = np.repeat(np.arange(10), 6)
+    what = np.tile(np.arange(6), 10)
+    result = opinion.compute_map(
+        who, what, np.ones(60, dtype=np.int64), n_participants=10, n_statements=6
+    )
+    assert result.coordinates.shape == (10, 2) and not result.coordinates.any()
+    assert result.explained == (0.0, 0.0)
+
+
+def test_rank_one_votes_still_give_a_map():
+    # Two opposite camps and nothing else: the centred matrix has rank 1.
+    who = np.repeat(np.arange(12), 8)
+    what = np.tile(np.arange(8), 12)
+    values = np.where(who % 2 == 0, 1, -1).astype(np.int64)
+    result = opinion.compute_map(who, what, values, n_participants=12, n_statements=8)
+    assert result.coordinates.shape == (12, 2)
+    left = result.coordinates[::2, 0]
+    right = result.coordinates[1::2, 0]
+    assert np.all(np.sign(left) == -np.sign(right)) and np.all(left != 0)
