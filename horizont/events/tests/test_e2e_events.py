@@ -106,7 +106,7 @@ def test_browser_zone_is_used_for_the_viewer_time(browser, live_server):
     )
     page = context.new_page()
     page.goto(f"/en/events/{event.pk}/")
-    page.get_by_text("your time (Asia/Tbilisi)").wait_for()
+    page.get_by_text("your time (Georgia)").wait_for()
     context.close()
 
 
@@ -116,8 +116,8 @@ def test_event_page_works_without_javascript(browser, live_server):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"/en/events/{event.pk}/")
-    assert page.get_by_text(re.compile(r"\d\d:\d\d–\d\d:\d\d UTC")).is_visible()
+    assert not page.get_by_text(re.compile(r"\d\d:\d\d–\d\d:\d\d UTC")).count()
     page.get_by_label("Also show times in").select_option("America/New_York")
     page.get_by_role("button", name="Show").click()
-    assert page.get_by_text("your time (America/New_York)").is_visible()
+    assert page.get_by_text("your time (United States — New York)").is_visible()
     context.close()
