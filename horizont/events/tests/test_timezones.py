@@ -130,3 +130,58 @@ def test_zone_names_are_in_the_readers_language(client, event):
     assert "Ihre Zeit (Polen)" in page or "(Polen)" in page
     assert '<optgroup label="Polen"><option value="Europe/Warsaw" selected>Polen</option>' in page
     assert ">UTC<" not in page
+
+
+@time_machine.travel(dt.datetime(2026, 10, 1, 12, 0, tzinfo=UTC), tick=False)
+@pytest.mark.parametrize(
+    ("city", "country", "zone", "utc_hour"),
+    [("Warsaw", "PL", "Europe/Warsaw", 17), ("Chicago", "US", "America/Chicago", 0),
+     ("Nowhere-on-earth", "PL", "Europe/Warsaw", 17)],
+)  # fmt: skip
+def test_zone_left_empty_is_the_places_zone(
+    client, organizer, initiative, city, country, zone, utc_hour
+):
+    client.force_login(organizer)
+    data = {
+        "initiative": initiative.pk,
+        "title": "Meeting",
+        "kind": "meeting",
+        "timezone": "",
+        "start_local": "2026-10-20T19:00",
+        "end_local": "2026-10-20T21:00",
+        "city": city,
+        "country": country,
+    }
+    response = client.post(reverse("events:create"), data)
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert event.timezone == zone
+    assert event.start.astimezone(UTC).hour == utc_hour
+
+
+def test_event_form_offers_countries_and_zones_in_the_readers_language(client, organizer):
+    client.force_login(organizer)
+    page = client.get(reverse("events:create").replace("/en/", "/pl/")).content.decode()
+    assert '<option value="DE">Niemcy</option>' in page
+    assert '<optgroup label="Polska">' in page
+    assert "strefa czasowa miejsca" in page
+    assert ">UTC<" not in page
+
+
+def test_online_event_without_a_place_asks_for_the_zone(client, organizer, initiative):
+    initiative.country = ""
+    initiative.save()
+    client.force_login(organizer)
+    data = {
+        "initiative": initiative.pk,
+        "title": "Call",
+        "kind": "online",
+        "timezone": "",
+        "start_local": "2030-10-20T19:00",
+        "end_local": "2030-10-20T21:00",
+        "online_url": "https://meet.example.org/x",
+    }
+    response = client.post(reverse("events:create"), data)
+    assert response.status_code == 200
+    assert "timezone" in response.context["form"].errors
+    assert not Event.objects.exists()
