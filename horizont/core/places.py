@@ -98,16 +98,38 @@ def _zone_population() -> dict[str, int]:
     return found
 
 
-@cache
-def country_zones(code: str) -> tuple[str, ...]:
-    """The IANA zones of a country where people live, most people first ("US" → New York,
-    Chicago, …): zones without a town of 15,000 are left out (Büsingen, Adak) unless the
-    country has no other."""
+def zone_order_from_population(code: str) -> tuple[str, ...]:
+    """A country's zones where people live, most people first, computed from the cities
+    (slow: scripts/zone_order.py stores the result in zone_order.json)."""
     zones = get_global("territory_zones").get((code or "").upper(), ())
     population = _zone_population()
     known = [zone for zone in zones if zone in _known_zones()]
     lived_in = [zone for zone in known if population.get(zone, 0) > 0] or known
     return tuple(sorted(lived_in, key=lambda zone: -population.get(zone, 0)))
+
+
+@cache
+def _stored_zone_order() -> dict[str, list[str]]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).with_name("zone_order.json")
+    if not path.exists():
+        return {}
+    data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def country_zones(code: str) -> tuple[str, ...]:
+    """The IANA zones of a country where people live, most people first ("US" → New York,
+    Chicago, …): zones without a town of 15,000 are left out (Büsingen, Adak) unless the
+    country has no other. Read from zone_order.json (scripts/zone_order.py)."""
+    code = (code or "").upper()
+    stored = _stored_zone_order()
+    if stored:
+        return tuple(zone for zone in stored.get(code, ()) if zone in _known_zones())
+    return zone_order_from_population(code)
 
 
 def country_zone(code: str) -> str:
