@@ -9,8 +9,8 @@ from django.utils.html import strip_tags
 
 pytestmark = pytest.mark.django_db
 AIRCRAFT = "us-ofac-sdn:27197"
-ENGLISH = ("aircraft model", "mode-s", "serial", "listed in", "nationality of registration", "us-ofac-sdn",
-           "manufacture date", "names and aliases")  # fmt: skip
+ENGLISH = ("aircraft model", "mode-s", "serial", "listed in", "nationality of registration",
+           "us-ofac-sdn", "manufacture date", "names and aliases")  # fmt: skip
 
 
 def _text(client, language):
