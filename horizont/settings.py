@@ -25,6 +25,8 @@ FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEY", []) or [
 
 # Public address of the site, for links in e-mails sent outside a request (reminders).
 HORIZONT_SITE_URL = env_str("HORIZONT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The site's name in mails ("Hello from Horizont!") and wherever it names itself.
+SITE_NAME = env_str("SITE_NAME", "Horizont")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -155,7 +157,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "home"  # or where people were going (?next=)
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_ADAPTER = "horizont.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
@@ -330,8 +332,9 @@ HORIZONT_RATE_LIMITS["login_failed_accounts"] = (
 HORIZONT_ADDRESS_SALT_SECONDS = 24 * 3600
 # Security notifications by e-mail: password, e-mail and two-factor changes.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
-# Re-authentication (password or two-factor) for data export and account deletion.
-ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# Security settings (two-factor, data export, account deletion) ask for the password
+# again when the session's last sign-in step is older than this (docs/operations.md).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = env_int("ACCOUNT_REAUTHENTICATION_TIMEOUT", 15 * 60)
 
 # --- Votes abroad -----------------------------------------------------------------------
 # Guests' pledge addresses are erased this many days after the last voting day.

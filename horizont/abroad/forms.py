@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from horizont.abroad import stationcsv
 from horizont.abroad.models import Ride, Station, Vote
-from horizont.events.timezones import zone_names
+from horizont.core import places
 from horizont.network import gazetteer
 
 
@@ -59,7 +59,10 @@ class StationForm(forms.ModelForm):
     def __init__(self, *args: Any, vote: Vote, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.vote = vote
-        self.fields["timezone"].choices = [(z, z) for z in zone_names()]
+        self.fields["timezone"].choices = [
+            ("", "—"),
+            *places.grouped_zone_choices(keep=self.instance.timezone if self.instance.pk else ""),
+        ]
         self.fields["country"].choices = [("", "—"), *gazetteer.country_choices()]
         if self.instance.pk:
             self.fields["number"].disabled = True

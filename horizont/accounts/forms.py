@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,19 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["display_name", "language", "contact"]
         widgets = {"contact": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.instance.display_name:
+            # The automatic pseudonym ("Member 8") is what others see: show it, and that
+            # it can be changed.
+            automatic = _("Member %(id)s") % {"id": self.instance.pk}
+            field = self.fields["display_name"]
+            field.widget.attrs["placeholder"] = automatic
+            field.help_text = _(
+                "Others see you as “%(name)s”, a name we gave you. Write any pseudonym "
+                "here to change it; we never ask for your real name."
+            ) % {"name": automatic}
 
     def clean_display_name(self) -> str:
         """Refuse names that pass for a role of the site or for another member."""

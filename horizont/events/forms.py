@@ -6,8 +6,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from horizont.core import places
 from horizont.events.models import MAX_DURATION, Event
-from horizont.events.timezones import NonexistentTime, local_to_utc, zone_names, zone_or_none
+from horizont.events.timezones import NonexistentTime, local_to_utc, place_zone, zone_or_none
 from horizont.network.models import Initiative
 
 LOCAL_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
@@ -28,7 +29,11 @@ class EventForm(forms.ModelForm):
     )
     timezone = forms.ChoiceField(
         label=_("Time zone of the place"),
-        help_text=_("Dates and times below are local times in this zone."),
+        required=False,
+        help_text=_(
+            "Dates and times below are local times at the place. Leave “the zone of the "
+            "place” and it follows from the city and country."
+        ),
     )
     start_local = forms.DateTimeField(
         label=_("Starts (local time)"), input_formats=LOCAL_FORMATS, widget=LocalDateTimeInput()
@@ -59,13 +64,16 @@ class EventForm(forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
-            "country": forms.TextInput(attrs={"size": 2, "maxlength": 2}),
+            "country": forms.Select(),
         }
-        help_texts = {"country": _("Two-letter code, for example DE or PL.")}
 
     def __init__(self, *args: Any, initiatives: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["timezone"].choices = [(name, name) for name in zone_names()]
+        self.fields["timezone"].choices = [
+            ("", _("the zone of the place (from the city and country)")),
+            *places.grouped_zone_choices(keep=self.instance.timezone if self.instance.pk else ""),
+        ]
+        self.fields["country"].widget.choices = [("", "—"), *places.country_choices()]
         if self.instance.pk:
             # An event stays with its initiative.
             del self.fields["initiative"]
@@ -73,7 +81,6 @@ class EventForm(forms.ModelForm):
             self.fields["end_local"].initial = self.instance.local_end.replace(tzinfo=None)
         else:
             self.fields["initiative"].queryset = initiatives
-            self.fields["timezone"].initial = "Europe/Berlin"
         # The parts of the form the model does not validate on its own.
         self.fields["country"].widget.attrs["autocomplete"] = "country"
 
@@ -113,6 +120,17 @@ class EventForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if not data.get("timezone") and "timezone" not in self.errors:
+            initiative = data.get("initiative") or getattr(self.instance, "initiative", None)
+            country = data.get("country") or getattr(initiative, "country", "")
+            data["timezone"] = place_zone(data.get("city", ""), country)
+            if not data["timezone"]:
+                self.add_error(
+                    "timezone",
+                    _("We cannot tell the time zone from the place: choose it from the list."),
+                )
+            else:
+                self.instance.timezone = data["timezone"]
         zone = zone_or_none(data.get("timezone"))
         if zone is None:
             return data

@@ -7,8 +7,12 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from horizont.core import places
 
 TZ_COOKIE = "tz"
 UTC = dt.UTC
@@ -64,14 +68,50 @@ def viewer_zone(request: HttpRequest) -> ZoneInfo | None:
     return zone_or_none(request.GET.get("tz")) or zone_or_none(request.COOKIES.get(TZ_COOKIE))
 
 
-@cache
 def zone_options(selected: str = "") -> SafeString:
-    """The <option>s of the zone chooser, rendered once per chosen zone (about 430 of them:
-    looping over them in the template was most of the list page's time)."""
-    first = format_html('<option value=""{}>UTC</option>', "" if selected else " selected")
-    rest = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((name, " selected" if name == selected else "", name) for name in zone_names()),
+    """The <option>s of the zone chooser: a group per country with its zones named in the
+    reader's language ("Polen", "USA — Chicago"); nothing chosen means only the time at
+    the place is shown (never UTC instead of the reader's own zone)."""
+    return _zone_options(selected, translation.get_language() or "en")
+
+
+@cache
+def _zone_options(selected: str, language: str) -> SafeString:
+    # Rendered once per chosen zone and language (about 420 options: looping over them
+    # in the template was most of the list page's time).
+    first = format_html(
+        '<option value=""{}>{}</option>',
+        "" if selected else " selected",
+        _("— only the time at the place —"),
     )
-    return first + rest
+    groups = format_html_join(
+        "",
+        '<optgroup label="{}">{}</optgroup>',
+        (
+            (
+                label,
+                format_html_join(
+                    "",
+                    '<option value="{}"{}>{}</option>',
+                    (
+                        (zone, " selected" if zone == selected else "", name)
+                        for zone, name in options
+                    ),
+                ),
+            )
+            for label, options in places.grouped_zone_choices(language)
+        ),
+    )
+    return first + groups
+
+
+def place_zone(city: str, country: str) -> str:
+    """The zone of a place: its city's (GeoNames) when the gazetteer knows the city,
+    else the country's main zone; "" when neither is known."""
+    from horizont.network.gazetteer import find_city
+
+    found = find_city(city, country) if city else None
+    if found is not None and found.timezone in zone_names():
+        return found.timezone
+    zone = places.country_zone(country)
+    return zone if zone in zone_names() else ""

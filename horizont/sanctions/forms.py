@@ -102,8 +102,11 @@ class PartnerForm(forms.Form):
 class CaseForm(forms.ModelForm):
     class Meta:
         model = Case
-        fields = ["title", "summary"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
+        fields = ["title", "summary", "sender", "sender_place"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 6}),
+            "sender": forms.Textarea(attrs={"rows": 4}),
+        }
         help_texts = {
             "summary": _(
                 "What happened, where and when. Until the case is published only its team "

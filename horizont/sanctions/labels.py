@@ -55,7 +55,77 @@ ID_TYPES = {
     "website": _("website"),
     "other": _("other identifier"),
 }
+# The lists in the reader's language, by list id; a list Horizont does not know keeps
+# the title it was stored with.
+LIST_NAMES = {
+    "us-ofac-sdn": _("US Treasury SDN list (OFAC)"),
+    "us-ofac-cons": _("US Treasury consolidated non-SDN list (OFAC)"),
+    "eu-fsf": _("EU consolidated financial sanctions list"),
+    "un-sc-consolidated": _("UN Security Council consolidated list"),
+    "uk-hmt-consolidated": _("UK consolidated sanctions list (OFSI)"),
+    "opensanctions": _("OpenSanctions"),
+    "ru-minjust-foreign-agents": _("Register of “foreign agents” (Russian Ministry of Justice)"),
+    "ru-undesirable-organizations": _("Register of “undesirable organizations” (Russia)"),
+}
+# Facts the parsers keep under an English key (OFAC remarks, UN and EU fields).
+FACTS = {
+    "nationality of registration": _("nationality of registration"),
+    "aircraft model": _("aircraft model"),
+    "aircraft manufacture date": _("date of manufacture"),
+    "aircraft operator": _("operator"),
+    "vessel year of build": _("year of build"),
+    "vessel flag": _("flag"),
+    "other vessel flag": _("other flag"),
+    "former vessel flag": _("former flag"),
+    "vessel type": _("vessel type"),
+    "vessel call sign": _("call sign"),
+    "call sign": _("call sign"),
+    "organization established date": _("date of establishment"),
+    "organization type": _("type of organization"),
+    "target type": _("type of target"),
+    "listing date": _("listed on"),
+    "listed on": _("listed on"),
+    "designated": _("listed on"),
+    "effective date": _("in force since"),
+    "gender": _("gender"),
+    "telephone no.": _("telephone"),
+    "telephone": _("telephone"),
+    "phone number": _("telephone"),
+    "phone": _("telephone"),
+    "fax no.": _("fax"),
+    "fax": _("fax"),
+    "title": _("title"),
+    "designation": _("function"),
+    "digital currency address": _("digital currency address"),
+    "secondary sanctions risk": _("secondary sanctions risk"),
+    "additional sanctions information": _("additional sanctions information"),
+    "equity ticker": _("stock ticker"),
+    "executive order": _("executive order"),
+    "transactions prohibited for persons owned or controlled by u.s. financial institutions": _(
+        "transactions prohibited for persons owned or controlled by US financial institutions"
+    ),
+    "remark": _("remark"),
+    "reference number": _("reference number"),
+    "eu reference number": _("EU reference number"),
+    "un id": _("UN reference number"),
+    "register type": _("type of entry"),
+    "included": _("included on"),
+    "excluded": _("removed on"),
+    "basis": _("basis"),
+    "topic": _("topic"),
+    "dataset": _("data set"),
+}
 NOTES = {"weak alias: band capped at possible": _("weak alias: at most a possible match")}
+
+
+def list_name(list_id: str, stored_title: str = "") -> Any:
+    """A list's name in the reader's language (its stored title when Horizont knows none)."""
+    return LIST_NAMES.get(list_id) or stored_title or list_id
+
+
+def facts(entity_facts: dict[str, list[str]]) -> list[tuple[Any, list[str]]]:
+    """An entity's facts with their keys in the reader's language."""
+    return [(FACTS.get(key.lower(), key), values) for key, values in entity_facts.items()]
 
 
 def label(table: dict[str, Any], value: object) -> Any:

@@ -26,14 +26,69 @@ ADDRESSEES = {
         "Federal Office for Economic Affairs and Export Control (BAFA)\n"
         "Frankfurter Straße 29–35\n65760 Eschborn\nGermany"
     ),
+    # The template key stays "bmwk"; the ministry is called BMWE since May 2025.
     ("bmwk", "de"): (
-        "Bundesministerium für Wirtschaft und Klimaschutz (BMWK)\n"
+        "Bundesministerium für Wirtschaft und Energie (BMWE)\n"
         "Scharnhorststraße 34–37\n10115 Berlin\nDeutschland"
     ),
     ("bmwk", "en"): (
-        "Federal Ministry for Economic Affairs and Climate Action (BMWK)\n"
+        "Federal Ministry for Economic Affairs and Energy (BMWE)\n"
         "Scharnhorststraße 34–37\n10115 Berlin\nGermany"
     ),
+}
+
+# Names of the lists and of identifier types, in the letter's own language (the screening
+# engine's ids such as "us-ofac-sdn" or "mode-s" never reach a letter).
+LIST_NAMES = {
+    "de": {
+        "us-ofac-sdn": "SDN-Liste des US-Finanzministeriums (OFAC)",
+        "us-ofac-cons": "Konsolidierte Liste des US-Finanzministeriums (OFAC, ohne SDN)",
+        "eu-fsf": "Konsolidierte Finanzsanktionsliste der EU",
+        "un-sc-consolidated": "Konsolidierte Sanktionsliste des UN-Sicherheitsrats",
+        "uk-hmt-consolidated": "Konsolidierte Sanktionsliste des Vereinigten Königreichs (OFSI)",
+        "opensanctions": "OpenSanctions",
+    },
+    "en": {
+        "us-ofac-sdn": "US Treasury SDN list (OFAC)",
+        "us-ofac-cons": "US Treasury consolidated non-SDN list (OFAC)",
+        "eu-fsf": "EU consolidated financial sanctions list",
+        "un-sc-consolidated": "UN Security Council consolidated list",
+        "uk-hmt-consolidated": "UK consolidated sanctions list (OFSI)",
+        "opensanctions": "OpenSanctions",
+    },
+}
+
+ID_WORDS = {
+    "de": {
+        "passport": "Reisepass",
+        "national-id": "Personalausweis",
+        "tax-id": "Steuernummer",
+        "registration": "Registernummer",
+        "imo": "IMO-Nummer",
+        "mmsi": "MMSI",
+        "aircraft-registration": "Luftfahrzeugkennzeichen",
+        "serial": "Seriennummer",
+        "mode-s": "Mode-S-Transpondercode",
+        "swift-bic": "SWIFT/BIC",
+        "email": "E-Mail",
+        "website": "Website",
+        "other": "sonstige Kennung",
+    },
+    "en": {
+        "passport": "passport",
+        "national-id": "national ID",
+        "tax-id": "tax number",
+        "registration": "registration number",
+        "imo": "IMO number",
+        "mmsi": "MMSI",
+        "aircraft-registration": "aircraft registration",
+        "serial": "serial number",
+        "mode-s": "Mode S transponder code",
+        "swift-bic": "SWIFT/BIC",
+        "email": "e-mail",
+        "website": "website",
+        "other": "other identifier",
+    },
 }
 
 SCHEMA_WORDS = {
@@ -86,7 +141,9 @@ TEXTS = {
             "zur Verfügung."
         ),
         "closing": "Mit freundlichen Grüßen",
-        "place_date": "Berlin, {date}",
+        "annex": "Anlage",
+        "annexes": "Anlagen: Fotos zu den Belegen {numbers}",
+        "evidence_number": "Beleg {number}",
     },
     "en": {
         "subject": "Report of a possible breach of sanctions: {title}",
@@ -121,7 +178,9 @@ TEXTS = {
             "which steps will be taken. We are glad to answer any questions."
         ),
         "closing": "Yours faithfully,",
-        "place_date": "Berlin, {date}",
+        "annex": "Annex",
+        "annexes": "Annexes: photos of evidence {numbers}",
+        "evidence_number": "evidence {number}",
     },
 }
 
@@ -138,9 +197,14 @@ def letter_draft(*, case: Case, template: str, language: str) -> dict[str, Any]:
         stale: dict[tuple[str, str], int] = {}
         for subject in subjects:
             kind = schema_words.get(subject.schema, subject.schema)
-            listed = words["listed"].format(list=subject.list_id, version=subject.list_version)
+            listed = words["listed"].format(
+                list=list_name(subject.list_id, language), version=subject.list_version
+            )
             lines.append(f"– {subject.caption} ({kind}; {listed})")
-            ids = ", ".join(f"{i['type']} {i['value']}" for i in subject.identifiers)
+            id_words = ID_WORDS[language]
+            ids = ", ".join(
+                f"{id_words.get(i['type'], i['type'])} {i['value']}" for i in subject.identifiers
+            )
             if ids:
                 lines.append(f"  {words['identifiers']}: {ids}")
             when = version_date(subject.list_version)
@@ -148,7 +212,9 @@ def letter_draft(*, case: Case, template: str, language: str) -> dict[str, Any]:
             if age > settings.SCREENING_MAX_LIST_AGE_DAYS:
                 stale[(subject.list_id, subject.list_version)] = age
         for (list_id, version), age in stale.items():
-            lines.append(words["stale"].format(list=list_id, version=version, age=age))
+            lines.append(
+                words["stale"].format(list=list_name(list_id, language), version=version, age=age)
+            )
         lines.append("")
     lines.append(f"{words['evidence']}:")
     evidence = list(case.evidence.all())
@@ -164,14 +230,28 @@ def letter_draft(*, case: Case, template: str, language: str) -> dict[str, Any]:
             text += f" – {detail}"
         lines.append(text)
     lines += ["", words[f"request_{template}"], "", words["closing"]]
+    sender = case.sender.strip()
+    if sender:
+        # The signature: the sender's first line (a name or an organization).
+        lines += ["", "", sender.splitlines()[0]]
+    photos = [n for n, item in enumerate(evidence, start=1) if item.kind == "photo" and item.photo]
+    if photos:
+        lines += ["", words["annexes"].format(numbers=", ".join(str(n) for n in photos))]
+    today = timezone.localdate()
+    date = today.strftime("%d.%m.%Y") if language == "de" else f"{today.day} {today:%B %Y}"
+    place = case.sender_place.strip()
     return {
+        "sender": sender,
         "addressee": ADDRESSEES[(template, language)],
         "subject": words["subject"].format(title=case.title)[:300],
-        "place_and_date": words["place_date"].format(
-            date=timezone.localdate().strftime("%d.%m.%Y" if language == "de" else "%d %B %Y")
-        ),
+        "place_and_date": f"{place}, {date}" if place else date,
         "body": "\n".join(lines),
     }
+
+
+def list_name(list_id: str, language: str) -> str:
+    """A list's name in the letter's language, or its id when the letter knows none."""
+    return LIST_NAMES[language].get(list_id, list_id)
 
 
 def _font_dir() -> Path:
@@ -232,34 +312,96 @@ def letter_document(*, title: str, language: str) -> Any:
     return pdf
 
 
+# DIN 5008, form B (millimetres from the top left corner of the A4 page).
+DIN_LEFT = 25.0  # text starts here, the address field 5 mm further out
+DIN_ADDRESS_TOP = 45.0  # address field: 45 mm high, 85 mm wide
+DIN_RETURN_HEIGHT = 17.7  # its first zone: the sender's one-line return address
+DIN_ADDRESS_WIDTH = 80.0
+DIN_INFO_LEFT = 125.0  # information block: the sender and the place and date
+DIN_INFO_TOP = 50.0
+DIN_SUBJECT_TOP = 103.4
+LINE = 5.0
+
+
+def _annex_photos(letter: Letter) -> list[tuple[int, Any]]:
+    """(number in the letter's list of evidence, evidence) of each photo of the case."""
+    return [
+        (number, item)
+        for number, item in enumerate(letter.case.evidence.all(), start=1)
+        if item.kind == "photo" and item.photo
+    ]
+
+
+def _annex_caption(letter: Letter, number: int, item: Any) -> str:
+    words = TEXTS.get(letter.language, TEXTS["en"])
+    when = item.observed_on.strftime("%d.%m.%Y") if item.observed_on else ""
+    facts = ", ".join(p for p in (when, item.place) if p)
+    caption = f"{words['annex']} – {words['evidence_number'].format(number=number)}: {item.title}"
+    return f"{caption} ({facts})" if facts else caption
+
+
 def letter_pdf(letter: Letter) -> bytes:
-    """The letter as an A4 PDF, made offline with a Unicode font embedded in it (DejaVu
+    """The letter as an A4 PDF laid out after DIN 5008 (form B): return address and
+    address field on the left, sender and place and date in the information block,
+    everything left-aligned (never justified); the photos of the case's evidence follow
+    as an annex, one a page. Made offline with a Unicode font embedded in it (DejaVu
     Sans, shipped with matplotlib: Latin, Cyrillic, Greek and common symbols).
 
     Raises :class:`LetterFontError` when a character has no glyph in it, rather than
     dropping it silently.
     """
+    from PIL import Image
+
+    photos = _annex_photos(letter)
+    captions = [_annex_caption(letter, number, item) for number, item in photos]
     missing = letter_missing_characters(
-        letter.sender, letter.addressee, letter.place_and_date, letter.subject, letter.body
+        letter.sender,
+        letter.addressee,
+        letter.place_and_date,
+        letter.subject,
+        letter.body,
+        *captions,
     )
     if missing:
         raise LetterFontError(missing)
     pdf = letter_document(title=letter.subject, language=letter.language)
+    pdf.c_margin = 0  # text starts exactly at the DIN positions, not 1 mm inside them
     pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    if letter.sender.strip():
-        pdf.set_font("DejaVu", "", 8)
-        pdf.multi_cell(width, 4, letter.sender.strip().replace("\n", " · "))
-        pdf.ln(4)
+    sender_lines = [line.strip() for line in letter.sender.strip().splitlines() if line.strip()]
+    # Address field: the return address in small type, then the addressee.
+    if sender_lines:
+        pdf.set_font("DejaVu", "", 7)
+        pdf.set_xy(DIN_LEFT, DIN_ADDRESS_TOP + DIN_RETURN_HEIGHT - 5)
+        pdf.cell(DIN_ADDRESS_WIDTH, 4, ", ".join(sender_lines)[:110], align="L")
     pdf.set_font("DejaVu", "", 11)
-    pdf.multi_cell(width * 0.6, 5.5, letter.addressee.strip())
-    pdf.ln(8)
+    pdf.set_xy(DIN_LEFT, DIN_ADDRESS_TOP + DIN_RETURN_HEIGHT)
+    pdf.multi_cell(DIN_ADDRESS_WIDTH, LINE, letter.addressee.strip(), align="L")
+    # Information block: who writes, then the place and date.
+    info_width = pdf.w - pdf.r_margin - DIN_INFO_LEFT
+    pdf.set_font("DejaVu", "", 9)
+    pdf.set_xy(DIN_INFO_LEFT, DIN_INFO_TOP)
+    if sender_lines:
+        pdf.multi_cell(info_width, 4.5, "\n".join(sender_lines), align="L")
+        pdf.set_x(DIN_INFO_LEFT)
+        pdf.ln(4.5)
     if letter.place_and_date.strip():
-        pdf.multi_cell(width, 5.5, letter.place_and_date.strip(), align="R")
-        pdf.ln(4)
+        pdf.set_x(DIN_INFO_LEFT)
+        pdf.multi_cell(info_width, 4.5, letter.place_and_date.strip(), align="L")
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_xy(pdf.l_margin, max(DIN_SUBJECT_TOP, pdf.get_y() + LINE))
     pdf.set_font("DejaVu", "B", 11)
-    pdf.multi_cell(width, 5.5, letter.subject.strip())
-    pdf.ln(4)
+    pdf.multi_cell(width, LINE, letter.subject.strip(), align="L")
+    pdf.ln(2 * LINE)
     pdf.set_font("DejaVu", "", 11)
-    pdf.multi_cell(width, 5.5, letter.body.strip())
+    pdf.multi_cell(width, LINE, letter.body.strip(), align="L")
+    for (_number, item), caption in zip(photos, captions, strict=True):
+        pdf.add_page()
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.multi_cell(width, LINE, caption, align="L")
+        pdf.ln(LINE)
+        with item.photo.open("rb") as handle, Image.open(handle) as image:
+            image.load()
+            room = pdf.h - pdf.get_y() - pdf.b_margin
+            scale = min(width / image.width, room / image.height)
+            pdf.image(image, x=pdf.l_margin, w=image.width * scale, h=image.height * scale)
     return bytes(pdf.output())

@@ -37,6 +37,21 @@ class Case(models.Model):
 
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
+    # Who writes to the authority, and from where: the letters take them from the case.
+    sender = models.TextField(
+        _("sender"),
+        blank=True,
+        help_text=_(
+            "Name or organization and a postal address, one item a line, as the authority "
+            "should see them. A pseudonym may be refused by an authority."
+        ),
+    )
+    sender_place = models.CharField(
+        _("place of the sender"),
+        max_length=100,
+        blank=True,
+        help_text=_("The town written before the date of a letter, for example Hamburg."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
@@ -169,7 +184,8 @@ class Letter(models.Model):
 
     class Template(models.TextChoices):
         BAFA = "bafa", _("Federal Office for Economic Affairs and Export Control (BAFA)")
-        BMWK = "bmwk", _("Federal Ministry for Economic Affairs (BMWK)")
+        # The key stays "bmwk" (stored in letters); the ministry is called BMWE since May 2025.
+        BMWK = "bmwk", _("Federal Ministry for Economic Affairs and Energy (BMWE)")
 
     class Language(models.TextChoices):
         DE = "de", _("German")

@@ -141,8 +141,10 @@ def lists_stale() -> list[StaleList]:
 
 
 def list_titles() -> dict[str, str]:
-    """Title of the latest version of each stored list, by list id."""
-    return {v.list_id: v.title for v in list_store().latest()}
+    """Name of each stored list (its latest version) in the reader's language, by list id."""
+    from horizont.sanctions.labels import list_name
+
+    return {v.list_id: str(list_name(v.list_id, v.title)) for v in list_store().latest()}
 
 
 @dataclass(frozen=True)
@@ -562,9 +564,17 @@ def lists_refresh_start(*, user: Any, action: str, language: str) -> Any:
 
 
 @transaction.atomic
-def case_create(*, user: Any, title: str, summary: str = "") -> Case:
+def case_create(
+    *, user: Any, title: str, summary: str = "", sender: str = "", sender_place: str = ""
+) -> Case:
     """A new draft case whose creator coordinates its team."""
-    case = Case.objects.create(title=title, summary=summary, created_by=user)
+    case = Case.objects.create(
+        title=title,
+        summary=summary,
+        sender=sender,
+        sender_place=sender_place,
+        created_by=user,
+    )
     CaseMember.objects.create(case=case, user=user, role=CaseMember.Role.COORDINATOR)
     audit_record(actor=user, action="sanctions.case_create", target=case)
     return case

@@ -146,6 +146,7 @@ def entity(request: HttpRequest, entity_id: str) -> HttpResponse:
         {
             "entity": found,
             "schema": labels.label(labels.SCHEMAS, found.schema),
+            "facts": labels.facts(found.facts),
             "names": names,
             "identifiers": identifiers,
             "outgoing": outgoing,
@@ -473,10 +474,14 @@ def _get_letter(request: HttpRequest, pk: int, letter_pk: int) -> Letter:
 @login_required
 @rate_limited("post")
 def letter(request: HttpRequest, pk: int, letter_pk: int) -> HttpResponse:
+    """Edit a letter. "Save and download the PDF" saves what the form shows first, so
+    the PDF is always the letter as it stands on the screen."""
     found = _get_letter(request, pk, letter_pk)
     form = LetterForm(request.POST or None, instance=found)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if "pdf" in request.POST:
+            return _letter_pdf_response(request, found)
         messages.success(request, _("The letter is saved."))
         return redirect(found)
     return render(
@@ -484,9 +489,7 @@ def letter(request: HttpRequest, pk: int, letter_pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def letter_download(request: HttpRequest, pk: int, letter_pk: int) -> HttpResponse:
-    found = _get_letter(request, pk, letter_pk)
+def _letter_pdf_response(request: HttpRequest, found: Letter) -> HttpResponse:
     name = slugify(f"{found.template}-{found.case.title}")[:60] or "letter"
     try:
         data = letter_pdf(found)
@@ -503,3 +506,9 @@ def letter_download(request: HttpRequest, pk: int, letter_pk: int) -> HttpRespon
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response
+
+
+@login_required
+def letter_download(request: HttpRequest, pk: int, letter_pk: int) -> HttpResponse:
+    """The PDF of the letter as saved."""
+    return _letter_pdf_response(request, _get_letter(request, pk, letter_pk))

@@ -118,4 +118,4 @@ def log_in(
         page.wait_for_url(re.compile(r"/2fa/authenticate/"))
         page.locator("input[name=code]").fill(current_code())
         page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(re.compile(r"/me/"))
+    page.wait_for_url(re.compile(rf"/{language}/$"))  # the start page after sign-in

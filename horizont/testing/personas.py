@@ -75,6 +75,16 @@ def record_complete_login(client: Any, user: Any) -> None:
     session.save()
 
 
+def age_login(client: Any, seconds: float) -> None:
+    """Make this session's sign-in steps ``seconds`` older, as if signed in long ago."""
+    from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+
+    session = client.session
+    records = session.get(AUTHENTICATION_METHODS_SESSION_KEY, [])
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{**r, "at": r["at"] - seconds} for r in records]
+    session.save()
+
+
 class SignedInClient:
     """Mixin for the test client: ``force_login`` signs in as a complete login would,
     two-factor included where the user has it. Tests of the sign-in itself post to the

@@ -161,4 +161,4 @@ def test_coordinator_imports_2021_stations_abroad_fills_an_address_and_sees_resu
     ).is_visible()
     assert page.get_by_text(f"0 pledges, {official.ballots_issued} voters").is_visible()
     page.goto("/en/abroad/v/duma-2021/results/DE/")
-    assert page.get_by_role("cell", name="Leipzig DE").is_visible()
+    assert page.get_by_role("cell", name="Leipzig, Germany").is_visible()

@@ -34,7 +34,7 @@ def test_sign_up_confirm_enable_two_factor_log_in_with_code_and_switch_language(
     page.get_by_label("Email").fill("newcomer@example.org")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/me/profile/"))
+    page.wait_for_url(re.compile(r"/en/$"))  # the start page, not the profile form
 
     page.goto("/en/accounts/2fa/totp/activate/")
     if "/reauthenticate/" in page.url:
@@ -56,7 +56,8 @@ def test_sign_up_confirm_enable_two_factor_log_in_with_code_and_switch_language(
     page.wait_for_url(re.compile(r"/2fa/authenticate/"))
     page.get_by_label("Code").fill(totp_code(secret))
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/me/profile/"))
+    page.wait_for_url(re.compile(r"/en/$"))
+    page.goto("/en/me/profile/")
     assert page.get_by_role("heading", name="Your profile").is_visible()
 
     page.get_by_label("Language", exact=True).select_option("de")

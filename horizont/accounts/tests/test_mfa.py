@@ -3,7 +3,7 @@ from allauth.mfa.models import Authenticator
 from django.core.cache import cache
 
 from horizont.lib.totp import totp_code
-from horizont.testing.personas import current_code, make_user
+from horizont.testing.personas import age_login, current_code, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,7 @@ def test_wrong_totp_code_is_refused_and_counted_against_the_rate_limit(client, s
 
 def test_user_can_activate_totp(client, member):
     client.force_login(member)
+    age_login(client, 16 * 60)
     response = client.get("/en/accounts/2fa/totp/activate/")
     assert "/accounts/reauthenticate/" in response["Location"]
     client.post(response["Location"], {"password": "correct-horse-battery"})
@@ -73,3 +74,16 @@ def test_login_is_rate_limited_by_failures(client, settings):
     assert response.status_code == 200
     assert "Too many failed login attempts" in response.content.decode()
     cache.clear()
+
+
+def test_recovery_codes_are_a_readable_list(client):
+    user = make_user("codes@example.org", mfa=True)
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    codes = RecoveryCodes.activate(user).get_unused_codes()
+    client.force_login(user)
+    page = client.get("/en/accounts/2fa/recovery-codes/").content.decode()
+    assert '<ol class="recovery-codes"' in page
+    for code in codes:
+        assert f"<li><code>{code}</code></li>" in page
+    assert "<textarea" not in page

@@ -73,7 +73,9 @@ def test_moderator_who_enrols_in_this_session_cannot_moderate(rf):
 
 
 @pytest.mark.django_db(transaction=True)  # allauth sends its signals on commit
-def test_enrolling_and_removing_an_authenticator_is_audited_and_mailed():
+def test_enrolling_and_removing_an_authenticator_is_audited_and_mailed(settings):
+    # Mails name the site by its public address; the client's (127.0.0.1) never appears.
+    settings.HORIZONT_SITE_URL = "https://horizont.example.org"
     user = make_user("me@example.org")
     client = Client()
     _password_login(client, "me@example.org")

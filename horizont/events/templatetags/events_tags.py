@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from django import template
 from django.utils.formats import date_format
 
-from horizont.events.timezones import UTC
+from horizont.core import places
 
 register = template.Library()
 
@@ -27,19 +27,19 @@ def _times(start: dt.datetime, end: dt.datetime, zone: Any) -> dict[str, Any]:
     return {
         "text": span(local_start, local_end),
         "abbreviation": local_start.tzname(),
-        "zone": getattr(zone, "key", "UTC"),
+        "zone": places.zone_name(getattr(zone, "key", "UTC")),
         "iso": local_start.isoformat(),
     }
 
 
 @register.inclusion_tag("events/_times.html")
 def event_times(event: Any, viewer_zone: ZoneInfo | None = None, compact: bool = False) -> dict:
+    """The time at the place, and the viewer's own time when their zone is known and
+    differs (never UTC in its stead: a reader in Warsaw is not in UTC)."""
     place = _times(event.start, event.end, event.zone)
     other = None
-    if viewer_zone is None:
-        other = _times(event.start, event.end, UTC) | {"is_utc": True}
-    elif viewer_zone.key != event.timezone:
-        other = _times(event.start, event.end, viewer_zone) | {"is_utc": False}
+    if viewer_zone is not None and viewer_zone.key != event.timezone:
+        other = _times(event.start, event.end, viewer_zone)
     return {"place": place, "other": other, "compact": compact}
 
 

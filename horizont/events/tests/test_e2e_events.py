@@ -44,18 +44,18 @@ def test_organizer_creates_event_and_guest_registers_by_mail_and_downloads_ics(
     page.wait_for_url(re.compile(r"/2fa/authenticate/"))
     page.get_by_label("Code").fill(current_code())
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/me/profile/"))
+    page.wait_for_url(re.compile(r"/(en|de|ru|pl)/$"))  # the start page after login
 
     page.goto("/en/events/")
     page.get_by_role("link", name="Create an event").click()
     page.get_by_label("Title", exact=True).fill("Poetry evening")
     page.get_by_label("Kind").select_option("cultural")
-    page.get_by_label("Time zone of the place").select_option("Europe/Warsaw")
+    # The time zone is left at "the zone of the place": Warsaw's, from the city.
     page.get_by_label("Starts (local time)").fill(f"{day}T19:00")
     page.get_by_label("Ends (local time)").fill(f"{day}T21:00")
     page.get_by_label("Address").fill("ul. Przykładowa 7")
     page.get_by_label("City").fill("Warsaw")
-    page.get_by_label("Country").fill("PL")
+    page.get_by_label("Country").select_option("PL")
     page.get_by_label("Places").fill("10")
     page.get_by_role("button", name="Save").click()
     page.wait_for_url(re.compile(r"/en/events/\d+/$"))
@@ -106,7 +106,7 @@ def test_browser_zone_is_used_for_the_viewer_time(browser, live_server):
     )
     page = context.new_page()
     page.goto(f"/en/events/{event.pk}/")
-    page.get_by_text("your time (Asia/Tbilisi)").wait_for()
+    page.get_by_text("your time (Georgia)").wait_for()
     context.close()
 
 
@@ -116,8 +116,8 @@ def test_event_page_works_without_javascript(browser, live_server):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"/en/events/{event.pk}/")
-    assert page.get_by_text(re.compile(r"\d\d:\d\d–\d\d:\d\d UTC")).is_visible()
+    assert not page.get_by_text(re.compile(r"\d\d:\d\d–\d\d:\d\d UTC")).count()
     page.get_by_label("Also show times in").select_option("America/New_York")
     page.get_by_role("button", name="Show").click()
-    assert page.get_by_text("your time (America/New_York)").is_visible()
+    assert page.get_by_text("your time (United States — New York)").is_visible()
     context.close()

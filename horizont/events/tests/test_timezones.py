@@ -103,11 +103,13 @@ def test_page_shows_place_time_and_viewer_time(client, initiative):
 
     page = client.get(event.get_absolute_url()).content.decode()
     assert "19:00–21:00" in page and "CET" in page
-    assert "18:00–20:00 UTC" in page  # no zone known: UTC beside the local time
+    assert "local time (Germany)" in page
+    # No zone known: the time at the place only, never UTC as if it were the reader's.
+    assert "18:00–20:00" not in page and "your time" not in page
 
     # New York has not changed its clocks yet: 14:00 there, not 13:00.
     page = client.get(event.get_absolute_url() + "?tz=America/New_York")
-    assert "14:00–16:00 your time (America/New_York)" in page.content.decode()
+    assert "14:00–16:00 your time (United States — New York)" in page.content.decode()
     assert page.cookies["tz"].value == "America/New_York"
 
     client.cookies["tz"] = "Europe/Berlin"
@@ -115,7 +117,71 @@ def test_page_shows_place_time_and_viewer_time(client, initiative):
     assert "your time" not in page and "18:00–20:00 UTC" not in page
 
 
-def test_unknown_viewer_zone_falls_back_to_utc(client, event):
+def test_unknown_viewer_zone_shows_only_the_place_time(client, event):
     client.cookies["tz"] = "Nowhere/Atlantis"
     page = client.get(event.get_absolute_url()).content.decode()
-    assert "UTC</span>" in page
+    assert "UTC</span>" not in page and "your time" not in page
+
+
+def test_zone_names_are_in_the_readers_language(client, event):
+    page = client.get(
+        event.get_absolute_url().replace("/en/", "/de/") + "?tz=Europe/Warsaw"
+    ).content.decode()
+    assert "Ihre Zeit (Polen)" in page or "(Polen)" in page
+    assert '<optgroup label="Polen"><option value="Europe/Warsaw" selected>Polen</option>' in page
+    assert ">UTC<" not in page
+
+
+@time_machine.travel(dt.datetime(2026, 10, 1, 12, 0, tzinfo=UTC), tick=False)
+@pytest.mark.parametrize(
+    ("city", "country", "zone", "utc_hour"),
+    [("Warsaw", "PL", "Europe/Warsaw", 17), ("Chicago", "US", "America/Chicago", 0),
+     ("Nowhere-on-earth", "PL", "Europe/Warsaw", 17)],
+)  # fmt: skip
+def test_zone_left_empty_is_the_places_zone(
+    client, organizer, initiative, city, country, zone, utc_hour
+):
+    client.force_login(organizer)
+    data = {
+        "initiative": initiative.pk,
+        "title": "Meeting",
+        "kind": "meeting",
+        "timezone": "",
+        "start_local": "2026-10-20T19:00",
+        "end_local": "2026-10-20T21:00",
+        "city": city,
+        "country": country,
+    }
+    response = client.post(reverse("events:create"), data)
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert event.timezone == zone
+    assert event.start.astimezone(UTC).hour == utc_hour
+
+
+def test_event_form_offers_countries_and_zones_in_the_readers_language(client, organizer):
+    client.force_login(organizer)
+    page = client.get(reverse("events:create").replace("/en/", "/pl/")).content.decode()
+    assert '<option value="DE">Niemcy</option>' in page
+    assert '<optgroup label="Polska">' in page
+    assert "strefa czasowa miejsca" in page
+    assert ">UTC<" not in page
+
+
+def test_online_event_without_a_place_asks_for_the_zone(client, organizer, initiative):
+    initiative.country = ""
+    initiative.save()
+    client.force_login(organizer)
+    data = {
+        "initiative": initiative.pk,
+        "title": "Call",
+        "kind": "online",
+        "timezone": "",
+        "start_local": "2030-10-20T19:00",
+        "end_local": "2030-10-20T21:00",
+        "online_url": "https://meet.example.org/x",
+    }
+    response = client.post(reverse("events:create"), data)
+    assert response.status_code == 200
+    assert "timezone" in response.context["form"].errors
+    assert not Event.objects.exists()

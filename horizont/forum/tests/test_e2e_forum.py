@@ -19,7 +19,7 @@ def _log_in(page, email):
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/me/profile/"))
+    page.wait_for_url(re.compile(r"/(en|de|ru|pl)/$"))  # the start page after login
 
 
 def test_post_a_reply_and_report_a_post(page):

@@ -42,7 +42,7 @@ def test_organizer_creates_a_petition_from_a_case_then_publishes_it(
     petition = Petition.objects.get()
     assert response.status_code == 302 and response["Location"] == petition.get_absolute_url()
     assert petition.status == "draft" and petition.case == case
-    assert [a.institution[-6:] for a in petition.addressees.all()] == ["(BAFA)", "(BMWK)"]
+    assert [a.institution[-6:] for a in petition.addressees.all()] == ["(BAFA)", "(BMWE)"]
     assert "Eschborn" in petition.addressees.first().postal_address
 
     client.post(

@@ -61,7 +61,7 @@ def test_bafa_petition_from_case_to_signatures_delivery_reply_and_timeline(
     page.wait_for_url(re.compile(r"/2fa/authenticate/"))
     page.get_by_label("Code").fill(current_code())
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/me/profile/"))
+    page.wait_for_url(re.compile(r"/(en|de|ru|pl)/$"))  # the start page after login
 
     # Start the petition from the case: its summary becomes the text, BAFA the addressee.
     page.goto("/en/petitions/")

@@ -23,3 +23,9 @@ def schema_label(value: object) -> Any:
 @register.filter
 def id_type_label(value: object) -> Any:
     return labels.label(labels.ID_TYPES, value)
+
+
+@register.filter
+def list_name(version: Any) -> Any:
+    """``{{ version|list_name }}``: a stored list's name in the reader's language."""
+    return labels.list_name(version.list_id, version.title)

@@ -9,6 +9,7 @@ import re
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from horizont.sanctions.models import Case, Evidence
 from horizont.testing.personas import current_code, make_user
@@ -25,7 +26,7 @@ def _log_in_with_two_factor(page, email: str) -> None:
     page.wait_for_url(re.compile(r"/2fa/authenticate/"))
     page.get_by_label("Code").fill(current_code())
     page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/me/profile/"))
+    page.wait_for_url(re.compile(r"/(en|de|ru|pl)/$"))  # the start page after login
 
 
 def test_case_about_an_aircraft_with_evidence_and_a_letter_to_bafa(page, real_lists, tmp_path):
@@ -69,11 +70,18 @@ def test_case_about_an_aircraft_with_evidence_and_a_letter_to_bafa(page, real_li
     page.get_by_role("button", name="Draft a letter from this case").click()
     page.wait_for_url(re.compile(r"/letters/\d+/$"))
     assert "Hangar observation" in page.get_by_label("Text of the letter").input_value()
+    # An edit not yet saved reaches the PDF: the button saves the form first.
+    page.get_by_label("Place and date").fill("Leipzig, 2.7.2021")
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Download as PDF").click()
+        page.get_by_role("button", name="Save and download as PDF").click()
     path = download_info.value.path()
     with open(path, "rb") as handle:
-        assert handle.read(4) == b"%PDF"
+        data = handle.read()
+    assert data.startswith(b"%PDF")
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert "Leipzig, 2.7.2021" in pages[0].extract_text()
+    assert len(pages) == 2  # the letter, then the photo as its annex
+    assert "Photo of the tail" in pages[1].extract_text()
     assert Case.objects.get().subjects.get().caption == "RA-02791"
 
 
