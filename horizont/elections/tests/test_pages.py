@@ -123,6 +123,33 @@ def test_station_list_filters_and_station_page(client, election):
     assert str(station.registered) in page.content.decode().replace("\xa0", "")
 
 
+def test_station_list_shows_the_most_flagged_first_as_its_caption_says(client, election):
+    response = client.get(_url("stations", "en", election.pk))
+    assert "Most flagged stations first" in response.content.decode()
+    shown = [(s.flag_count, s.row) for s in response.context["page"].object_list]
+    assert shown == sorted(shown, key=lambda item: (-item[0], item[1]))
+    assert shown[0][0] == max(Station.objects.values_list("flag_count", flat=True)) > 0
+
+
+def test_station_list_filters_by_station_number(client, election):
+    station = Station.objects.order_by("-row").first()
+    url = _url("stations", "en", election.pk)
+    found = client.get(url, {"station": str(station.uik)}).context["page"].object_list
+    assert [s.uik for s in found] == [station.uik] * len(found) and len(found) >= 1
+    assert station in found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_station_number_that_is_not_a_number_is_explained(client, election, language):
+    response = client.get(_url("stations", language, election.pk), {"station": "12a"})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 0
+    with translation.override(language):
+        expected = translation.gettext("A station number is a whole number, for example 1234.")
+    assert escape(expected) in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()
+
+
 def test_station_of_another_election_is_404(client, election):
     other = Election.objects.create(name="Other", source_name="o.csv", source_sha256="0" * 64)
     station = Station.objects.first()
