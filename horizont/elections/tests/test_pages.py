@@ -80,23 +80,44 @@ def test_plots_are_served_as_svg_in_the_language(client, election):
     assert client.get(_url("plot", "de", election.pk, report.pk, "nothing")).status_code == 404
 
 
-def test_region_page_builds_the_regions_report_once(client, election, fast_engine):
+def test_region_reports_are_built_during_the_import(client, election, fast_engine, monkeypatch):
+    regions = set(Station.objects.values_list("region", flat=True))
+    stored = ForensicReport.objects.filter(election=election).exclude(region="")
+    assert set(stored.values_list("region", flat=True)) == regions
+    report = stored.get(region="Республика Примерная")
+    assert report.data["totals"]["stations"] == 60
+    for language in LANGUAGES:
+        assert report.plots.filter(language=language).count() == 5
+
+    # A visit is a read: it analyses nothing and draws nothing.
+    def refuse(*args, **kwargs):
+        raise AssertionError("analysed on a visit")
+
+    monkeypatch.setattr("horizont.elections.services.build_report", refuse)
+    monkeypatch.setattr("horizont.elections.services.plots_render", refuse)
     response = client.get(_url("region", "pl", election.pk, "Республика Примерная"))
     assert response.status_code == 200
-    report = ForensicReport.objects.get(election=election, region="Республика Примерная")
-    assert report.data["totals"]["stations"] == 60
-    assert report.plots.filter(language="pl").count() == 5
     assert len(response.context["page"].object_list) == 50
-    client.get(_url("region", "pl", election.pk, "Республика Примерная"))
-    assert ForensicReport.objects.filter(election=election).count() == 2
+    assert client.get(_url("plot", "ru", election.pk, report.pk, "excess")).status_code == 200
+    assert ForensicReport.objects.filter(election=election).count() == len(regions) + 1
+
+
+def test_region_of_an_older_import_is_analysed_on_first_visit(client, election, fast_engine):
+    ForensicReport.objects.filter(election=election, region="Тестовый край").delete()
+    response = client.get(_url("region", "pl", election.pk, "Тестовый край"))
+    assert response.status_code == 200
+    report = ForensicReport.objects.get(election=election, region="Тестовый край")
+    assert report.plots.filter(language="pl").count() == 5
+    client.get(_url("region", "pl", election.pk, "Тестовый край"))
+    assert ForensicReport.objects.filter(election=election, region="Тестовый край").count() == 1
     # another language draws its plots on first use
-    report_pk = report.pk
-    svg = client.get(_url("plot", "ru", election.pk, report_pk, "excess"))
+    svg = client.get(_url("plot", "ru", election.pk, report.pk, "excess"))
     assert svg.status_code == 200
     assert report.plots.filter(language="ru").count() == 5
 
 
 def test_analyses_started_by_page_visits_are_rate_limited(client, election, settings):
+    ForensicReport.objects.filter(election=election, region="Республика Примерная").delete()
     settings.HORIZONT_RATE_LIMITS = {**settings.HORIZONT_RATE_LIMITS, "analysis": (0, 3600)}
     response = client.get(_url("region", "de", election.pk, "Республика Примерная"))
     assert response.status_code == 429
