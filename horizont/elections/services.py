@@ -682,13 +682,19 @@ def region_report_get(*, election: Election, region: str) -> ForensicReport:
 
 
 def region_reports_build(
-    *, election: Election, progress: Callable[[int, int], None] | None = None
+    *,
+    election: Election,
+    plot_languages: tuple[str, ...] = (),
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Analyse every region during the import, plots in every language included.
+    """Analyse every region during the import, so that a region's page is a read.
 
-    A region's page used to analyse it on its first visit (1.7–5.6 s, issue 15); now the
-    import does it, so every region page is a read. Regions stored already are skipped;
-    returns how many were analysed.
+    A region's page used to analyse it on its first visit (1.7–5.6 s, issue 15). The
+    analysis takes well under a second per region; drawing its five plots takes seconds
+    per language (matplotlib), which for the 85 regions of a national election would add
+    many minutes to the import, so plots are drawn only in ``plot_languages`` here and
+    otherwise on their first request, as before, and stored. Regions stored already are
+    skipped; returns how many were analysed.
     """
     main = ForensicReport.objects.filter(election=election, region="").first()
     mc_draws = main.mc_draws if main else MC_DRAWS
@@ -714,7 +720,7 @@ def region_reports_build(
                         region=region,
                         mc_draws=mc_draws,
                         seed=seed,
-                        plots=plots_render(report, ENGINE_LANGUAGES),
+                        plots=plots_render(report, plot_languages) if plot_languages else [],
                     )
                     built += 1
             except IntegrityError:

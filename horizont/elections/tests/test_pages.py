@@ -86,20 +86,28 @@ def test_region_reports_are_built_during_the_import(client, election, fast_engin
     assert set(stored.values_list("region", flat=True)) == regions
     report = stored.get(region="Республика Примерная")
     assert report.data["totals"]["stations"] == 60
-    for language in LANGUAGES:
-        assert report.plots.filter(language=language).count() == 5
+    assert not report.plots.exists()  # drawn on first request, seconds per language
 
-    # A visit is a read: it analyses nothing and draws nothing.
+    # The page is a read: it analyses nothing.
     def refuse(*args, **kwargs):
         raise AssertionError("analysed on a visit")
 
     monkeypatch.setattr("horizont.elections.services.build_report", refuse)
-    monkeypatch.setattr("horizont.elections.services.plots_render", refuse)
     response = client.get(_url("region", "pl", election.pk, "Республика Примерная"))
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == 50
-    assert client.get(_url("plot", "ru", election.pk, report.pk, "excess")).status_code == 200
     assert ForensicReport.objects.filter(election=election).count() == len(regions) + 1
+
+
+def test_region_plots_can_be_drawn_at_import(election, fast_engine):
+    ForensicReport.objects.filter(election=election).exclude(region="").delete()
+    from horizont.elections import services
+
+    built = services.region_reports_build(election=election, plot_languages=("de", "ru"))
+    assert built == 3
+    report = ForensicReport.objects.get(election=election, region="Тестовый край")
+    assert set(report.plots.values_list("language", flat=True)) == {"de", "ru"}
+    assert services.region_reports_build(election=election) == 0  # nothing twice
 
 
 def test_region_of_an_older_import_is_analysed_on_first_visit(client, election, fast_engine):
