@@ -15,6 +15,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
+    path("search/", core_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
     path("me/", include("horizont.accounts.urls")),
     path("jobs/", include("horizont.jobs.urls")),

@@ -8,3 +8,7 @@ application = get_wsgi_application()
 from horizont.sanctions.services import screening_index_open_at_start  # noqa: E402
 
 screening_index_open_at_start()
+
+from horizont.core.warmup import warm_up  # noqa: E402
+
+warm_up()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import connection
@@ -11,11 +12,40 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
 
+from horizont.core import home as home_data
+
 logger = logging.getLogger(__name__)
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    city, city_source = home_data.reader_city(request)
+    events, events_near = home_data.upcoming_events(city)
+    context = {
+        "city": city,
+        "city_source": city_source,
+        "events": events,
+        "events_near": events_near,
+        "articles": home_data.latest_articles(),
+        "elections": home_data.active_elections(),
+    }
+    response = render(request, "core/home.html", context)
+    if "city" in request.GET:
+        if city:
+            response.set_cookie(
+                home_data.CITY_COOKIE, quote(city), max_age=365 * 24 * 3600, samesite="Lax"
+            )
+        else:
+            response.delete_cookie(home_data.CITY_COOKIE)
+    return response
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """One search box across initiatives, events and publications."""
+    from horizont.core.search import search as run_search
+
+    query = request.GET.get("q", "")
+    results = run_search(query)
+    return render(request, "core/search.html", {"results": results, "query": results.query})
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

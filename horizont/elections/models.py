@@ -140,6 +140,11 @@ class Station(models.Model):
             models.Index(fields=["election", "tik"]),
             models.Index(fields=["election", "flag_count"]),
             models.Index(fields=["election", "row"]),
+            # The station list: most flagged first, and a look-up by station number.
+            models.Index(
+                fields=["election", "-flag_count", "row"], name="elections_station_flagged"
+            ),
+            models.Index(fields=["election", "uik"], name="elections_station_number"),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from horizont.core.ratelimit import RateLimited, allow, rate_limited
 from horizont.elections import pdf, services
@@ -186,6 +187,14 @@ def station_list(request: HttpRequest, pk: int) -> HttpResponse:
     tik = request.GET.get("tik", "").strip()
     flagged = request.GET.get("flagged") == "1"
     abroad = request.GET.get("abroad") == "1"
+    number = request.GET.get("station", "").strip()
+    number_error = ""
+    if number:
+        if number.isdigit() and len(number) <= 9:
+            stations = stations.filter(uik=int(number))
+        else:
+            number_error = _("A station number is a whole number, for example 1234.")
+            stations = stations.none()
     if abroad:
         stations = stations.filter(abroad=True)
     if region:
@@ -193,7 +202,9 @@ def station_list(request: HttpRequest, pk: int) -> HttpResponse:
     if tik:
         stations = stations.filter(tik=tik)
     if flagged:
-        stations = stations.flagged().order_by("-flag_count", "row")
+        stations = stations.flagged()
+    # As the table's caption says: the most flagged stations first, then in file order.
+    stations = stations.order_by("-flag_count", "row")
     page = Paginator(stations, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -205,6 +216,8 @@ def station_list(request: HttpRequest, pk: int) -> HttpResponse:
             "page": page,
             "region": region,
             "tik": tik,
+            "number": number,
+            "number_error": number_error,
             "flagged": flagged,
             "abroad": abroad,
             "querystring": query.urlencode(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from horizont.core.links import site_base_url
 from horizont.events.models import Event
 
 # Feeds carry the events of the last year and everything ahead, at most this many.
@@ -33,7 +35,7 @@ def feed_events(queryset: Any) -> list[Event]:
     )
 
 
-def _vevent(request: HttpRequest, event: Event, host: str) -> VEvent:
+def _vevent(event: Event, *, base_url: str, host: str) -> VEvent:
     item = VEvent()
     item.add("uid", f"event-{event.pk}@{host}")
     item.add("dtstamp", timezone.now())
@@ -61,20 +63,21 @@ def _vevent(request: HttpRequest, event: Event, host: str) -> VEvent:
         item.add("geo", (event.latitude, event.longitude))
     item.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     item.add("categories", [event.get_kind_display()])
-    item.add("url", request.build_absolute_uri(event.get_absolute_url()))
+    item.add("url", base_url + event.get_absolute_url())
     return item
 
 
-def build(request: HttpRequest, events: Iterable[Event], *, title: str) -> bytes:
+def build(events: Iterable[Event], *, title: str, base_url: str) -> bytes:
+    """The calendar file; ``base_url`` (``scheme://host``) makes the links and the UIDs."""
     cal = Calendar()
     cal.add("prodid", "-//Horizont//events//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", title)
-    host = request.get_host().split(":")[0]
+    host = urlsplit(base_url).hostname or "localhost"
     for event in events:
-        cal.add_component(_vevent(request, event, host))
+        cal.add_component(_vevent(event, base_url=base_url, host=host))
     cal.add_missing_timezones()
     return cal.to_ical()
 
@@ -83,7 +86,8 @@ def response(
     request: HttpRequest, events: Iterable[Event], *, name: str, title: str
 ) -> HttpResponse:
     result = HttpResponse(
-        build(request, events, title=str(title)), content_type="text/calendar; charset=utf-8"
+        build(events, title=str(title), base_url=site_base_url(request)),
+        content_type="text/calendar; charset=utf-8",
     )
     result["Content-Disposition"] = f'attachment; filename="{name}.ics"'
     return result

@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +23,7 @@ from horizont.accounts.services import register_erasure, register_export
 from horizont.audit.services import audit_record
 from horizont.core import tokens
 from horizont.core.links import site_base_url
+from horizont.events import calendar
 from horizont.events.models import Event, Registration, email_digest
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ CONFIRM_SALT = "horizont.events.confirm"
 CANCEL_SALT = "horizont.events.cancel"
 CONFIRM_MAX_AGE = 3 * 24 * 3600  # a guest has three days to confirm
 REMINDER_WINDOW = dt.timedelta(days=1)
+# Mails sent to someone who holds a place carry the event as an .ics attachment.
+WITH_CALENDAR = {"registered", "promoted", "reminder"}
 
 
 class RegistrationClosed(Exception):
@@ -76,7 +79,14 @@ def _send(registration: Registration, template: str, subject: Any, base_url: str
             + reverse("events:registration_confirm", args=[confirm_token(registration)]),
         }
         body = render_to_string(f"events/email/{template}.txt", context)
-        send_mail(f"[Horizont] {subject}: {event.title}", body, None, [registration.email])
+        message = EmailMessage(
+            f"[Horizont] {subject}: {event.title}", body, None, [registration.email]
+        )
+        if template in WITH_CALENDAR:
+            # Whoever holds a place gets the event for their calendar program.
+            ics = calendar.build([event], title=event.title, base_url=base_url)
+            message.attach(f"event-{event.pk}.ics", ics, "text/calendar")
+        message.send()
 
 
 def _send_after_commit(

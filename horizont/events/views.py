@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,6 +21,8 @@ from horizont.events.timezones import TZ_COOKIE, viewer_zone, zone_names, zone_o
 from horizont.network.models import Initiative
 
 PER_PAGE = 20
+# The guest registrations confirmed in this browser, so the event page can say so.
+GUEST_SESSION_KEY = "events_guest_registrations"
 
 
 def _get_event(request: HttpRequest, pk: int) -> Event:
@@ -112,17 +115,42 @@ def event_list(request: HttpRequest) -> HttpResponse:
     return _remember_zone(request, render(request, "events/list.html", context))
 
 
+def _remember_guest(request: HttpRequest, registration: Registration) -> None:
+    known = [pk for pk in request.session.get(GUEST_SESSION_KEY, []) if pk != registration.pk]
+    request.session[GUEST_SESSION_KEY] = [*known[-49:], registration.pk]
+
+
+def _guest_registration(request: HttpRequest, event: Event) -> Registration | None:
+    """The guest registration this browser confirmed for ``event``, while it is active."""
+    known = request.session.get(GUEST_SESSION_KEY, [])
+    if not known:
+        return None
+    active = [Registration.Status.CONFIRMED, Registration.Status.WAITING]
+    return Registration.objects.filter(
+        event=event, pk__in=known, user=None, status__in=active
+    ).first()
+
+
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = _get_event(request, pk)
     registration = None
+    guest_cancel_url = ""
     if request.user.is_authenticated:
         registration = Registration.objects.filter(event=event, user=request.user).first()
+    else:
+        registration = _guest_registration(request, event)
+        if registration is not None:
+            guest_cancel_url = reverse(
+                "events:registration_cancel", args=[services.cancel_token(registration)]
+            )
     context = {
         "event": event,
         "registration": registration,
+        "guest_cancel_url": guest_cancel_url,
         "guest_form": GuestRegistrationForm(),
         "is_organizer": request.user.has_perm("events.change_event", event),
-        "show_online_link": request.user.has_perm("events.view_online_link", event),
+        "show_online_link": request.user.has_perm("events.view_online_link", event)
+        or bool(registration and registration.user_id is None and registration.holds_place),
         "is_past": event.is_past(),
         "confirmed_count": event.registrations.filter(status=Registration.Status.CONFIRMED).count(),
         **_time_context(request),
@@ -191,6 +219,10 @@ def event_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def event_participants(request: HttpRequest, pk: int) -> HttpResponse:
     event = _get_event(request, pk)
     if not request.user.has_perm("events.view_registrations", event):
+        if request.user.has_perm("events.change_event", event):
+            # An organizer without two-factor: say why and how, rather than a bare 403.
+            context = {"event": event, "enrolled": request.user.mfa_enrolled}
+            return render(request, "events/participants_need_mfa.html", context, status=403)
         raise PermissionDenied
     registrations = (
         event.registrations.select_related("user")
@@ -276,6 +308,8 @@ def registration_confirm(request: HttpRequest, token: str) -> HttpResponse:
         except services.RegistrationClosed:
             messages.error(request, _("Registration is closed: the event is cancelled or over."))
             return redirect(registration.event)
+        if registration.is_active:
+            _remember_guest(request, registration)
         if registration.status == Registration.Status.CONFIRMED:
             messages.success(request, _("Your place is confirmed. We sent you the details."))
         elif registration.status == Registration.Status.WAITING:

@@ -80,23 +80,52 @@ def test_plots_are_served_as_svg_in_the_language(client, election):
     assert client.get(_url("plot", "de", election.pk, report.pk, "nothing")).status_code == 404
 
 
-def test_region_page_builds_the_regions_report_once(client, election, fast_engine):
+def test_region_reports_are_built_during_the_import(client, election, fast_engine, monkeypatch):
+    regions = set(Station.objects.values_list("region", flat=True))
+    stored = ForensicReport.objects.filter(election=election).exclude(region="")
+    assert set(stored.values_list("region", flat=True)) == regions
+    report = stored.get(region="Республика Примерная")
+    assert report.data["totals"]["stations"] == 60
+    assert not report.plots.exists()  # drawn on first request, seconds per language
+
+    # The page is a read: it analyses nothing.
+    def refuse(*args, **kwargs):
+        raise AssertionError("analysed on a visit")
+
+    monkeypatch.setattr("horizont.elections.services.build_report", refuse)
     response = client.get(_url("region", "pl", election.pk, "Республика Примерная"))
     assert response.status_code == 200
-    report = ForensicReport.objects.get(election=election, region="Республика Примерная")
-    assert report.data["totals"]["stations"] == 60
-    assert report.plots.filter(language="pl").count() == 5
     assert len(response.context["page"].object_list) == 50
-    client.get(_url("region", "pl", election.pk, "Республика Примерная"))
-    assert ForensicReport.objects.filter(election=election).count() == 2
+    assert ForensicReport.objects.filter(election=election).count() == len(regions) + 1
+
+
+def test_region_plots_can_be_drawn_at_import(election, fast_engine):
+    ForensicReport.objects.filter(election=election).exclude(region="").delete()
+    from horizont.elections import services
+
+    built = services.region_reports_build(election=election, plot_languages=("de", "ru"))
+    assert built == 3
+    report = ForensicReport.objects.get(election=election, region="Тестовый край")
+    assert set(report.plots.values_list("language", flat=True)) == {"de", "ru"}
+    assert services.region_reports_build(election=election) == 0  # nothing twice
+
+
+def test_region_of_an_older_import_is_analysed_on_first_visit(client, election, fast_engine):
+    ForensicReport.objects.filter(election=election, region="Тестовый край").delete()
+    response = client.get(_url("region", "pl", election.pk, "Тестовый край"))
+    assert response.status_code == 200
+    report = ForensicReport.objects.get(election=election, region="Тестовый край")
+    assert report.plots.filter(language="pl").count() == 5
+    client.get(_url("region", "pl", election.pk, "Тестовый край"))
+    assert ForensicReport.objects.filter(election=election, region="Тестовый край").count() == 1
     # another language draws its plots on first use
-    report_pk = report.pk
-    svg = client.get(_url("plot", "ru", election.pk, report_pk, "excess"))
+    svg = client.get(_url("plot", "ru", election.pk, report.pk, "excess"))
     assert svg.status_code == 200
     assert report.plots.filter(language="ru").count() == 5
 
 
 def test_analyses_started_by_page_visits_are_rate_limited(client, election, settings):
+    ForensicReport.objects.filter(election=election, region="Республика Примерная").delete()
     settings.HORIZONT_RATE_LIMITS = {**settings.HORIZONT_RATE_LIMITS, "analysis": (0, 3600)}
     response = client.get(_url("region", "de", election.pk, "Республика Примерная"))
     assert response.status_code == 429
@@ -121,6 +150,33 @@ def test_station_list_filters_and_station_page(client, election):
     page = client.get(_url("station", "ru", election.pk, station.pk))
     assert page.status_code == 200
     assert str(station.registered) in page.content.decode().replace("\xa0", "")
+
+
+def test_station_list_shows_the_most_flagged_first_as_its_caption_says(client, election):
+    response = client.get(_url("stations", "en", election.pk))
+    assert "Most flagged stations first" in response.content.decode()
+    shown = [(s.flag_count, s.row) for s in response.context["page"].object_list]
+    assert shown == sorted(shown, key=lambda item: (-item[0], item[1]))
+    assert shown[0][0] == max(Station.objects.values_list("flag_count", flat=True)) > 0
+
+
+def test_station_list_filters_by_station_number(client, election):
+    station = Station.objects.order_by("-row").first()
+    url = _url("stations", "en", election.pk)
+    found = client.get(url, {"station": str(station.uik)}).context["page"].object_list
+    assert [s.uik for s in found] == [station.uik] * len(found) and len(found) >= 1
+    assert station in found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_station_number_that_is_not_a_number_is_explained(client, election, language):
+    response = client.get(_url("stations", language, election.pk), {"station": "12a"})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 0
+    with translation.override(language):
+        expected = translation.gettext("A station number is a whole number, for example 1234.")
+    assert escape(expected) in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()
 
 
 def test_station_of_another_election_is_404(client, election):

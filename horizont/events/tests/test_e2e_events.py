@@ -81,6 +81,10 @@ def test_organizer_creates_event_and_guest_registers_by_mail_and_downloads_ics(
     assert guest_page.get_by_text("Your place is confirmed.").is_visible()
     assert Registration.objects.get().status == "confirmed"
     assert "You are registered" in mail.outbox[-1].subject
+    # The page says so and offers the way out; the mail carries the event for a calendar.
+    assert guest_page.get_by_text("You are registered.").is_visible()
+    assert guest_page.get_by_role("link", name="Cancel my registration").is_visible()
+    assert mail.outbox[-1].attachments[0][0] == f"event-{event.pk}.ics"
 
     with guest_page.expect_download() as download_info:
         guest_page.get_by_role("link", name="Add to calendar (.ics)").click()

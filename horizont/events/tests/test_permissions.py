@@ -102,9 +102,15 @@ def test_participant_list_is_private_to_organizers(client, event, organizer, oth
         event=event, guest_name="Guest Anna", guest_email="anna@example.org", status="confirmed"
     )
     client.force_login(organizer)
-    assert client.get(url).status_code == 403  # two-factor first: it is others' data
+    response = client.get(url)
+    assert response.status_code == 403  # two-factor first: it is others' data
+    page = response.content.decode()
+    assert "Guest Anna" not in page
+    assert reverse("mfa_activate_totp") in page  # the page says why and links to the setup
     enable_mfa(organizer)
-    assert client.get(url).status_code == 403  # enrolled in this session: not enough
+    response = client.get(url)
+    assert response.status_code == 403  # enrolled in this session: not enough
+    assert "this session was opened without it" in response.content.decode()
     client.force_login(organizer)  # a new sign-in, now with two-factor
     response = client.get(url)
     assert response.status_code == 200
@@ -116,7 +122,23 @@ def test_participant_list_is_private_to_organizers(client, event, organizer, oth
 def test_registered_participant_does_not_see_the_list(client, event, member):
     Registration.objects.create(event=event, user=member, status="confirmed")
     client.force_login(member)
-    assert client.get(reverse("events:participants", args=[event.pk])).status_code == 403
+    response = client.get(reverse("events:participants", args=[event.pk]))
+    assert response.status_code == 403
+    assert reverse("mfa_activate_totp") not in response.content.decode()  # not an organizer
+
+
+def test_creating_an_event_shows_a_message_and_the_event_page(client, initiative, organizer):
+    client.force_login(organizer)
+    response = client.post(
+        reverse("events:create"),
+        {**_form_data(initiative), "title": "Reading circle"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert response.redirect_chain, page
+    assert response.redirect_chain[-1][0].endswith(f"/events/{Event.objects.get().pk}/")
+    assert "The event was created." in page
+    assert "<h1" in page and "Reading circle" in page
 
 
 def test_online_link_only_for_confirmed_participants(client, event, member, outsider):

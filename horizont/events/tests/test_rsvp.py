@@ -252,3 +252,59 @@ def test_account_deletion_frees_the_place(event, member, django_capture_on_commi
         _erase_registrations(member)
     assert Registration.objects.get(user=waiting).status == "confirmed"
     assert mail.outbox[-1].to == ["waiting@example.org"]
+
+
+def test_guest_who_confirmed_sees_registered_with_a_cancel_link(
+    client, event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _register_guest(client, event)
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "You are registered." not in page  # not yet confirmed
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_link(mail.outbox[0], "confirm"), follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == event.get_absolute_url()
+    assert "Your place is confirmed" in page
+    assert "You are registered." in page
+    leave = _link(mail.outbox[-1], "leave")
+    assert f'href="{leave}"' in page
+    # Another browser (no session) sees the ordinary guest form.
+    client.cookies.clear()
+    assert "You are registered." not in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_guest_page_forgets_a_cancelled_registration(
+    client, event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _register_guest(client, event)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_link(mail.outbox[0], "confirm"))
+    client.post(_link(mail.outbox[-1], "leave"))
+    assert "You are registered." not in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_confirmation_mail_carries_the_ics(client, event, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _register_guest(client, event)
+    assert not mail.outbox[0].attachments  # the confirm-your-address mail holds no place
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_link(mail.outbox[0], "confirm"))
+    (name, content, mimetype) = mail.outbox[-1].attachments[0]
+    assert name == f"event-{event.pk}.ics" and mimetype == "text/calendar"
+    text = content.decode() if isinstance(content, bytes) else content
+    assert "BEGIN:VEVENT" in text and "SUMMARY:Film night" in text
+    assert f"/events/{event.pk}/" in text.replace("\r\n ", "")
+    assert "secret-room" not in text  # the online link stays out of calendar files
+
+
+def test_waiting_list_mail_has_no_ics(client, event, member, django_capture_on_commit_callbacks):
+    event.capacity = 1
+    event.save()
+    Registration.objects.create(event=event, user=member, status="confirmed")
+    client.force_login(make_user("late@example.org"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("events:register", args=[event.pk]))
+    assert "waiting list" in mail.outbox[-1].body
+    assert not mail.outbox[-1].attachments
