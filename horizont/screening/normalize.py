@@ -166,10 +166,18 @@ def _fingerprints_types() -> list[dict[str, Any]]:
     return types
 
 
+NOT_LEGAL_FORMS: Final = frozenset({"intl", "imp", "exp", "ent", "ins", "loj", "tes", "tic", "san"})
+"""Entries of the fingerprints table that abbreviate ordinary words of company names
+(International, Import, Export, Enterprise; Turkish İnşaat, Lojistik, Tesisat, Ticaret,
+Sanayi), not legal forms: "Barakat Import Export Ltda" keeps its words."""
+
+
 def _legal_table() -> dict[tuple[str, ...], str]:
     table: dict[tuple[str, ...], str] = {}
     for entry in _fingerprints_types():
         main = "".join(tokenize(entry["main"]))
+        if main in NOT_LEGAL_FORMS:
+            continue
         for form in [entry["main"], *entry["forms"]]:
             words = tuple(tokenize(form))
             if words and main:
@@ -200,6 +208,8 @@ def _legal_table() -> dict[tuple[str, ...], str]:
 
 
 LEGAL_FORMS: Final = _legal_table()
+LEGAL_WORDS: Final = {words[0]: main for words, main in LEGAL_FORMS.items() if len(words) == 1}
+"""One-word legal forms, for a form written inside a name (Kattan LLC Wassim)."""
 _LEGAL_MAXLEN: Final = max(len(k) for k in LEGAL_FORMS)
 
 
@@ -362,6 +372,28 @@ def _drop_repeats(words: list[Word]) -> list[Word]:
             continue
         kept.append(word)
     return kept
+
+
+def legal_forms_relation(a: NormalizedName, b: NormalizedName) -> str:
+    """How the legal forms of two names compare.
+
+    ``same`` (a form in common: Ltd = Limited), ``family`` (both limited companies or
+    both stock corporations: OAO, JSC), ``conflict`` (a limited company against a
+    stock corporation), ``other`` (different forms of no known family), ``one-sided``
+    (only one name has a form) or ``none``.
+    """
+    fa, fb = set(a.legal_forms), set(b.legal_forms)
+    if not fa and not fb:
+        return "none"
+    if not fa or not fb:
+        return "one-sided"
+    if fa & fb:
+        return "same"
+    if legal_forms_conflict(a, b):
+        return "conflict"
+    if (fa & LIMITED_FORMS and fb & LIMITED_FORMS) or (fa & STOCK_FORMS and fb & STOCK_FORMS):
+        return "family"
+    return "other"
 
 
 def legal_forms_conflict(a: NormalizedName, b: NormalizedName) -> bool:
