@@ -293,6 +293,13 @@ def _legal_words(missing: list[Token], other: NormalizedName) -> tuple[list[Toke
             found.append(token.text)
         else:
             kept.append(token)
+    # A dotted form with a letter wrong comes apart in short pieces (Sn.A. → sn, a).
+    short = [t for t in kept if len(t.text) <= 2]
+    if 2 <= len(short) <= 4 and not found:
+        joined = "".join(t.text for t in short)
+        if any(len(w) >= 2 and OSA.distance(joined, w) <= 1 for w in written):
+            found.extend(t.text for t in short)
+            kept = [t for t in kept if len(t.text) > 2]
     return kept, found
 
 
@@ -317,10 +324,11 @@ def _acronym_disorder(
 def align(
     query: NormalizedName,
     name: NormalizedName,
-    fuzzy: npt.NDArray[np.float32],
+    fuzzy: Sequence[Sequence[float]],
     key_column: dict[str, int],
 ) -> NameScore:
-    """Pair tokens greedily and score; ``fuzzy[i, key_column[key]]`` holds key similarity.
+    """Pair tokens greedily and score; ``fuzzy[i][key_column[key]]`` holds key similarity
+    (:func:`key_similarities` as nested lists: reading a list is faster than an array).
 
     Then words joined on one side are paired with two on the other; missing tokens
     cost their weight (half of it for a name token the query lacks, a tenth for a
@@ -332,7 +340,7 @@ def align(
     for i, q in enumerate(query.tokens):
         row = fuzzy[i]
         for j, n in enumerate(name.tokens):
-            sim, method = token_similarity(q, n, float(row[key_column[n.key]]))
+            sim, method = token_similarity(q, n, row[key_column[n.key]])
             if method is not None:
                 pairs.append((sim, i, j, method))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -456,7 +464,7 @@ def score_normalized(query: NormalizedName, name: NormalizedName) -> NameScore:
     """Score two normalized names (builds the key similarity table for this pair)."""
     keys = sorted({t.key for t in name.tokens})
     column = {k: c for c, k in enumerate(keys)}
-    return align(query, name, key_similarities(query.tokens, keys), column)
+    return align(query, name, key_similarities(query.tokens, keys).tolist(), column)
 
 
 def compare_names(query: str, name: str) -> NameScore:
