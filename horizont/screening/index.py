@@ -163,6 +163,8 @@ class _EntityLookup(Mapping[str, Entity]):
 
 
 _KEY_LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
+_BONES: Final = "btksmnlry"
+"""The letters of consonant skeletons (:func:`horizont.screening.scripts.skeleton`)."""
 
 
 def _short_edits(key: str) -> set[str]:
@@ -385,11 +387,16 @@ class Index:
             found.append(hit)
             df = max(df, len(hit))
         near_found = [near]
+        variants: set[str] = set()
         if len(bone) >= 3:
-            for variant in {bone[:i] + bone[i + 1 :] for i in range(len(bone))}:
-                extra = self._bones.get(variant)
-                if extra is not None and len(variant) >= 3:
-                    near_found.append(extra)
+            variants |= {bone[:i] + bone[i + 1 :] for i in range(len(bone))}
+        if len(bone) >= 4:  # one consonant heard differently (プリゴジン: purigodin)
+            variants |= {bone[:i] + c + bone[i + 1 :] for i in range(len(bone)) for c in _BONES}
+        variants.discard(bone)
+        for variant in variants:
+            extra = self._bones.get(variant)
+            if extra is not None and len(variant) >= 3:
+                near_found.append(extra)
         return (
             np.unique(np.concatenate(found)),
             np.unique(np.concatenate(near_found)),

@@ -32,6 +32,7 @@ from horizont.screening.scripts import (
     cyrillic_script,
     needs_romanization,
     romanize,
+    romanize_korean_name,
     script_of,
     skeleton,
     split_family_first,
@@ -136,6 +137,9 @@ def words_of(text: str) -> list[Word]:
         if needs_romanization(raw):
             script = script_of(raw)
             parts = split_family_first(raw) if len(matches) == 1 else [raw]
+            if script == "hangul" and len(parts) > 1:
+                out.extend(Word(w, script) for w in romanize_korean_name(parts) if w)
+                continue
             for part in parts:
                 romanized = romanize(part, foreign=len(parts) == 1)
                 if romanized:
@@ -349,7 +353,12 @@ def normalize_name(text: str) -> NormalizedName:
             first += 1
             continue
         break
-    start, end, forms, legal_removed = _split_legal_forms(plain[first:])
+    forms: list[str] = []
+    legal_removed: list[str] = []
+    if all(w.script == "hangul" for w in words) and len(words) <= 4:
+        start, end = 0, len(plain) - first  # 박봉주: Ju is a name, not a legal form
+    else:
+        start, end, forms, legal_removed = _split_legal_forms(plain[first:])
     kept = words[first + start : first + end]
     removed.extend(legal_removed)
     if not kept:
