@@ -46,7 +46,7 @@ from horizont.screening.score import (
 )
 
 _LOOSE: Final = str.maketrans({"l": "r"})
-CANDIDATE_NAMES: Final = 48
+CANDIDATE_NAMES: Final = 36
 """How many names, ranked by shared rare tokens, are scored in full per query."""
 CANDIDATE_SHARE: Final = 0.4
 """Only names whose retrieval score is at least this share of the best one's are scored."""
@@ -478,6 +478,8 @@ class Index:
         hits: list[tuple[int, IdentifierHit]] = []
         seen: set[tuple[int, str]] = set()
         for probe in probes:
+            if not any(c.isdigit() for c in probe):  # every identifier has a digit
+                continue
             value = normalize_identifier(probe)
             if len(value) < 4 or not any(c.isdigit() for c in value):
                 continue
@@ -550,7 +552,7 @@ class Index:
         folded_query = ascii_fold(query).strip()
         for number in numbers:
             position, name, candidate = self._names[number]
-            scored = align(normalized, candidate, fuzzy, column)
+            scored = align(normalized, candidate, fuzzy, column, min_score)
             score = scored.score
             notes: tuple[str, ...] = ()
             if score < min_score:

@@ -188,7 +188,7 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         return INITIAL_SIMILARITY, Method.INITIAL
     if n.key in q.keys or q.key in n.keys:
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
-    if (q.foreign or n.foreign) and q.script != n.script:
+    if q.script != n.script and (q.foreign or n.foreign):
         bone = _skeleton_similarity(q, n)
         if bone >= SKELETON_CUTOFF:
             return bone * SKELETON_SCALE, Method.TRANSLITERATION
@@ -326,9 +326,11 @@ def align(
     name: NormalizedName,
     fuzzy: Sequence[Sequence[float]],
     key_column: dict[str, int],
+    floor: float = 0.0,
 ) -> NameScore:
     """Pair tokens greedily and score; ``fuzzy[i][key_column[key]]`` holds key similarity
     (:func:`key_similarities` as nested lists: reading a list is faster than an array).
+    Below ``floor`` the score is returned without an explanation.
 
     Then words joined on one side are paired with two on the other; missing tokens
     cost their weight (half of it for a name token the query lacks, a tenth for a
@@ -337,10 +339,11 @@ def align(
     lower the score.
     """
     pairs: list[tuple[float, int, int, Method]] = []
+    columns = [key_column[n.key] for n in name.tokens]
     for i, q in enumerate(query.tokens):
         row = fuzzy[i]
         for j, n in enumerate(name.tokens):
-            sim, method = token_similarity(q, n, row[key_column[n.key]])
+            sim, method = token_similarity(q, n, row[columns[j]])
             if method is not None:
                 pairs.append((sim, i, j, method))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -427,6 +430,8 @@ def align(
         total += LEGAL_FORM_WEIGHT
         notes.append(f"legal form elsewhere in the name: {', '.join(moved)}")
     score = gained / total if total else 0.0
+    if score < floor:  # what follows only lowers the score: no explanation needed
+        return NameScore(query.original, name.original, round(score, 4), (), (), ())
     if _acronym_disorder(query, name, matched):
         score *= ACRONYM_ORDER_FACTOR
         notes.append(f"initials in another order: score × {ACRONYM_ORDER_FACTOR}")
