@@ -84,6 +84,7 @@ def first_web_screening(store: Path, database: Path, *, open_at_start: bool) -> 
         "DATABASE_URL": f"sqlite:///{database}",
         "HORIZONT_SCREENING_OPEN_AT_START": "1" if open_at_start else "0",
         "GUNICORN_WORKERS": "1",
+        "SECURE_SSL_REDIRECT": "0",  # plain HTTP on the loopback, no proxy in front
     }
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [str(gunicorn), "-c", "python:horizont.gunicorn_conf", "-b", f"127.0.0.1:{port}",
