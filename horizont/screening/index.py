@@ -30,11 +30,11 @@ from horizont.screening.normalize import (
     Token,
     ascii_fold,
     imo_is_valid,
-    make_token,
     normalize_identifier,
     normalize_name,
 )
 from horizont.screening.persist import Postings
+from horizont.screening.phonetic import phonetic_key
 from horizont.screening.score import (
     LOOSE_SCRIPTS,
     WEAK_AT,
@@ -44,6 +44,7 @@ from horizont.screening.score import (
     band_for,
     key_similarities,
 )
+from horizont.screening.scripts import CYRILLIC_EXTRA
 
 _LOOSE: Final = str.maketrans({"l": "r"})
 CANDIDATE_NAMES: Final = 36
@@ -175,21 +176,21 @@ def _short_edits(key: str) -> set[str]:
     return edits
 
 
-def _splits(token: Token) -> list[Token]:
-    """Two words written as one (ALHAMATI, AlHamati with a typo): the parts of the
-    token that are words on their own, the longer first; tried when the token itself
-    is not in the index."""
+def _splits(token: Token) -> list[str]:
+    """Two words written as one (ALHAMATI, AlHamati with a typo): phonetic keys of the
+    parts of the token (four letters or more) that may be words on their own; tried
+    when the token itself is not in the index."""
     text = token.text
     if len(text) < 6 or token.foreign:
         return []
-    parts: list[Token] = []
-    for cut in range(2, len(text) - 2):
+    keys: list[str] = []
+    for cut in range(2, len(text) - 3):
         left, right = text[:cut], text[cut:]
         if left in PARTICLES or len(left) >= 3:
-            parts.append(make_token(right, False, token.script))
+            keys.append(phonetic_key(right.translate(CYRILLIC_EXTRA)))
         if len(right) >= 3 and len(left) >= 4:
-            parts.append(make_token(left, False, token.script))
-    return parts
+            keys.append(phonetic_key(left.translate(CYRILLIC_EXTRA)))
+    return keys
 
 
 def _deletions(key: str) -> list[str]:
@@ -407,9 +408,9 @@ class Index:
         """Names holding a word of a query token that joins two (ALtHAMATI → HAMATI):
         the rarest part found stands for the token."""
         best: IntArray | None = None
-        for part in _splits(token):
-            hit = self._exact.get(part.key)
-            if hit is not None and len(part.text) >= 4 and (best is None or len(hit) < len(best)):
+        for key in _splits(token):
+            hit = self._exact.get(key)
+            if hit is not None and (best is None or len(hit) < len(best)):
                 best = hit
         if best is None:
             return exact, df
