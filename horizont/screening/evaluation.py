@@ -27,6 +27,8 @@ class LabelledQuery:
     query: str
     expected_id: str
     kind: str = ""
+    source: str = ""
+    """The listed name the query was made from, where it was made from one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,5 +253,5 @@ def perturbed_names(
             words = words[1:] + words[:1]
         else:
             del words[rng.randrange(1, len(words) - 1)]
-        queries.append(LabelledQuery(" ".join(words), entity.id, kind))
+        queries.append(LabelledQuery(" ".join(words), entity.id, kind, value))
     return queries

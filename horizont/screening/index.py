@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -24,6 +25,7 @@ from horizont.screening import persist
 from horizont.screening.graph import Chain, Graph
 from horizont.screening.model import Entity, Identifier, IdType, Name, NameQuality, Schema
 from horizont.screening.normalize import (
+    PARTICLES,
     NormalizedName,
     Token,
     ascii_fold,
@@ -32,6 +34,7 @@ from horizont.screening.normalize import (
     normalize_name,
 )
 from horizont.screening.persist import Postings
+from horizont.screening.phonetic import phonetic_key
 from horizont.screening.score import (
     LOOSE_SCRIPTS,
     WEAK_AT,
@@ -41,10 +44,13 @@ from horizont.screening.score import (
     band_for,
     key_similarities,
 )
+from horizont.screening.scripts import CYRILLIC_EXTRA
 
 _LOOSE: Final = str.maketrans({"l": "r"})
-CANDIDATE_NAMES: Final = 48
+CANDIDATE_NAMES: Final = 36
 """How many names, ranked by shared rare tokens, are scored in full per query."""
+CANDIDATE_SHARE: Final = 0.4
+"""Only names whose retrieval score is at least this share of the best one's are scored."""
 
 _NOT_MATCHED_IDS: Final = frozenset({IdType.EMAIL, IdType.WEBSITE})
 _ID_PREFIXES: Final = re.compile(r"^(IMO|MMSI|ICAO|MODES|MSN|SN|REG)(?=\d)")
@@ -157,6 +163,36 @@ class _EntityLookup(Mapping[str, Entity]):
         return len(self._index._position)
 
 
+_KEY_LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
+_BONES: Final = "btksmnlry"
+"""The letters of consonant skeletons (:func:`horizont.screening.scripts.skeleton`)."""
+
+
+def _short_edits(key: str) -> set[str]:
+    """Keys one substitution or one insertion away from a short key."""
+    edits = {key[:i] + c + key[i + 1 :] for i in range(len(key)) for c in _KEY_LETTERS}
+    edits |= {key[:i] + c + key[i:] for i in range(len(key) + 1) for c in _KEY_LETTERS}
+    edits.discard(key)
+    return edits
+
+
+def _splits(token: Token) -> list[str]:
+    """Two words written as one (ALHAMATI, AlHamati with a typo): phonetic keys of the
+    parts of the token (four letters or more) that may be words on their own; tried
+    when the token itself is not in the index."""
+    text = token.text
+    if len(text) < 6 or token.foreign:
+        return []
+    keys: list[str] = []
+    for cut in range(2, len(text) - 3):
+        left, right = text[:cut], text[cut:]
+        if left in PARTICLES or len(left) >= 3:
+            keys.append(phonetic_key(right.translate(CYRILLIC_EXTRA)))
+        if len(right) >= 3 and len(left) >= 4:
+            keys.append(phonetic_key(left.translate(CYRILLIC_EXTRA)))
+    return keys
+
+
 def _deletions(key: str) -> list[str]:
     return [key[:i] + key[i + 1 :] for i in range(len(key))] if len(key) >= 5 else []
 
@@ -198,9 +234,10 @@ class Index:
         bones: dict[str, list[int]] = {}
         for number, (_, _, normalized) in enumerate(names):
             for token in normalized.tokens:
-                postings = by_key.setdefault(token.key, [])
-                if not postings or postings[-1] != number:
-                    postings.append(number)
+                for key in {token.key, *token.keys}:  # every reading: chams is also hams
+                    postings = by_key.setdefault(key, [])
+                    if not postings or postings[-1] != number:
+                        postings.append(number)
                 for bone in {token.skeleton, token.skeleton.translate(_LOOSE)}:
                     if len(bone) >= 2:
                         postings = bones.setdefault(bone, [])
@@ -298,11 +335,12 @@ class Index:
 
     # -- retrieval -------------------------------------------------------------------
 
-    def _token_postings(self, keys: Iterable[str]) -> tuple[IntArray, IntArray, int]:
+    def _token_postings(self, keys: Iterable[str]) -> tuple[IntArray, IntArray, int, IntArray]:
         """Names holding one of ``keys`` exactly, names one edit away, and the largest
         exact document frequency (for the inverse document frequency)."""
         exact_found: list[IntArray] = []
         near_found: list[IntArray] = []
+        far_found: list[IntArray] = []
         df = 0
         for key in keys:
             exact = self._exact.get(key)
@@ -317,10 +355,21 @@ class Index:
                     hit = table.get(variant)
                     if hit is not None:
                         near_found.append(hit)
+            if len(key) == 4:  # a letter too many in a short word (LRMA, LRA)
+                for variant in {key[:i] + key[i + 1 :] for i in range(4)}:
+                    hit = self._exact.get(variant)
+                    if hit is not None:
+                        far_found.append(hit)
+            if 2 <= len(key) <= 3 and exact is None:  # a letter changed or missing (GL, GOL)
+                for variant in _short_edits(key):
+                    hit = self._exact.get(variant)
+                    if hit is not None:
+                        far_found.append(hit)
         empty = np.empty(0, dtype=np.int32)
         exact_all = np.unique(np.concatenate(exact_found)) if exact_found else empty
         near_all = np.unique(np.concatenate(near_found)) if near_found else empty
-        return exact_all, near_all, df
+        far_all = np.concatenate(far_found) if far_found else empty
+        return exact_all, near_all, df, far_all
 
     def _skeleton_postings(
         self, token: Token, exact: IntArray, near: IntArray, df: int
@@ -339,16 +388,33 @@ class Index:
             found.append(hit)
             df = max(df, len(hit))
         near_found = [near]
+        variants: set[str] = set()
         if len(bone) >= 3:
-            for variant in {bone[:i] + bone[i + 1 :] for i in range(len(bone))}:
-                extra = self._bones.get(variant)
-                if extra is not None and len(variant) >= 3:
-                    near_found.append(extra)
+            variants |= {bone[:i] + bone[i + 1 :] for i in range(len(bone))}
+        if len(bone) >= 4:  # one consonant heard differently (プリゴジン: purigodin)
+            variants |= {bone[:i] + c + bone[i + 1 :] for i in range(len(bone)) for c in _BONES}
+        variants.discard(bone)
+        for variant in variants:
+            extra = self._bones.get(variant)
+            if extra is not None and len(variant) >= 3:
+                near_found.append(extra)
         return (
             np.unique(np.concatenate(found)),
             np.unique(np.concatenate(near_found)),
             df,
         )
+
+    def _split_postings(self, token: Token, exact: IntArray, df: int) -> tuple[IntArray, int]:
+        """Names holding a word of a query token that joins two (ALtHAMATI → HAMATI):
+        the rarest part found stands for the token."""
+        best: IntArray | None = None
+        for key in _splits(token):
+            hit = self._exact.get(key)
+            if hit is not None and (best is None or len(hit) < len(best)):
+                best = hit
+        if best is None:
+            return exact, df
+        return best, max(df, len(best))
 
     def _mask(self, filters: Filters) -> npt.NDArray[np.bool_] | None:
         if filters.empty:
@@ -374,14 +440,20 @@ class Index:
         scores = np.zeros(len(self._names), dtype=np.float32)
         any_hit = False
         for token in query.tokens:
-            exact, near, df = self._token_postings(token.keys)
+            exact, near, df, far = self._token_postings(token.keys)
             if token.foreign:
                 exact, near, df = self._skeleton_postings(token, exact, near, df)
-            if len(exact) == 0 and len(near) == 0:
+            if len(exact) == 0:
+                exact, df = self._split_postings(token, exact, df)
+            if len(exact) == 0 and len(near) == 0 and len(far) == 0:
                 continue
             any_hit = True
             idf = (self._log_n - math.log(max(df, 1) + 1) + 0.5) * token.weight
             share = np.zeros(len(self._names), dtype=np.float32)
+            if len(far):  # guesses from a short word: as rare as the names they reach
+                far = np.unique(far)
+                far_idf = self._log_n - math.log(len(far) + 1) + 0.5
+                share[far] = 0.6 * min(1.0, far_idf * token.weight / idf)
             share[near] = 0.8
             share[exact] = 1.0
             scores += np.float32(idf) * share
@@ -395,6 +467,11 @@ class Index:
             ranked = scores[hits] - self._length_penalty[hits]
             top = np.argpartition(ranked, -limit)[-limit:]
             hits = hits[top]
+        # Names sharing much less of the query than the best ones cannot come first:
+        # they are not scored in full.
+        if len(hits):
+            found = scores[hits]
+            hits = hits[found >= CANDIDATE_SHARE * found.max()]
         return hits.astype(np.int32)
 
     def _identifier_hits(self, text: str) -> list[tuple[int, IdentifierHit]]:
@@ -402,6 +479,8 @@ class Index:
         hits: list[tuple[int, IdentifierHit]] = []
         seen: set[tuple[int, str]] = set()
         for probe in probes:
+            if not any(c.isdigit() for c in probe):  # every identifier has a digit
+                continue
             value = normalize_identifier(probe)
             if len(value) < 4 or not any(c.isdigit() for c in value):
                 continue
@@ -470,16 +549,16 @@ class Index:
             return best
         keys = sorted({t.key for n in numbers for t in self._names[n][2].tokens})
         column = {k: c for c, k in enumerate(keys)}
-        fuzzy = key_similarities(normalized.tokens, keys)
+        fuzzy = key_similarities(normalized.tokens, keys).tolist()
         folded_query = ascii_fold(query).strip()
         for number in numbers:
             position, name, candidate = self._names[number]
-            scored = align(normalized, candidate, fuzzy, column)
+            scored = align(normalized, candidate, fuzzy, column, min_score)
             score = scored.score
             notes: tuple[str, ...] = ()
             if score < min_score:
                 continue
-            if ascii_fold(name.value).strip() == folded_query:
+            if _folded(name.value) == folded_query:
                 score += 1e-4  # the very same spelling wins a tie
             current = best.get(position)
             if current is not None and current.score >= score:
@@ -517,7 +596,8 @@ class Index:
                 continue
             keys = sorted({t.key for t in candidate.tokens})
             column = {k: c for c, k in enumerate(keys)}
-            scored = align(normalized, candidate, key_similarities(normalized.tokens, keys), column)
+            fuzzy = key_similarities(normalized.tokens, keys).tolist()
+            scored = align(normalized, candidate, fuzzy, column)
             score = scored.score
             band = band_for(score)
             notes: tuple[str, ...] = ()
@@ -529,6 +609,11 @@ class Index:
                     entity, round(score, 4), band, name=scored, matched_name=name, notes=notes
                 )
         return best
+
+
+@lru_cache(maxsize=100_000)
+def _folded(value: str) -> str:
+    return ascii_fold(value).strip()
 
 
 def _rank_key(match: Match) -> tuple[float, int, str]:

@@ -32,6 +32,7 @@ from horizont.screening.scripts import (
     cyrillic_script,
     needs_romanization,
     romanize,
+    romanize_korean_name,
     script_of,
     skeleton,
     split_family_first,
@@ -136,6 +137,9 @@ def words_of(text: str) -> list[Word]:
         if needs_romanization(raw):
             script = script_of(raw)
             parts = split_family_first(raw) if len(matches) == 1 else [raw]
+            if script == "hangul" and len(parts) > 1:
+                out.extend(Word(w, script) for w in romanize_korean_name(parts) if w)
+                continue
             for part in parts:
                 romanized = romanize(part, foreign=len(parts) == 1)
                 if romanized:
@@ -166,10 +170,18 @@ def _fingerprints_types() -> list[dict[str, Any]]:
     return types
 
 
+NOT_LEGAL_FORMS: Final = frozenset({"intl", "imp", "exp", "ent", "ins", "loj", "tes", "tic", "san"})
+"""Entries of the fingerprints table that abbreviate ordinary words of company names
+(International, Import, Export, Enterprise; Turkish İnşaat, Lojistik, Tesisat, Ticaret,
+Sanayi), not legal forms: "Barakat Import Export Ltda" keeps its words."""
+
+
 def _legal_table() -> dict[tuple[str, ...], str]:
     table: dict[tuple[str, ...], str] = {}
     for entry in _fingerprints_types():
         main = "".join(tokenize(entry["main"]))
+        if main in NOT_LEGAL_FORMS:
+            continue
         for form in [entry["main"], *entry["forms"]]:
             words = tuple(tokenize(form))
             if words and main:
@@ -200,6 +212,8 @@ def _legal_table() -> dict[tuple[str, ...], str]:
 
 
 LEGAL_FORMS: Final = _legal_table()
+LEGAL_WORDS: Final = {words[0]: main for words, main in LEGAL_FORMS.items() if len(words) == 1}
+"""One-word legal forms, for a form written inside a name (Kattan LLC Wassim)."""
 _LEGAL_MAXLEN: Final = max(len(k) for k in LEGAL_FORMS)
 
 
@@ -339,7 +353,12 @@ def normalize_name(text: str) -> NormalizedName:
             first += 1
             continue
         break
-    start, end, forms, legal_removed = _split_legal_forms(plain[first:])
+    forms: list[str] = []
+    legal_removed: list[str] = []
+    if all(w.script == "hangul" for w in words) and len(words) <= 4:
+        start, end = 0, len(plain) - first  # 박봉주: Ju is a name, not a legal form
+    else:
+        start, end, forms, legal_removed = _split_legal_forms(plain[first:])
     kept = words[first + start : first + end]
     removed.extend(legal_removed)
     if not kept:
@@ -362,6 +381,28 @@ def _drop_repeats(words: list[Word]) -> list[Word]:
             continue
         kept.append(word)
     return kept
+
+
+def legal_forms_relation(a: NormalizedName, b: NormalizedName) -> str:
+    """How the legal forms of two names compare.
+
+    ``same`` (a form in common: Ltd = Limited), ``family`` (both limited companies or
+    both stock corporations: OAO, JSC), ``conflict`` (a limited company against a
+    stock corporation), ``other`` (different forms of no known family), ``one-sided``
+    (only one name has a form) or ``none``.
+    """
+    fa, fb = set(a.legal_forms), set(b.legal_forms)
+    if not fa and not fb:
+        return "none"
+    if not fa or not fb:
+        return "one-sided"
+    if fa & fb:
+        return "same"
+    if legal_forms_conflict(a, b):
+        return "conflict"
+    if (fa & LIMITED_FORMS and fb & LIMITED_FORMS) or (fa & STOCK_FORMS and fb & STOCK_FORMS):
+        return "family"
+    return "other"
 
 
 def legal_forms_conflict(a: NormalizedName, b: NormalizedName) -> bool:

@@ -28,7 +28,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from horizont.screening.index import Index
 
-FORMAT_VERSION: Final = 3
+FORMAT_VERSION: Final = 4
 IntArray = npt.NDArray[np.int32]
 T = TypeVar("T")
 

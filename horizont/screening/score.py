@@ -24,9 +24,11 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
 
 from horizont.screening.normalize import (
+    LEGAL_WORDS,
     NormalizedName,
     Token,
     legal_forms_conflict,
+    legal_forms_relation,
     normalize_name,
 )
 from horizont.screening.scripts import CYRILLIC_EXTRA, skeleton
@@ -56,6 +58,13 @@ JOINED_SCALE: Final = 0.97
 ACRONYM_ORDER_FACTOR: Final = 0.5
 SWAPPED_ORDER_FACTOR: Final = 0.95
 LEGAL_FORM_CONFLICT_FACTOR: Final = 0.7
+LEGAL_FORM_WEIGHT: Final = 0.5
+"""Weight of the legal form of a company name, next to 1.0 for a name word."""
+LEGAL_FORM_SIMILARITY: Final = {"same": 1.0, "family": 0.8, "other": 0.5}
+LEGAL_FORM_ONE_SIDED_COST: Final = 0.3
+LEGAL_FORM_MOVED_SIMILARITY: Final = 0.9
+"""A legal form inside one name (Kattan LLC Wassim) or misspelt by one letter (Ltа)
+against the same form at the end of the other."""
 LOOSE_SCRIPTS: Final = frozenset({"han", "kana", "hangul"})
 """Scripts that do not tell l from r: their skeletons compare with l = r."""
 
@@ -179,7 +188,7 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         return INITIAL_SIMILARITY, Method.INITIAL
     if n.key in q.keys or q.key in n.keys:
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
-    if (q.foreign or n.foreign) and q.script != n.script:
+    if q.script != n.script and (q.foreign or n.foreign):
         bone = _skeleton_similarity(q, n)
         if bone >= SKELETON_CUTOFF:
             return bone * SKELETON_SCALE, Method.TRANSLITERATION
@@ -268,6 +277,32 @@ def _joined(
     return found
 
 
+def _legal_words(missing: list[Token], other: NormalizedName) -> tuple[list[Token], list[str]]:
+    """Unmatched words that are the other name's legal form, written inside the name
+    or with one letter wrong (SINSMS PTE. LTa.): taken out of the missing words."""
+    kept: list[Token] = []
+    found: list[str] = []
+    written = {w for removed in other.removed for w in removed.split()}
+    for token in missing:
+        form = LEGAL_WORDS.get(token.text)
+        if form is not None and form in other.legal_forms:
+            found.append(token.text)
+        elif len(token.text) >= 3 and any(
+            len(w) >= 3 and OSA.distance(token.text, w) <= 1 for w in written
+        ):
+            found.append(token.text)
+        else:
+            kept.append(token)
+    # A dotted form with a letter wrong comes apart in short pieces (Sn.A. → sn, a).
+    short = [t for t in kept if len(t.text) <= 2]
+    if 2 <= len(short) <= 4 and not found:
+        joined = "".join(t.text for t in short)
+        if any(len(w) >= 2 and OSA.distance(joined, w) <= 1 for w in written):
+            found.extend(t.text for t in short)
+            kept = [t for t in kept if len(t.text) > 2]
+    return kept, found
+
+
 def _swapped(matched: list[tuple[int, int, float, Method]]) -> bool:
     ordered = sorted(matched)
     names = [j for _, j, _, _ in ordered]
@@ -289,10 +324,13 @@ def _acronym_disorder(
 def align(
     query: NormalizedName,
     name: NormalizedName,
-    fuzzy: npt.NDArray[np.float32],
+    fuzzy: Sequence[Sequence[float]],
     key_column: dict[str, int],
+    floor: float = 0.0,
 ) -> NameScore:
-    """Pair tokens greedily and score; ``fuzzy[i, key_column[key]]`` holds key similarity.
+    """Pair tokens greedily and score; ``fuzzy[i][key_column[key]]`` holds key similarity
+    (:func:`key_similarities` as nested lists: reading a list is faster than an array).
+    Below ``floor`` the score is returned without an explanation.
 
     Then words joined on one side are paired with two on the other; missing tokens
     cost their weight (half of it for a name token the query lacks, a tenth for a
@@ -301,10 +339,11 @@ def align(
     lower the score.
     """
     pairs: list[tuple[float, int, int, Method]] = []
+    columns = [key_column[n.key] for n in name.tokens]
     for i, q in enumerate(query.tokens):
         row = fuzzy[i]
         for j, n in enumerate(name.tokens):
-            sim, method = token_similarity(q, n, float(row[key_column[n.key]]))
+            sim, method = token_similarity(q, n, row[columns[j]])
             if method is not None:
                 pairs.append((sim, i, j, method))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -344,6 +383,13 @@ def align(
     )
     missing_q = [t for i, t in enumerate(query.tokens) if i not in used_q]
     missing_n = [t for j, t in enumerate(name.tokens) if j not in used_n]
+    moved: list[str] = []
+    if name.legal_forms:
+        missing_q, found = _legal_words(missing_q, name)
+        moved.extend(found)
+    if query.legal_forms:
+        missing_n, found = _legal_words(missing_n, query)
+        moved.extend(found)
     query_has_patronymic = any(t.patronymic for t in missing_q)
     name_has_patronymic = any(t.patronymic for t in missing_n)
     plain_q = [t for t in missing_q if not t.patronymic]
@@ -353,7 +399,7 @@ def align(
     conflict = bool(plain_q) and bool(plain_n)
     extra_query_cost = 1.0 if conflict else EXTRA_QUERY_TOKEN_COST
     extra_name_cost = 1.0 if conflict else MISSING_NAME_TOKEN_COST
-    if len(query.tokens) == 1:
+    if len(query.tokens) == 1 and not query.legal_forms:
         extra_name_cost = max(extra_name_cost, ONE_WORD_QUERY_COST)  # a surname alone
     for t in missing_q:
         if t.patronymic:
@@ -365,8 +411,27 @@ def align(
             total += t.weight if query_has_patronymic else MISSING_PATRONYMIC_COST
         else:
             total += t.weight * extra_name_cost
-    score = gained / total if total else 0.0
+    # Legal forms are compared as a part of the name: the same form (Ltd = Limited)
+    # or one of the same family (OAO, JSC) is evidence, a form on one side only
+    # costs a little, forms of conflicting families lower the score below.
+    relation = legal_forms_relation(query, name)
     notes: list[str] = []
+    if relation in LEGAL_FORM_SIMILARITY and gained:
+        gained += LEGAL_FORM_SIMILARITY[relation] * LEGAL_FORM_WEIGHT
+        total += LEGAL_FORM_WEIGHT
+        notes.append(
+            f"legal forms {', '.join(query.legal_forms)} ~ {', '.join(name.legal_forms)} "
+            f"({relation}, {LEGAL_FORM_SIMILARITY[relation]:.1f})"
+        )
+    elif relation == "one-sided" and gained and not moved:
+        total += LEGAL_FORM_ONE_SIDED_COST * LEGAL_FORM_WEIGHT
+    if moved and gained:
+        gained += LEGAL_FORM_MOVED_SIMILARITY * LEGAL_FORM_WEIGHT
+        total += LEGAL_FORM_WEIGHT
+        notes.append(f"legal form elsewhere in the name: {', '.join(moved)}")
+    score = gained / total if total else 0.0
+    if score < floor:  # what follows only lowers the score: no explanation needed
+        return NameScore(query.original, name.original, round(score, 4), (), (), ())
     if _acronym_disorder(query, name, matched):
         score *= ACRONYM_ORDER_FACTOR
         notes.append(f"initials in another order: score × {ACRONYM_ORDER_FACTOR}")
@@ -404,7 +469,7 @@ def score_normalized(query: NormalizedName, name: NormalizedName) -> NameScore:
     """Score two normalized names (builds the key similarity table for this pair)."""
     keys = sorted({t.key for t in name.tokens})
     column = {k: c for c, k in enumerate(keys)}
-    return align(query, name, key_similarities(query.tokens, keys), column)
+    return align(query, name, key_similarities(query.tokens, keys).tolist(), column)
 
 
 def compare_names(query: str, name: str) -> NameScore:

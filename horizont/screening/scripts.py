@@ -135,7 +135,40 @@ def split_family_first(word: str) -> list[str]:
         return [word]
     if script == "han" and len(word) >= 3 and word[:2] in _HAN_COMPOUND_SURNAMES:
         return [word[:2], word[2:]]
+    if script == "hangul":  # each syllable of a Korean given name is written apart
+        return list(word)  # in the lists: 김정은 → KIM Jong Un
     return [word[:1], word[1:]]
+
+
+# Korean family names as the sanctions lists spell them (McCune–Reischauer as North
+# Korea uses it, the most common spelling first): 김 KIM, 리 / 이 RI, 박 PAK ...
+KOREAN_SURNAMES: Final = {
+    "김": "kim", "이": "ri", "리": "ri", "박": "pak", "최": "choe", "정": "jong",
+    "강": "kang", "조": "jo", "윤": "yun", "장": "jang", "임": "rim", "림": "rim",
+    "한": "han", "오": "o", "서": "so", "신": "sin", "권": "kwon", "황": "hwang",
+    "안": "an", "송": "song", "류": "ryu", "홍": "hong", "전": "jon", "고": "ko",
+    "문": "mun", "손": "son", "양": "yang", "배": "pae", "백": "paek", "허": "ho",
+    "남": "nam", "심": "sim", "노": "no", "로": "ro", "하": "ha", "곽": "kwak",
+    "성": "song", "차": "cha", "주": "ju", "우": "u", "구": "ku", "민": "min",
+}  # fmt: skip
+# Revised Romanization (what anyascii writes) read as McCune–Reischauer vowels.
+_KOREAN_VOWELS: Final = (("eo", "o"), ("eu", "u"), ("ae", "ae"))
+
+
+def romanize_korean_name(parts: list[str]) -> list[str]:
+    """Romanize a Korean name split by :func:`split_family_first` as the lists write
+    it: the family name from :data:`KOREAN_SURNAMES`, the given syllables with
+    McCune–Reischauer vowels (정은 → jong un)."""
+    out: list[str] = []
+    for number, part in enumerate(parts):
+        if number == 0 and part in KOREAN_SURNAMES:
+            out.append(KOREAN_SURNAMES[part])
+            continue
+        text = "".join(c for c in anyascii(part).lower() if c.isalnum())
+        for old, new in _KOREAN_VOWELS:
+            text = text.replace(old, new)
+        out.append(text)
+    return out
 
 
 _SKELETON_CLASS: Final = {

@@ -123,6 +123,28 @@ def test_legal_forms_are_recognized_and_compared() -> None:
     assert _alert("OOO Romashka", "Общество с ограниченной ответственностью «Ромашка»")
 
 
+def test_the_same_legal_form_is_evidence_a_moved_or_misspelt_one_too() -> None:
+    same = compare_names("Havanatur Ltd.", "Havanatur Bahamas Ltd.").score
+    assert same > compare_names("Havanatur Ltd.", "Havanatur S.A.").score
+    assert (
+        compare_names("Gazprom OAO", "Gazprom JSC").score
+        > compare_names("Gazprom OAO", "Gazprom LLC").score
+    )  # OAO and JSC are both stock companies, LLC is not
+    moved = compare_names("Kattan LLC Wassim", "Wassim Kattan LLC")
+    assert _alert("Kattan LLC Wassim", "Wassim Kattan LLC")
+    assert any("legal form elsewhere" in line for line in moved.explain())
+    assert _alert("SINSMS PTE. LTa.", "SINSMS PTE. LTD.")
+    assert _alert("Manaure Sn.A.", "Manaure S.A.")
+    assert not _alert("Manaure Sn.A.", "Manaure")  # a one-word name, another name in it
+
+
+def test_import_export_and_international_are_name_words_not_legal_forms() -> None:
+    name = normalize_name("Barakat Import Export Ltda")
+    assert [t.text for t in name.tokens] == ["barakat", "import", "export"]
+    assert name.legal_forms == ("ltd",)
+    assert not _alert("Barakat Import Export Ltda", "Barakat Ltda")
+
+
 def test_initials_in_another_order_are_not_the_same_acronym() -> None:
     assert _alert("A.B.C. Company", "ABC Company")
     assert not _alert("C.B.A. Company", "A.B.C. Company")

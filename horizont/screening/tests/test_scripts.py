@@ -60,3 +60,26 @@ def test_scripts_are_detected_and_romanized() -> None:
 def test_unrelated_names_in_other_scripts_raise_no_alert(index: Index) -> None:
     for name in ("محمد عبد الله", "李明", "김민수", "Γιώργος Παπαδόπουλος", "דוד כהן"):
         assert all(m.score < 0.75 for m in index.search(name, with_chains=False)), name
+
+
+def test_native_chinese_and_korean_names_put_the_family_name_first() -> None:
+    assert [t.text for t in normalize_name("习近平").tokens] == ["xi", "jinping"]
+    # Korean given names are written syllable by syllable in the lists (KIM Jong Un),
+    # family names as North Korea spells them, vowels as McCune–Reischauer writes them.
+    assert [t.text for t in normalize_name("김정은").tokens] == ["kim", "jong", "un"]
+    assert [t.text for t in normalize_name("박봉주").tokens] == ["pak", "bong", "ju"]
+
+
+def test_a_korean_name_in_hangul_finds_the_listed_person_not_a_relative() -> None:
+    people = [
+        _person("kju", "KIM, Jong Un"),
+        _person("kji", "KIM, Jong Il"),
+        _person("kjn", "KIM, Jong Nam"),
+        _person("ryh", "RI, Yong Ho"),
+    ]
+    index = Index(people)
+    top = index.search("김정은", with_chains=False)
+    assert top[0].entity.id == "t:kju"
+    assert top[0].score >= 0.9
+    assert all(m.score < 0.75 for m in top[1:])
+    assert index.search("리영호", with_chains=False)[0].entity.id == "t:ryh"
