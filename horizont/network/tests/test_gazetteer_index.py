@@ -10,10 +10,10 @@ from horizont.network import gazetteer
 @pytest.fixture
 def small_index(tmp_path, monkeypatch):
     rows = [
-        ("krakow", "Kraków", "PL", 50.06, 19.94, 800_000),
-        ("cracow", "Kraków", "PL", 50.06, 19.94, 800_000),
-        ("krakow", "Krakow", "US", 44.0, -88.0, 20_000),
-        ("berlin", "Berlin", "DE", 52.52, 13.41, 3_400_000),
+        ("krakow", "Kraków", "PL", 50.06, 19.94, 800_000, "Europe/Warsaw"),
+        ("cracow", "Kraków", "PL", 50.06, 19.94, 800_000, "Europe/Warsaw"),
+        ("krakow", "Krakow", "US", 44.0, -88.0, 20_000, "America/Chicago"),
+        ("berlin", "Berlin", "DE", 52.52, 13.41, 3_400_000, "Europe/Berlin"),
     ]
     monkeypatch.setattr(gazetteer, "_index_rows", lambda: iter(rows))
     path = tmp_path / "index.sqlite3"
@@ -30,6 +30,7 @@ def test_index_is_built_on_first_need_and_answers_by_any_spelling(small_index):
     assert small_index.exists()
     assert gazetteer.find_city("KRAKÓW").population == 800_000  # the largest first
     assert gazetteer.find_city("Krakow", "US").latitude == 44.0
+    assert gazetteer.find_city("Krakow", "US").timezone == "America/Chicago"
     assert gazetteer.find_city("Krakow", "DE") is None
     assert gazetteer.find_city("Atlantis") is None
 
