@@ -34,7 +34,12 @@ def make_organizer(email: str, initiative: Initiative, **fields: Any) -> Any:
 
 
 def make_event(initiative: Initiative, **fields: Any) -> Event:
-    start = fields.pop("start", timezone.now() + dt.timedelta(days=10))
+    # A fixed hour (17:00 UTC, evening in Europe): what a page shows must not depend on when
+    # the suite runs (an event starting at 23:30 would end on the next day).
+    default_start = (timezone.now() + dt.timedelta(days=10)).replace(
+        hour=17, minute=0, second=0, microsecond=0
+    )
+    start = fields.pop("start", default_start)
     values: dict[str, Any] = {
         "title": "Film night",
         "kind": Event.Kind.CULTURAL,
