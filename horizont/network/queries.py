@@ -15,6 +15,7 @@ from django.db.models import ExpressionWrapper, F, FloatField, Prefetch, Q, Quer
 from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
 
 from horizont.network import gazetteer
+from horizont.network.layout import label_side
 from horizont.network.models import Initiative, Link, Topic
 
 MAP_LIMIT = 2000
@@ -214,34 +215,14 @@ GRAPH_WIDTH, GRAPH_HEIGHT, GRAPH_MARGIN = 1000, 640, 40
 
 
 def graph_layout(
-    node_ids: list[int], edges: list[tuple[int, int]]
+    node_ids: list[int], edges: list[tuple[int, int]], labels: dict[int, str] | None = None
 ) -> dict[int, tuple[float, float]]:
-    """Force-directed positions (Fruchterman-Reingold, fixed seed) in the graph's viewBox."""
-    import networkx
+    """Positions in the graph's viewBox: each group laid out apart, labels kept apart."""
+    from horizont.network.layout import graph_positions  # networkx: imported when drawn
 
-    graph = networkx.Graph()
-    graph.add_nodes_from(node_ids)
-    graph.add_edges_from(edges)
-    if len(node_ids) == 1:
-        return {node_ids[0]: (GRAPH_WIDTH / 2, GRAPH_HEIGHT / 2)}
-    spread = 2.0 / math.sqrt(max(len(node_ids), 1))
-    # Big graphs settle with fewer steps; the cost grows with nodes × steps.
-    iterations = 200 if len(node_ids) <= 100 else 80
-    positions = networkx.spring_layout(graph, k=spread, iterations=iterations, seed=15)
-    xs = [float(x) for x, _y in positions.values()]
-    ys = [float(y) for _x, y in positions.values()]
-
-    def scale(value: float, low: float, high: float, size: int) -> float:
-        span = (high - low) or 1.0
-        return round(GRAPH_MARGIN + (value - low) / span * (size - 2 * GRAPH_MARGIN), 1)
-
-    return {
-        node: (
-            scale(float(x), min(xs), max(xs), GRAPH_WIDTH),
-            scale(float(y), min(ys), max(ys), GRAPH_HEIGHT),
-        )
-        for node, (x, y) in positions.items()
-    }
+    return graph_positions(
+        node_ids, edges, labels, width=GRAPH_WIDTH, height=GRAPH_HEIGHT, margin=GRAPH_MARGIN
+    )
 
 
 def graph_data(filters: Filters, kind: str = "") -> dict[str, Any]:
@@ -252,13 +233,16 @@ def graph_data(filters: Filters, kind: str = "") -> dict[str, Any]:
             nodes.setdefault(side["id"], dict(side))
     edges = [(link["source"]["id"], link["target"]["id"]) for link in links]
     # The same network always gets the same picture: lay it out once, then reuse it.
-    key = "network:graph-layout:" + hashlib.sha256(repr((list(nodes), edges)).encode()).hexdigest()
+    labels = {node_id: str(node.get("name", "")) for node_id, node in nodes.items()}
+    fingerprint = repr((list(nodes), edges, sorted(labels.items()), 2)).encode()
+    key = "network:graph-layout:" + hashlib.sha256(fingerprint).hexdigest()
     positions = cache.get(key)
     if positions is None:
-        positions = graph_layout(list(nodes), edges)
+        positions = graph_layout(list(nodes), edges, labels)
         cache.set(key, positions, timeout=24 * 3600)
     for node_id, (x, y) in positions.items():
         nodes[node_id]["x"], nodes[node_id]["y"] = x, y
+        nodes[node_id]["side"] = label_side((x, y), labels[node_id], GRAPH_WIDTH)
     return {
         "truncated": truncated,
         "limit": GRAPH_LIMIT,

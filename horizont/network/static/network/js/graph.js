@@ -88,8 +88,8 @@
         tip.textContent = n.name + (n.city ? " · " + n.city : "");
         circle.appendChild(tip);
         a.appendChild(circle);
-        // Labels on the side with more room, so that none is cut at the edge.
-        var left = n.x > width * 0.6;
+        // The server keeps room for each label on the side it names.
+        var left = n.side ? n.side === "left" : n.x > width * 0.6;
         var label = el("text", { x: n.x + (left ? -(r + 4) : r + 4), y: n.y + 4, "class": "graph-label", "text-anchor": left ? "end" : "start" });
         label.textContent = n.name.length > 40 ? n.name.slice(0, 38) + "…" : n.name;
         labels.push(label);
