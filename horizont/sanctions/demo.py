@@ -42,6 +42,11 @@ def load() -> str:
         CaseMember.objects.get_or_create(
             case=case, user=admin, defaults={"role": CaseMember.Role.COORDINATOR}
         )
+    if not case.sender:
+        # A fictional sender, so that the demo letter shows the DIN 5008 sender block.
+        case.sender = "Sanctions Watch Hamburg (demo)\nMusterstraße 1\n20095 Hamburg"
+        case.sender_place = "Hamburg"
+        case.save(update_fields=["sender", "sender_place"])
     matches = services.screening_index().search("RA-02791", limit=1, with_chains=False)
     if matches and not CaseSubject.objects.filter(case=case, entity_id=matches[0].entity.id):
         services.case_subject_add(case=case, user=admin, entity_id=matches[0].entity.id)
