@@ -2,7 +2,9 @@
 
 - index build time;
 - one query, one core: p50 and p99 over 5,000 queries (Faker names, listed names,
-  identifiers);
+  identifiers), wall and CPU time: each query seen for the first time, then with warm
+  caches against the same search without the bound that skips names which cannot
+  reach the weak band (``prune=False``);
 - a batch of 100,000 names on 2 cores (forked workers sharing the index);
 - baseline in the same run: brute force with rapidfuzz (every query scored against
   every listed name with ``process.extractOne``/``token_sort_ratio``), measured on a
@@ -58,15 +60,35 @@ def main() -> None:
     rng.shuffle(queries)
     for q in queries[:200]:
         index.search(q)  # warm caches as a running service would be
-    timings = []
-    for q in queries:
-        t = time.perf_counter()
-        index.search(q)
-        timings.append(time.perf_counter() - t)
-    p50, p99 = percentile(timings, 0.50) * 1000, percentile(timings, 0.99) * 1000
+    # Wall time and CPU time of this thread per query. First pass: each query seen for
+    # the first time (the figure of the issue). Then, with every cache warm, the same
+    # search scoring every retrieved name in full (prune=False) against the search as
+    # shipped, so that the bound that skips names is measured on its own.
+    passes = (("ours, first pass", True), ("unpruned, warm", False), ("ours, warm", True))
+    wall: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+    for label, prune in passes:
+        wall[label], cpu[label] = [], []
+        for q in queries:
+            t, c = time.perf_counter(), time.thread_time()
+            index.search(q, prune=prune)
+            cpu[label].append(time.thread_time() - c)
+            wall[label].append(time.perf_counter() - t)
+        print(
+            f"one query, one core, n={len(queries)} ({label}): wall p50 "
+            f"{percentile(wall[label], 0.5) * 1000:.2f} ms, p99 "
+            f"{percentile(wall[label], 0.99) * 1000:.2f} ms, mean "
+            f"{statistics.mean(wall[label]) * 1000:.2f} ms; CPU p50 "
+            f"{percentile(cpu[label], 0.5) * 1000:.2f} ms, p99 "
+            f"{percentile(cpu[label], 0.99) * 1000:.2f} ms, mean "
+            f"{statistics.mean(cpu[label]) * 1000:.2f} ms"
+        )
+    timings = wall["ours, first pass"]
+    p50 = percentile(timings, 0.50) * 1000
     print(
-        f"one query, one core, n={len(queries)}: p50 {p50:.2f} ms (target ≤ 5), "
-        f"p99 {p99:.2f} ms (target ≤ 50), mean {statistics.mean(timings) * 1000:.2f} ms"
+        f"  targets p50 ≤ 1 ms, p99 ≤ 10 ms; CPU mean unpruned/ours (warm) "
+        f"{statistics.mean(cpu['unpruned, warm']) / statistics.mean(cpu['ours, warm']):.2f}x "
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     )
 
     names = [ascii_fold(n.value) for e in entities for n in e.names]

@@ -20,6 +20,7 @@ from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance import Indel
 
 from horizont.screening import persist
 from horizont.screening.graph import Chain, Graph
@@ -40,8 +41,11 @@ from horizont.screening.score import (
     WEAK_AT,
     Band,
     NameScore,
+    PairTable,
     align,
     band_for,
+    can_reach,
+    code_of,
     key_similarities,
 )
 from horizont.screening.scripts import CYRILLIC_EXTRA
@@ -52,9 +56,13 @@ CANDIDATE_NAMES: Final = 36
 CANDIDATE_SHARE: Final = 0.4
 """Only names whose retrieval score is at least this share of the best one's are scored."""
 
+WORD_CACHE_SIZE: Final = 20_000
+"""Query words whose postings are kept (cleared when full)."""
+
 _NOT_MATCHED_IDS: Final = frozenset({IdType.EMAIL, IdType.WEBSITE})
 _ID_PREFIXES: Final = re.compile(r"^(IMO|MMSI|ICAO|MODES|MSN|SN|REG)(?=\d)")
 IntArray = npt.NDArray[np.int32]
+WordPostings = tuple[IntArray, IntArray, int, IntArray]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +95,9 @@ class Match:
     identifier: IdentifierHit | None = None
     notes: tuple[str, ...] = ()
     chains: tuple[Chain, ...] = field(default=())
+    closeness: float = 0.0
+    """How close the query's spelling is to the matched name's (or to its reading
+    without the comma, given names first); orders equal scores only."""
 
     def explain(self) -> list[str]:
         """Why this entity matched: identifiers, names token by token, then notes."""
@@ -179,7 +190,8 @@ def _short_edits(key: str) -> set[str]:
 def _splits(token: Token) -> list[str]:
     """Two words written as one (ALHAMATI, AlHamati with a typo): phonetic keys of the
     parts of the token (four letters or more) that may be words on their own; tried
-    when the token itself is not in the index."""
+    when the token is not in the index, nor one edit away from a word that is (a typo
+    in INRESBANK is not a name holding BANK)."""
     text = token.text
     if len(text) < 6 or token.foreign:
         return []
@@ -195,6 +207,15 @@ def _splits(token: Token) -> list[str]:
 
 def _deletions(key: str) -> list[str]:
     return [key[:i] + key[i + 1 :] for i in range(len(key))] if len(key) >= 5 else []
+
+
+def _spellings(text: str) -> set[str]:
+    """A word as spelt and with each letter deleted (five letters or more): two
+    spellings one edit apart (a letter changed, added, left out, or two swapped) share
+    one of these, even where the typo changes the phonetic key by more than one edit
+    (NHAMMARI and SHAMMARI read nhamari and wamari, MUNTZIR and MUNTAZIR muncir and
+    muntasir)."""
+    return {text, *_deletions(text)}
 
 
 class Index:
@@ -213,12 +234,15 @@ class Index:
         names: list[tuple[int, Name, NormalizedName]] = []
         ids: dict[str, list[tuple[int, Identifier]]] = {}
         for position, entity in enumerate(self.entities):
-            seen: set[str] = set()
+            seen: set[tuple[str, tuple[str, ...]]] = set()
             for name in entity.names:
                 normalized = normalize_name(name.value)
-                if not normalized.tokens or normalized.text in seen:
+                # Names that differ in their legal form only (KARST, OOO and KARST LTD.)
+                # are both kept: the scorer compares legal forms.
+                unique = (normalized.text, normalized.legal_forms)
+                if not normalized.tokens or unique in seen:
                     continue
-                seen.add(normalized.text)
+                seen.add(unique)
                 names.append((position, name, normalized))
             for identifier in entity.identifiers:
                 if identifier.type in _NOT_MATCHED_IDS or not identifier.valid:
@@ -243,18 +267,33 @@ class Index:
                         postings = bones.setdefault(bone, [])
                         if not postings or postings[-1] != number:
                             postings.append(number)
+        codes: dict[str, list[int]] = {}
+        for number, (_, _, normalized) in enumerate(names):
+            code = code_of(normalized)
+            if code:
+                for variant in {code, *_deletions(code)}:
+                    codes.setdefault(variant, []).append(number)
+        self._codes = Postings.build(codes, unique=True)
         deleted: dict[str, list[int]] = {}
         for key, postings in by_key.items():
             for variant in _deletions(key):
                 deleted.setdefault(variant, []).extend(postings)
+        spelled: dict[str, list[int]] = {}
+        for number, (_, _, normalized) in enumerate(names):
+            for token in normalized.tokens:
+                if not token.foreign:
+                    for variant in _spellings(token.text):
+                        spelled.setdefault(variant, []).append(number)
         self._exact = Postings.build(by_key)
         self._deleted = Postings.build(deleted, unique=True)
+        self._spelled = Postings.build(spelled, unique=True)
         self._bones = Postings.build(bones)
         self._log_n = math.log(len(names) + 1)
         self._length_penalty = np.fromiter(
             (0.05 * len(n[2].tokens) for n in names), np.float32, len(names)
         )
         self._mask_cache: dict[Filters, npt.NDArray[np.bool_]] = {}
+        self._word_cache: dict[tuple[str, str], WordPostings] = {}
 
     # -- on disk -----------------------------------------------------------------------
 
@@ -281,16 +320,25 @@ class Index:
         index._ids = parts["ids"]
         index._exact = parts["tables"]["exact"]
         index._deleted = parts["tables"]["deleted"]
+        index._spelled = parts["tables"]["spelled"]
         index._bones = parts["tables"]["skeletons"]
+        index._codes = parts["tables"]["codes"]
         index._log_n = parts["log_n"]
         index._length_penalty = parts["length_penalty"]
         index._mask_cache = {}
+        index._word_cache = {}
         index.graph = Graph.from_edges(parts["edges"], _EntityLookup(index))
         return index
 
     def tables(self) -> dict[str, Postings]:
         """The inverted tables by name (for saving)."""
-        return {"exact": self._exact, "deleted": self._deleted, "skeletons": self._bones}
+        return {
+            "exact": self._exact,
+            "deleted": self._deleted,
+            "spelled": self._spelled,
+            "skeletons": self._bones,
+            "codes": self._codes,
+        }
 
     def names_table(self) -> Sequence[tuple[int, Name, NormalizedName]]:
         """Every indexed name: entity position, name, normalized name (for saving)."""
@@ -335,13 +383,23 @@ class Index:
 
     # -- retrieval -------------------------------------------------------------------
 
-    def _token_postings(self, keys: Iterable[str]) -> tuple[IntArray, IntArray, int, IntArray]:
+    def _token_postings(
+        self, keys: Iterable[str], text: str = ""
+    ) -> tuple[IntArray, IntArray, int, IntArray]:
         """Names holding one of ``keys`` exactly, names one edit away, and the largest
-        exact document frequency (for the inverse document frequency)."""
+        exact document frequency (for the inverse document frequency). The spelling
+        ``text`` is looked up among keys one deletion away too: a letter lost in a
+        doubled or silent pair (Muminn, Taas) changes the key by more than one edit.
+        A ``text`` whose keys are not listed is also looked up among the listed spellings
+        one edit away (:func:`_spellings`)."""
         exact_found: list[IntArray] = []
         near_found: list[IntArray] = []
         far_found: list[IntArray] = []
         df = 0
+        if len(text) >= 4 and text not in keys:
+            spelled = self._deleted.get(text)
+            if spelled is not None:
+                near_found.append(spelled)
         for key in keys:
             exact = self._exact.get(key)
             if exact is not None:
@@ -355,8 +413,12 @@ class Index:
                     hit = table.get(variant)
                     if hit is not None:
                         near_found.append(hit)
-            if len(key) == 4:  # a letter too many in a short word (LRMA, LRA)
-                for variant in {key[:i] + key[i + 1 :] for i in range(4)}:
+            if len(key) == 4:  # a letter too many in a short word (LRMA, LRA), or two
+                # letters swapped (Waim, Wiam)
+                variants = {key[:i] + key[i + 1 :] for i in range(4)}
+                variants |= {key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(3)}
+                variants.discard(key)
+                for variant in variants:
                     hit = self._exact.get(variant)
                     if hit is not None:
                         far_found.append(hit)
@@ -365,6 +427,12 @@ class Index:
                     hit = self._exact.get(variant)
                     if hit is not None:
                         far_found.append(hit)
+        # Maybe one typed letter off a listed spelling: a letter left out is looked for
+        # always (Ayan, Ayman), the other typos when no key of the word is listed.
+        for variant in _spellings(text) if not exact_found else (text,):
+            hit = self._spelled.get(variant)
+            if hit is not None:
+                near_found.append(hit)
         empty = np.empty(0, dtype=np.int32)
         exact_all = np.unique(np.concatenate(exact_found)) if exact_found else empty
         near_all = np.unique(np.concatenate(near_found)) if near_found else empty
@@ -416,6 +484,25 @@ class Index:
             return exact, df
         return best, max(df, len(best))
 
+    def _word_postings(self, token: Token) -> WordPostings:
+        """Names reaching one query word: exactly, one edit away, and by a guess from a
+        short word, with the document frequency. Kept for the words asked most often
+        (a word's postings depend on its text and script only)."""
+        cache_key = (token.text, token.script)
+        found = self._word_cache.get(cache_key)
+        if found is not None:
+            return found
+        exact, near, df, far = self._token_postings(token.keys, token.text)
+        if token.foreign:
+            exact, near, df = self._skeleton_postings(token, exact, near, df)
+        if len(exact) == 0 and len(near) == 0:  # not a word of the lists, nor one edit away
+            exact, df = self._split_postings(token, exact, df)
+        found = (exact, near, df, far)
+        if len(self._word_cache) >= WORD_CACHE_SIZE:
+            self._word_cache.clear()
+        self._word_cache[cache_key] = found
+        return found
+
     def _mask(self, filters: Filters) -> npt.NDArray[np.bool_] | None:
         if filters.empty:
             return None
@@ -438,31 +525,39 @@ class Index:
         since a query equal to a short name scores higher than one inside a long name.
         """
         scores = np.zeros(len(self._names), dtype=np.float32)
-        any_hit = False
+        share = np.zeros(len(self._names), dtype=np.float32)  # reset where touched
+        reached: list[IntArray] = []
         for token in query.tokens:
-            exact, near, df, far = self._token_postings(token.keys)
-            if token.foreign:
-                exact, near, df = self._skeleton_postings(token, exact, near, df)
-            if len(exact) == 0:
-                exact, df = self._split_postings(token, exact, df)
+            exact, near, df, far = self._word_postings(token)
             if len(exact) == 0 and len(near) == 0 and len(far) == 0:
                 continue
-            any_hit = True
             idf = (self._log_n - math.log(max(df, 1) + 1) + 0.5) * token.weight
-            share = np.zeros(len(self._names), dtype=np.float32)
             if len(far):  # guesses from a short word: as rare as the names they reach
                 far = np.unique(far)
                 far_idf = self._log_n - math.log(len(far) + 1) + 0.5
                 share[far] = 0.6 * min(1.0, far_idf * token.weight / idf)
             share[near] = 0.8
             share[exact] = 1.0
-            scores += np.float32(idf) * share
-        if not any_hit:
+            # Only the names this token reaches are touched (not every name).
+            touched = np.concatenate((far, near, exact))
+            scores[touched] += np.float32(idf) * share[touched]
+            share[touched] = 0.0
+            reached.append(touched)
+        code = code_of(query)
+        if code:  # a short name written as one code (tail numbers, call signs)
+            codes = [h for v in {code, *_deletions(code)} if (h := self._codes.get(v)) is not None]
+            if codes:
+                coded = np.unique(np.concatenate(codes))
+                scores[coded] += np.float32(self._log_n - math.log(len(coded) + 1) + 0.5)
+                reached.append(coded)
+        if not reached:
             return np.empty(0, dtype=np.int32)
+        # Every name reached has a positive score (each inverse document frequency is
+        # at least 0.5 times a positive weight): the names reached are the hits.
+        hits = np.unique(np.concatenate(reached))
         mask = self._mask(filters)
         if mask is not None:
-            scores[~mask] = 0
-        hits = np.flatnonzero(scores)
+            hits = hits[mask[hits]]
         if len(hits) > limit:
             ranked = scores[hits] - self._length_penalty[hits]
             top = np.argpartition(ranked, -limit)[-limit:]
@@ -511,6 +606,7 @@ class Index:
         limit: int = 10,
         min_score: float = WEAK_AT,
         with_chains: bool = True,
+        prune: bool = True,
     ) -> list[Match]:
         """Entities matching a name or an identifier, best first.
 
@@ -518,9 +614,12 @@ class Index:
         (passport, registration, IMO, MMSI, tail number, Mode S code ...). Results
         below ``min_score`` are dropped; each carries its band and explanation and,
         with ``with_chains``, the chains of links that lead from it to people.
+        ``prune`` skips the full scoring of names whose score cannot reach the weak
+        band (:func:`horizont.screening.score.can_reach`); the results are the same
+        without it, only slower.
         """
         filters = _filters(schema, lists, country, birth_year)
-        best = self._score(query, filters, min_score, CANDIDATE_NAMES)
+        best = self._score(query, filters, min_score, CANDIDATE_NAMES, prune=prune)
         ranked = sorted(best.values(), key=_rank_key)[:limit]
         if with_chains:
             ranked = [_with_chains(m, tuple(self.graph.chains(m.entity.id))) for m in ranked]
@@ -534,7 +633,13 @@ class Index:
         return min(best.values(), key=_rank_key)
 
     def _score(
-        self, query: str, filters: Filters, min_score: float, candidates: int
+        self,
+        query: str,
+        filters: Filters,
+        min_score: float,
+        candidates: int,
+        *,
+        prune: bool = True,
     ) -> dict[int, Match]:
         best: dict[int, Match] = {}
         for position, hit in self._identifier_hits(query):
@@ -550,20 +655,30 @@ class Index:
         keys = sorted({t.key for n in numbers for t in self._names[n][2].tokens})
         column = {k: c for c, k in enumerate(keys)}
         fuzzy = key_similarities(normalized.tokens, keys).tolist()
+        table = PairTable(normalized, fuzzy, column)
+        # Scores under the weak band are dropped below, whatever min_score says.
+        floor = max(min_score, WEAK_AT) if prune else 0.0
         folded_query = ascii_fold(query).strip()
         for number in numbers:
             position, name, candidate = self._names[number]
-            scored = align(normalized, candidate, fuzzy, column, min_score)
+            if not can_reach(normalized, candidate, table, floor):
+                continue
+            scored = align(normalized, candidate, fuzzy, column, min_score, table)
             score = scored.score
             notes: tuple[str, ...] = ()
             if score < min_score:
                 continue
-            if _folded(name.value) == folded_query:
+            folded_name = _folded(name.value)
+            if folded_name == folded_query:
                 score += 1e-4  # the very same spelling wins a tie
             current = best.get(position)
-            if current is not None and current.score >= score:
-                continue
             if current is not None and current.identifier is not None:
+                continue
+            closeness = spelling_closeness(folded_query, folded_name)
+            if current is not None and (
+                current.score > round(score, 4)
+                or (current.score >= score and current.closeness >= closeness)
+            ):
                 continue
             band = band_for(score)
             if band is None:
@@ -578,6 +693,7 @@ class Index:
                 name=scored,
                 matched_name=name,
                 notes=notes,
+                closeness=closeness,
             )
         return best
 
@@ -616,8 +732,25 @@ def _folded(value: str) -> str:
     return ascii_fold(value).strip()
 
 
-def _rank_key(match: Match) -> tuple[float, int, str]:
-    return (-match.score, 0 if match.identifier else 1, match.entity.id)
+def spelling_closeness(folded_query: str, folded: str) -> float:
+    """Similarity (0-1) of a folded query to a folded listed name as written, or to its
+    reading without the comma (``AWEYS, Hassan Dahir`` as ``hassan dahir aweys``).
+
+    It decides between equal scores only: the scorer compares keys and readings, so
+    Moamad scores the same against Mohamad and Mohammad, and Hassan Dahir AWEYS the
+    same against AWEYS, Hassan Dahir and DAHIR, Aweys Hassan; the spelling written
+    closer to the query (fewer letters to change, words in the same order) comes first.
+    """
+    closeness = Indel.normalized_similarity(folded_query, folded)
+    surname, comma, given = folded.partition(",")
+    if comma and given.strip():
+        reading = f"{given.strip()} {surname.strip()}"
+        closeness = max(closeness, Indel.normalized_similarity(folded_query, reading))
+    return closeness
+
+
+def _rank_key(match: Match) -> tuple[float, int, float, str]:
+    return (-match.score, 0 if match.identifier else 1, -match.closeness, match.entity.id)
 
 
 def _with_chains(match: Match, chains: tuple[Chain, ...]) -> Match:
@@ -630,6 +763,7 @@ def _with_chains(match: Match, chains: tuple[Chain, ...]) -> Match:
         match.identifier,
         match.notes,
         chains,
+        match.closeness,
     )
 
 

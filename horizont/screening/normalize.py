@@ -122,6 +122,8 @@ class Word:
 
     text: str
     script: str
+    compound: bool = False
+    """One of two words joined by a hyphen (KONSOL-STROI, Jean-Pierre): each counts half."""
 
 
 def words_of(text: str) -> list[Word]:
@@ -132,7 +134,8 @@ def words_of(text: str) -> list[Word]:
     text = _CAMEL.sub(" ", text)
     out: list[Word] = []
     matches = list(_WORD.finditer(text))
-    for match in matches:
+    compound = _compound_parts(text, matches)
+    for number, match in enumerate(matches):
         raw = match.group(0)
         if needs_romanization(raw):
             script = script_of(raw)
@@ -149,8 +152,30 @@ def words_of(text: str) -> list[Word]:
         for piece in re.split(r"[^\w]+|_", folded):
             if piece:
                 script = "latin" if script_of(piece) != "cyrillic" else cyrillic_script(piece)
-                out.append(Word(piece, script))
+                out.append(Word(piece, script, number in compound))
     return out
+
+
+_HYPHENS: Final = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _compound_parts(text: str, matches: list[re.Match[str]]) -> set[int]:
+    """Numbers of the matches that form a two-part word with a hyphen (KONSOL-STROI,
+    Tae-Chol), both parts of three letters or more and neither a particle (Al-Aqsa) nor
+    part of a longer chain (South-South-Cooperation)."""
+    found: set[int] = set()
+    for n in range(len(matches) - 1):
+        a, b = matches[n], matches[n + 1]
+        if text[a.end() : b.start()] not in _HYPHENS:
+            continue
+        chained = (n > 0 and text[matches[n - 1].end() : a.start()] in _HYPHENS) or (
+            n + 2 < len(matches) and text[b.end() : matches[n + 2].start()] in _HYPHENS
+        )
+        words = (fold(a.group(0)), fold(b.group(0)))
+        if chained or any(len(w) < 3 or not w.isalpha() or w in PARTICLES for w in words):
+            continue
+        found.update((n, n + 1))
+    return found
 
 
 def tokenize(text: str) -> list[str]:
@@ -281,10 +306,14 @@ class NormalizedName:
 
 
 @lru_cache(maxsize=400_000)
-def make_token(word: str, patronymic: bool = False, script: str = "latin") -> Token:
-    """Build a :class:`Token` for a folded word."""
+def make_token(
+    word: str, patronymic: bool = False, script: str = "latin", compound: bool = False
+) -> Token:
+    """Build a :class:`Token` for a folded word (half weight as a part of a compound)."""
     key = phonetic_key(word.translate(CYRILLIC_EXTRA))
     weight = 0.4 if word in PARTICLES or len(word) == 1 else 1.0
+    if compound:
+        weight /= 2
     if script.startswith("cyrillic"):
         latin = transliterate(word.translate(CYRILLIC_EXTRA), "english").lower()
     else:
@@ -364,23 +393,43 @@ def normalize_name(text: str) -> NormalizedName:
     if not kept:
         kept, removed, forms = words, [], []
     if any(w.script == "cyrillic-other" for w in kept):  # Belarusian Сяргей next to Лаўроў
-        kept = [Word(w.text, "cyrillic-other") if w.script == "cyrillic" else w for w in kept]
+        kept = [
+            Word(w.text, "cyrillic-other", w.compound) if w.script == "cyrillic" else w
+            for w in kept
+        ]
     tokens: list[Token] = []
     for i, kept_word in enumerate(kept):
         key = phonetic_key(kept_word.text.translate(CYRILLIC_EXTRA))
         is_patronymic = len(kept) >= 3 and i > 0 and len(key) > 5 and key.endswith(_PATRONYMIC_KEYS)
-        tokens.append(make_token(kept_word.text, is_patronymic, kept_word.script))
+        tokens.append(
+            make_token(kept_word.text, is_patronymic, kept_word.script, kept_word.compound)
+        )
     return NormalizedName(text, tuple(tokens), tuple(removed), tuple(forms))
 
 
 def _drop_repeats(words: list[Word]) -> list[Word]:
-    """Drop a word written twice in a row (Shoigu Shoigu Sergey)."""
+    """Drop a word written twice in a row (Shoigu Shoigu Sergey). Of a hyphenated word
+    made of one part twice (SOUTH-SOUTH) the part kept stands for the whole word and
+    weighs a whole word, not half of one."""
     kept: list[Word] = []
     for word in words:
         if kept and kept[-1].text == word.text and len(word.text) > 1:
+            if kept[-1].compound and word.compound:
+                kept[-1] = Word(word.text, word.script)
             continue
         kept.append(word)
     return kept
+
+
+@lru_cache(maxsize=100_000)
+def comma_splits_name(text: str) -> bool:
+    """True when a comma in ``text`` separates name words (PUTIN, Vladimir), not only a
+    legal form (CORPORACION CIMEX, S.A.)."""
+    for part in text.split(",")[1:]:
+        plain = [w.text for w in words_of(part)]
+        if plain and _split_legal_forms(["x", *plain])[1] > 1:
+            return True
+    return False
 
 
 def legal_forms_relation(a: NormalizedName, b: NormalizedName) -> str:

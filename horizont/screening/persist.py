@@ -3,7 +3,9 @@
 An index folder holds
 
 - ``postings-{table}-keys.txt`` and ``postings-{table}.npz``: the inverted tables
-  (phonetic keys, their one-deletion neighbourhood, consonant skeletons) as sorted keys
+  (phonetic keys, their one-deletion neighbourhood, the words as spelt and their
+  one-deletion neighbourhood, consonant skeletons, short names
+  written as one code and their one-deletion neighbourhood) as sorted keys
   with offsets into one array of name numbers (CSR layout);
 - ``names.bin`` / ``entities.bin``: one pickle per indexed name and per entity, end to
   end, with their offsets in ``arrays.npz``; a name or entity is unpickled only when a
@@ -28,7 +30,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from horizont.screening.index import Index
 
-FORMAT_VERSION: Final = 4
+FORMAT_VERSION: Final = 7
 IntArray = npt.NDArray[np.int32]
 T = TypeVar("T")
 
@@ -152,7 +154,8 @@ def load(folder: Path) -> dict[str, Any] | None:
         return None
     arrays = np.load(folder / "arrays.npz")
     core["tables"] = {
-        name: Postings.load(folder, name) for name in ("exact", "deleted", "skeletons")
+        name: Postings.load(folder, name)
+        for name in ("exact", "deleted", "spelled", "skeletons", "codes")
     }
     core["entities"] = LazyList((folder / "entities.bin").read_bytes(), arrays["entity_offsets"])
     core["names"] = LazyList((folder / "names.bin").read_bytes(), arrays["name_offsets"])

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Final
 
 import numpy as np
@@ -24,9 +25,12 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
 
 from horizont.screening.normalize import (
+    HONORIFICS,
     LEGAL_WORDS,
     NormalizedName,
     Token,
+    ascii_fold,
+    comma_splits_name,
     legal_forms_conflict,
     legal_forms_relation,
     normalize_name,
@@ -61,10 +65,23 @@ LEGAL_FORM_CONFLICT_FACTOR: Final = 0.7
 LEGAL_FORM_WEIGHT: Final = 0.5
 """Weight of the legal form of a company name, next to 1.0 for a name word."""
 LEGAL_FORM_SIMILARITY: Final = {"same": 1.0, "family": 0.8, "other": 0.5}
-LEGAL_FORM_ONE_SIDED_COST: Final = 0.3
+LEGAL_FORM_ONE_SIDED_COST: Final = 0.42
+"""Share of the legal form's weight a form on one side only costs: enough that IRISL
+GMBH comes closer to IRISL EUROPE GMBH (the same form, a word more) than to IRISL (no
+form), not so much that Deutsche Bank AG against Deutsche Bank leaves the strong band."""
 LEGAL_FORM_MOVED_SIMILARITY: Final = 0.9
 """A legal form inside one name (Kattan LLC Wassim) or misspelt by one letter (Ltа)
 against the same form at the end of the other."""
+CODE_MIN: Final = 4
+CODE_MAX: Final = 8
+"""Names of this many letters and digits, separators left out, also compare as one code
+(tail numbers and call signs: EP-MHA = E-PMHA, EP-MOS ~ EPkMOS)."""
+CODE_SCALE: Final = 0.95
+CODE_CUTOFF: Final = 0.75
+ORDER_TIE_COST: Final = 1e-4
+"""Matched words in an order that is no rotation of the other name's (Mahmoud Hassan
+Ayache against Ayache, Hassan Mahmoud): too little to change a band, enough to put the
+name in the same order first among equal scores."""
 LOOSE_SCRIPTS: Final = frozenset({"han", "kana", "hangul"})
 """Scripts that do not tell l from r: their skeletons compare with l = r."""
 
@@ -303,22 +320,251 @@ def _legal_words(missing: list[Token], other: NormalizedName) -> tuple[list[Toke
     return kept, found
 
 
+def _titles_kept(missing: list[Token], other: NormalizedName) -> tuple[list[Token], list[Token]]:
+    """Unmatched words that the other name dropped as a title: an ambiguous title (Haji,
+    Sayyid) is dropped only before two more words, so HAJJI Fawzi keeps the word that
+    HAJJI, Muhammad Fawzi drops; such words are compared, not counted as missing."""
+    titles = {w for w in other.removed if w in HONORIFICS}
+    if not titles:
+        return missing, []
+    return [t for t in missing if t.text not in titles], [t for t in missing if t.text in titles]
+
+
 def _swapped(matched: list[tuple[int, int, float, Method]]) -> bool:
     ordered = sorted(matched)
     names = [j for _, j, _, _ in ordered]
     return len(names) >= 2 and names == sorted(names, reverse=True)
 
 
+def _out_of_order(matched: list[tuple[int, int, float, Method]]) -> bool:
+    """True when the matched name words, read in query order, are not a rotation of
+    the name's own order (a surname moved from the front to the end is a rotation)."""
+    names = [j for _, j, _, _ in sorted(matched)]
+    descents = sum(1 for a, b in zip(names, names[1:], strict=False) if b < a)
+    return descents > 1 or (descents == 1 and names[-1] > names[0])
+
+
+def code_of(name: NormalizedName) -> str:
+    """The letters and digits of a short name written as one code, or ''."""
+    return _code(name.original) if len(name.original) <= 3 * CODE_MAX else ""
+
+
+@lru_cache(maxsize=100_000)
+def _code(original: str) -> str:
+    code = "".join(c for c in ascii_fold(original) if c.isalnum())
+    return code if CODE_MIN <= len(code) <= CODE_MAX and code.isascii() else ""
+
+
+def _code_score(query: NormalizedName, name: NormalizedName) -> float:
+    a = code_of(query)
+    b = code_of(name) if a else ""
+    if not b:
+        return 0.0
+    similarity = float(OSA.normalized_similarity(a, b))
+    return similarity * CODE_SCALE if similarity >= CODE_CUTOFF else 0.0
+
+
 def _acronym_disorder(
     query: NormalizedName, name: NormalizedName, matched: list[tuple[int, int, float, Method]]
 ) -> bool:
+    """Initials written next to each other in the query (C B A) that stand in another
+    order in the name (A B C). An initial standing apart (I A C International against
+    A C International I: a word moved to the end) is no acronym in disorder."""
     letters = sorted(
         (i, j)
         for i, j, _, _ in matched
         if len(query.tokens[i].text) == 1 and len(name.tokens[j].text) == 1
     )
-    names = [j for _, j in letters]
-    return len(names) >= 2 and names != sorted(names)
+    run: list[int] = []
+    last = -2
+    for i, j in letters:
+        if i != last + 1:
+            run = []
+        if run and j < run[-1]:
+            return True
+        run.append(j)
+        last = i
+    return False
+
+
+PairRow = tuple[tuple[float, "Method | None"], ...]
+"""Similarity and method of every query token to one name token."""
+
+
+class PairTable:
+    """Token similarities of one query to the name tokens of its candidates, each
+    distinct name token computed once (many candidates share words: Mohammed, Ltd)."""
+
+    __slots__ = ("_column", "_fuzzy", "_memo", "join_lengths", "join_sums", "query")
+
+    def __init__(
+        self,
+        query: NormalizedName,
+        fuzzy: Sequence[Sequence[float]],
+        key_column: dict[str, int],
+    ) -> None:
+        self.query = query
+        self._fuzzy = fuzzy
+        self._column = key_column
+        self._memo: dict[tuple[str, str], PairRow] = {}
+        words = [len(t.text) for t in query.tokens]
+        pairs = [a + b for a, b in zip(words, words[1:], strict=False)]
+        self.join_sums = frozenset(s for w in words if w >= 4 for s in _join_range(w))
+        """Lengths of two name words written together that a query word may stand for."""
+        self.join_lengths = frozenset(n for s in pairs for n in _join_range(s) if n >= 4)
+        """Lengths of a name word that two query words written together may stand for."""
+
+    def row(self, n: Token) -> PairRow:
+        """``(similarity, method)`` of each query token against the name token ``n``.
+
+        A token's similarity depends on its text and script only (the other fields
+        are made from them), so the row is kept under that pair.
+        """
+        memo_key = (n.text, n.script)
+        found = self._memo.get(memo_key)
+        if found is None:
+            column = self._column[n.key]
+            found = tuple(
+                token_similarity(q, n, self._fuzzy[i][column])
+                for i, q in enumerate(self.query.tokens)
+            )
+            self._memo[memo_key] = found
+        return found
+
+
+def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, floor: float) -> bool:
+    """False only when :func:`align` cannot give ``name`` a score of ``floor`` or more.
+
+    A cheap upper bound, so that a search skips the full alignment of most retrieved
+    names. The score is ``gained / total``; it reaches ``floor`` only if ``gained -
+    floor × total`` can be non-negative. Every part of :func:`align` adds to both sums
+    independently, so each token is given its most favourable fate on its own: a query
+    token its best similarity to any name token (or a joined pair, a title the other
+    name dropped, a legal form written inside the name) or its smallest cost when
+    missing; a name token nothing if some query token may match it, else its smallest
+    cost when missing; legal forms their best similarity. The factors applied after
+    the division only lower the score. A short name written as one code is not bounded.
+    """
+    f = floor - 1e-4  # align rounds the score to four decimals
+    if f <= 0.0:
+        return True
+    if code_of(query) and code_of(name):
+        return True
+    q_tokens = query.tokens
+    n_tokens = name.tokens
+    best = [0.0] * len(q_tokens)
+    total = 0.0
+    name_titles = {w for w in name.removed if w in HONORIFICS} if name.removed else set()
+    query_titles = {w for w in query.removed if w in HONORIFICS} if query.removed else set()
+    one_word = len(q_tokens) == 1 and not query.legal_forms
+    unmatched_n: list[int] = []
+    for j, n in enumerate(n_tokens):
+        row = table.row(n)
+        matchable = False
+        for i, (sim, method) in enumerate(row):
+            if method is not None:
+                matchable = True
+                if sim > best[i]:
+                    best[i] = sim
+        if not matchable:
+            unmatched_n.append(j)
+    joined_q: set[int] = set()
+    joined_n: set[int] = set()
+    sums = table.join_sums
+    # A query word for two name words written apart: both may be covered.
+    pairs = zip(n_tokens, n_tokens[1:], strict=False)
+    if len(n_tokens) >= 2 and any(len(a.text) + len(b.text) in sums for a, b in pairs):
+        joined_q = _joinable(q_tokens, n_tokens)
+        if joined_q:
+            joined_n = _covered(q_tokens, n_tokens)
+    lengths = table.join_lengths
+    if len(q_tokens) >= 2 and any(len(n.text) in lengths for n in n_tokens):
+        # a name word written apart in the query: both query words may join
+        for j in _joinable(n_tokens, q_tokens):
+            joined_n.add(j)
+            joined_q |= _joined_partners(n_tokens[j], q_tokens)
+    for i, q in enumerate(q_tokens):
+        w = q.weight
+        if q.patronymic:
+            term = -f * min(w, MISSING_PATRONYMIC_COST)
+        else:
+            term = -f * w * EXTRA_QUERY_TOKEN_COST
+        if best[i] > 0.0:
+            term = max(term, w * (best[i] - f))
+        if i in joined_q:
+            term = max(term, w * (JOINED_SCALE - f))
+        if name.legal_forms:
+            term = max(term, 0.0)
+        if q.text in name_titles:
+            term = max(term, w * (1.0 - f))
+        total += term
+    for j in unmatched_n:
+        if j in joined_n:
+            continue
+        n = n_tokens[j]
+        v = n.weight
+        if n.patronymic:
+            term = -f * min(v, MISSING_PATRONYMIC_COST)
+        else:
+            cost = max(MISSING_NAME_TOKEN_COST, ONE_WORD_QUERY_COST if one_word else 0.0)
+            term = -f * v * cost
+        if query.legal_forms:
+            term = max(term, 0.0)
+        if n.text in query_titles:
+            term = max(term, v * (1.0 - f))
+        total += term
+    if query.legal_forms or name.legal_forms:
+        total += LEGAL_FORM_WEIGHT * (1.0 - f)
+        total += max(0.0, LEGAL_FORM_WEIGHT * (LEGAL_FORM_MOVED_SIMILARITY - f))
+    return total >= 0.0
+
+
+def _may_join(word: int, joined: int) -> bool:
+    """False when words of these lengths cannot reach the joined-word similarity (the
+    edit distance is at least the difference of the lengths; a little slack)."""
+    return 100 * abs(word - joined) <= 16 * max(word, joined)
+
+
+def _join_range(length: int) -> range:
+    """The lengths ``n`` for which ``_may_join(length, n)`` holds."""
+    return range(-(-84 * length // 100), 100 * length // 84 + 1)
+
+
+def _joinable(side_a: Sequence[Token], side_b: Sequence[Token]) -> set[int]:
+    """Indexes of words of ``side_a`` that may stand for two adjacent words of
+    ``side_b`` written together (the test of :func:`_joined`, without its order)."""
+    found: set[int] = set()
+    for i, a in enumerate(side_a):
+        word = a.text
+        if len(word) < 4:
+            continue
+        for j in range(len(side_b) - 1):
+            joined = side_b[j].text + side_b[j + 1].text
+            if not _may_join(len(word), len(joined)):
+                continue
+            if OSA.normalized_similarity(word, joined) >= JOINED_CUTOFF:
+                found.add(i)
+                break
+    return found
+
+
+def _joined_partners(word: Token, side: Sequence[Token]) -> set[int]:
+    """Both words of every adjacent pair of ``side`` that ``word`` may stand for."""
+    found: set[int] = set()
+    for j in range(len(side) - 1):
+        joined = side[j].text + side[j + 1].text
+        if OSA.normalized_similarity(word.text, joined) >= JOINED_CUTOFF:
+            found.update((j, j + 1))
+    return found
+
+
+def _covered(query: Sequence[Token], name: Sequence[Token]) -> set[int]:
+    """Name words that a joined query word may cover."""
+    found: set[int] = set()
+    for q in query:
+        if len(q.text) >= 4:
+            found |= _joined_partners(q, name)
+    return found
 
 
 def align(
@@ -327,6 +573,7 @@ def align(
     fuzzy: Sequence[Sequence[float]],
     key_column: dict[str, int],
     floor: float = 0.0,
+    table: PairTable | None = None,
 ) -> NameScore:
     """Pair tokens greedily and score; ``fuzzy[i][key_column[key]]`` holds key similarity
     (:func:`key_similarities` as nested lists: reading a list is faster than an array).
@@ -339,11 +586,10 @@ def align(
     lower the score.
     """
     pairs: list[tuple[float, int, int, Method]] = []
-    columns = [key_column[n.key] for n in name.tokens]
-    for i, q in enumerate(query.tokens):
-        row = fuzzy[i]
-        for j, n in enumerate(name.tokens):
-            sim, method = token_similarity(q, n, row[columns[j]])
+    if table is None:
+        table = PairTable(query, fuzzy, key_column)
+    for j, n in enumerate(name.tokens):
+        for i, (sim, method) in enumerate(table.row(n)):
             if method is not None:
                 pairs.append((sim, i, j, method))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -390,6 +636,14 @@ def align(
     if query.legal_forms:
         missing_n, found = _legal_words(missing_n, query)
         moved.extend(found)
+    notes: list[str] = []
+    missing_q, titles_q = _titles_kept(missing_q, name)
+    missing_n, titles_n = _titles_kept(missing_n, query)
+    if titles_q or titles_n:
+        both = titles_q + titles_n
+        gained += sum(t.weight for t in both)
+        total += sum(t.weight for t in both)
+        notes.append("dropped as a title on one side only: " + ", ".join(t.text for t in both))
     query_has_patronymic = any(t.patronymic for t in missing_q)
     name_has_patronymic = any(t.patronymic for t in missing_n)
     plain_q = [t for t in missing_q if not t.patronymic]
@@ -415,7 +669,6 @@ def align(
     # or one of the same family (OAO, JSC) is evidence, a form on one side only
     # costs a little, forms of conflicting families lower the score below.
     relation = legal_forms_relation(query, name)
-    notes: list[str] = []
     if relation in LEGAL_FORM_SIMILARITY and gained:
         gained += LEGAL_FORM_SIMILARITY[relation] * LEGAL_FORM_WEIGHT
         total += LEGAL_FORM_WEIGHT
@@ -430,6 +683,18 @@ def align(
         total += LEGAL_FORM_WEIGHT
         notes.append(f"legal form elsewhere in the name: {', '.join(moved)}")
     score = gained / total if total else 0.0
+    if len(query.original) <= 3 * CODE_MAX and len(name.original) <= 3 * CODE_MAX:
+        code = _code_score(query, name)
+        if code > score:
+            return NameScore(
+                query.original,
+                name.original,
+                round(code, 4),
+                (),
+                (),
+                (),
+                notes=(f"written as one code: {code_of(query)} ~ {code_of(name)} → {code:.2f}",),
+            )
     if score < floor:  # what follows only lowers the score: no explanation needed
         return NameScore(query.original, name.original, round(score, 4), (), (), ())
     if _acronym_disorder(query, name, matched):
@@ -437,7 +702,8 @@ def align(
         notes.append(f"initials in another order: score × {ACRONYM_ORDER_FACTOR}")
     elif (
         _swapped(matched)
-        and "," not in query.original + name.original
+        and not comma_splits_name(query.original)
+        and not comma_splits_name(name.original)
         and not (query.family_first or name.family_first)
         and not any(t.script.startswith("cyrillic") for t in query.tokens + name.tokens)
     ):
@@ -449,6 +715,8 @@ def align(
             f"legal forms differ ({', '.join(query.legal_forms)} vs "
             f"{', '.join(name.legal_forms)}): score × {LEGAL_FORM_CONFLICT_FACTOR}"
         )
+    if len(matched) >= 2 and _out_of_order(matched):
+        score -= ORDER_TIE_COST
     matched.sort()
     return NameScore(
         query=query.original,

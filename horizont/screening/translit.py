@@ -164,7 +164,9 @@ _BACK: Final[dict[str, dict[str, str]]] = {
         "szcz": "щ", "schtsch": "щ", "ou": "у", "ja": "я", "ju": "ю", "jo": "ё", "je": "е",
         "ia": "ия", "iu": "ию",
     },
-    "english": dict(_COMMON_BACK),
+    # English spellings of Arabic and Persian names write long vowels doubled
+    # (Pooya, Saeed, Yousef): oo and ee are u and i.
+    "english": {**_COMMON_BACK, "oo": "у", "ee": "и", "ou": "у"},
     "icao": {**_COMMON_BACK, "ia": "я", "iu": "ю", "ie": "ъе"},
     "iso9": {**_COMMON_BACK, "c": "ц", "h": "х", "j": "й"},
     "german": {

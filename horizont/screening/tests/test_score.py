@@ -1,8 +1,11 @@
+import pytest
+
 from horizont.screening import (
     Band,
     Entity,
     Identifier,
     IdType,
+    Index,
     Name,
     PartialDate,
     Schema,
@@ -12,7 +15,14 @@ from horizont.screening import (
     compare_names,
 )
 from horizont.screening.normalize import normalize_name
-from horizont.screening.score import DEFAULT_THRESHOLD, Method
+from horizont.screening.score import (
+    DEFAULT_THRESHOLD,
+    Method,
+    PairTable,
+    align,
+    can_reach,
+    key_similarities,
+)
 
 
 def test_name_order_does_not_matter() -> None:
@@ -138,6 +148,19 @@ def test_the_same_legal_form_is_evidence_a_moved_or_misspelt_one_too() -> None:
     assert not _alert("Manaure Sn.A.", "Manaure")  # a one-word name, another name in it
 
 
+def test_a_legal_form_on_one_side_costs_more_than_a_missing_middle_word() -> None:
+    # The query names its form: the listed name with that form and one word more is
+    # closer than the listed name without any form.
+    for query, fuller, bare in (
+        ("IRISL GMBH", "IRISL EUROPE GMBH", "IRISL"),
+        ("HATEF COMPANY LIMITED", "HATEF SHIPPING COMPANY LIMITED", "HATEF"),
+        ("Havanatur Ltd.", "Havanatur Bahamas Ltd.", "Havanatur"),
+    ):
+        assert compare_names(query, fuller).score > compare_names(query, bare).score, query
+        assert _alert(query, bare)  # still an alert
+    assert band_for(compare_names("Deutsche Bank AG", "Deutsche Bank").score) is Band.STRONG
+
+
 def test_import_export_and_international_are_name_words_not_legal_forms() -> None:
     name = normalize_name("Barakat Import Export Ltda")
     assert [t.text for t in name.tokens] == ["barakat", "import", "export"]
@@ -178,3 +201,142 @@ def test_chinese_and_korean_names_put_the_family_name_first() -> None:
     assert name.family_first
     assert compare_names("习近平", "Xi Jinping").score == 1.0
     assert not compare_names("习近平", "Jinping Xi").notes
+
+
+def test_short_names_compare_as_one_code() -> None:
+    # Tail numbers: the separator moved, or one letter typed in.
+    assert compare_names("E-PMHA", "EP-MHA").score >= DEFAULT_THRESHOLD
+    assert compare_names("EPkMOS", "EP-MOS").score >= DEFAULT_THRESHOLD
+    assert compare_names("EP-XYZ", "EP-MOS").score < DEFAULT_THRESHOLD
+
+
+def test_a_title_dropped_on_one_side_only_is_compared() -> None:
+    # Hajji is dropped as a title only before two more words.
+    result = compare_names("HAJJI Fawzi", "HAJJI, Muhammad Fawzi")
+    assert result.score >= DEFAULT_THRESHOLD
+    assert compare_names("HAJJI Fawzi", "Muhammad Fawzi").score < result.score
+
+
+def test_words_in_the_same_order_win_a_tie() -> None:
+    same = compare_names("Mahmoud Hassan AYACHE", "AYACHE, Mahmoud Hassan").score
+    other = compare_names("Mahmoud Hassan AYACHE", "AYACHE, Hassan Mahmoud").score
+    assert same > other
+    assert same - other < 0.001  # not enough to change a band
+
+
+def test_english_spellings_of_long_vowels_meet() -> None:
+    assert compare_names("Puya Digital", "POOYA DIGITAL").score >= 0.9
+
+
+def test_a_tail_number_with_a_typo_is_retrieved() -> None:
+    entities = [
+        Entity(id=f"t:{n}", schema=Schema.AIRCRAFT, names=[Name(v)],
+               source=SourceRef("t", "1", str(n)))
+        for n, v in enumerate(["EP-MOS", "EP-GOL", "Mostafa Golzar", "Ivan Petrov"])
+    ]  # fmt: skip
+    index = Index(entities)
+    assert index.search("EPkMOS")[0].entity.id == "t:0"
+    assert index.search("EP-GL")[0].entity.id == "t:1"
+
+
+_BOUND_PAIRS = [
+    ("Jewgeni Prigoschin", "PRIGOZHIN, Yevgeniy Viktorovich"),
+    ("Галина Селезнева", "Селезнева Галина Ивановна"),
+    ("VladimirPutin", "Vladimir Putin"),
+    ("Vladimir Putin", "VladimirPutin"),
+    ("AL QAEDA", "ALQAEDA"),
+    ("ALQAEDA Network", "AL QAEDA"),
+    ("Präsident Wladimir Putin", "Vladimir Putin"),
+    ("HAJJI Fawzi", "HAJJI, Muhammad Fawzi"),
+    ("Kattan LLC Wassim", "Wassim Kattan LLC"),
+    ("SINSMS PTE. LTa.", "SINSMS PTE. LTD."),
+    ("Manaure Sn.A.", "Manaure S.A."),
+    ("Siemens Aktiengesellschaft", "Siemens AG"),
+    ("E-PMHA", "EP-MHA"),
+    ("В. В. Путин", "PUTIN, Vladimir Vladimirovich"),
+    ("Boris Johnson", "Boris Alexander Johnson"),
+    ("فلاديمير بوتين", "Vladimir Putin"),
+    ("习近平", "Xi Jinping"),
+    ("Schloz", "Scholz"),
+    ("Kim Jong On", "Kim Jong Un"),
+]
+
+
+@pytest.mark.parametrize(("query", "name"), _BOUND_PAIRS)
+def test_the_bound_never_skips_a_name_that_reaches_the_floor(query: str, name: str) -> None:
+    q, n = normalize_name(query), normalize_name(name)
+    keys = sorted({t.key for t in n.tokens})
+    column = {k: c for c, k in enumerate(keys)}
+    fuzzy = key_similarities(q.tokens, keys).tolist()
+    table = PairTable(q, fuzzy, column)
+    score = align(q, n, fuzzy, column, table=table).score
+    for floor in (0.3, 0.55, 0.75, 0.9, score, score + 0.01):
+        if score >= floor:
+            assert can_reach(q, n, table, floor), (floor, score)
+
+
+def test_the_bound_skips_names_that_share_one_word_only() -> None:
+    q = normalize_name("Jennifer Lopez Garcia")
+    n = normalize_name("Muhammad Ahmad Lopez Hussein")
+    keys = sorted({t.key for t in n.tokens})
+    column = {k: c for c, k in enumerate(keys)}
+    table = PairTable(q, key_similarities(q.tokens, keys).tolist(), column)
+    assert not can_reach(q, n, table, 0.55)
+    assert can_reach(q, n, table, 0.0)
+
+
+def test_a_hyphenated_word_counts_as_one_word() -> None:
+    name = normalize_name("SK KONSOL-STROI LTD")
+    assert [(t.text, t.weight) for t in name.tokens] == [
+        ("sk", 1.0),
+        ("konsol", 0.5),
+        ("stroi", 0.5),
+    ]
+    # A particle joined by a hyphen keeps its own weight; short parts are no compound.
+    assert [t.weight for t in normalize_name("AL-AQSA FOUNDATION").tokens] == [0.4, 1.0, 1.0]
+    assert [t.weight for t in normalize_name("Kim Jong-Un").tokens] == [1.0, 1.0, 1.0]
+    # Leaving out the hyphenated word costs what leaving out one word costs.
+    assert compare_names("SK LTD", "SK KONSOL-STROI LTD").score > (
+        compare_names("SK LTD", "SK GUDZON, OOO").score
+    )
+    assert compare_names("Konsol Stroi", "KONSOL-STROI").score == 1.0
+
+
+def test_initials_apart_from_each_other_are_no_acronym_in_disorder() -> None:
+    # The leading initial moved to the end, as a word of a name may be.
+    assert _alert("A C INTERNATIONAL INC. I", "I A C INTERNATIONAL INC.")
+    assert not _alert("C B A Company", "A B C Company")
+
+
+def _entities(names: list[str]) -> list[Entity]:
+    return [
+        Entity(id=f"t:{n}", schema=Schema.ORGANIZATION, names=[Name(v) for v in value.split("|")],
+               source=SourceRef("t", "1", str(n)))
+        for n, value in enumerate(names)
+    ]  # fmt: skip
+
+
+def test_names_that_differ_in_their_legal_form_only_are_both_indexed() -> None:
+    index = Index(_entities(["KARST, OOO|KARST LTD.", "KARAT LTD."]))
+    top = index.search("KARST LTD.")[0]
+    assert top.entity.id == "t:0"
+    assert top.matched_name is not None and top.matched_name.value == "KARST LTD."
+    assert top.score == 1.0
+
+
+def test_a_misspelt_word_is_retrieved_before_names_holding_a_part_of_it() -> None:
+    banks = [f"{word} BANK" for word in ("MELLI", "SEPAH", "SADERAT", "PARSIAN", "FUTURE")]
+    banks += [f"BANK {n} {chr(65 + n % 26)}{chr(66 + n % 25)}Z" for n in range(60)]
+    index = Index(_entities(["INRESBANK OOO", *banks]))
+    assert index.search("IRNESBANK OOO")[0].entity.id == "t:0"
+
+
+def test_two_letters_swapped_in_a_short_word_are_retrieved() -> None:
+    people = ["WAHHAB, Wiam"] + [f"WAHHAB, {given}" for given in (
+        "Abdul", "Jaime", "Waseem", "Muhammad", "Ahmad", "Ali", "Hassan", "Omar", "Yusuf",
+        "Khalid", "Ibrahim", "Mahmoud", "Salim", "Tariq", "Bilal", "Nabil", "Karim", "Samir",
+        "Rami", "Fadi", "Walid", "Ziad", "Majid", "Hamid", "Rashid", "Adel", "Faisal", "Jamal",
+        "Kamal", "Nasser", "Saeed", "Sami", "Hadi", "Issa", "Musa", "Idris", "Anwar", "Amin",
+    )]  # fmt: skip
+    index = Index(_entities(people))
+    assert index.search("WAHHAB Waim")[0].entity.id == "t:0"

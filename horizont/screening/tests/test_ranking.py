@@ -1,0 +1,61 @@
+"""Which entity comes first: equal scores, typos that move a phonetic key, name order."""
+
+from horizont.screening import Entity, Index, Name, Schema, SourceRef, compare_names
+
+
+def _index(*names: str, schema: Schema = Schema.PERSON) -> Index:
+    return Index(
+        Entity(id=f"t:{n}", schema=schema, names=[Name(v)], source=SourceRef("t", "1", str(n)))
+        for n, v in enumerate(names)
+    )
+
+
+def test_an_equal_score_goes_to_the_spelling_closer_to_the_query() -> None:
+    # Keys collapse doubled letters: Moamad scores the same against both.
+    index = _index("FARHAT, Mohammad", "FARHAT, Mohamad")
+    first, second = index.search("FARHAT Moamad")[:2]
+    assert first.score == second.score
+    assert first.entity.id == "t:1"
+    assert index.search("FARHAT Mohammad")[0].entity.id == "t:0"
+
+
+def test_an_equal_score_goes_to_the_name_read_in_the_query_order() -> None:
+    # Both are rotations of the query's words; only one reads as the query without
+    # its comma (given names first).
+    index = _index("DAHIR, Aweys Hassan", "AWEYS, Hassan Dahir")
+    first, second = index.search("Hassan Dahir AWEYS")[:2]
+    assert first.score == second.score
+    assert first.entity.id == "t:1"
+    assert index.search("Aweys Hassan DAHIR")[0].entity.id == "t:0"
+
+
+def test_a_typo_that_moves_the_phonetic_key_by_two_edits_is_retrieved() -> None:
+    # CHEAITELLI reads heaiteli, CnEAITELLI kneaiteli; STROY/STRYO read stroi/stre.
+    index = _index("CHEAITELLI, Hassan", "STROYTRANSGAZ LLC", "TABAJA, Hassan")
+    assert index.search("CnEAITELLI")[0].entity.id == "t:0"
+    assert index.search("STRYOTRANSGAZ")[0].entity.id == "t:1"
+    assert index.search("CHEAITELLI")[0].entity.id == "t:0"
+    assert index.search("KNEAITELLI") == []  # two letters off: not reached
+
+
+def test_a_letter_left_out_of_a_word_whose_key_is_listed_is_retrieved() -> None:
+    # Ayan reads "an", a listed key (AYAN); AYMAN reads aiman, two letters more.
+    index = _index("AYAN", "AYMAN", "ADNAN")
+    found = [m.entity.id for m in index.search("Ayan")]
+    assert found[:2] == ["t:0", "t:1"]
+
+
+def test_a_comma_before_a_legal_form_does_not_mark_a_surname() -> None:
+    query = "CIMEX S.A. CORPORACION"
+    with_comma = compare_names(query, "CORPORACION CIMEX, S.A.").score
+    without = compare_names(query, "CORPORACION CIMEX S.A.").score
+    assert with_comma == without < 1.0  # reversed order costs the same with both
+    assert compare_names("Vladimir PUTIN", "PUTIN, Vladimir").score == 1.0
+    assert compare_names("Vladimir PUTIN", "PUTIN Vladimir").score < 1.0
+
+
+def test_a_word_made_of_one_part_twice_weighs_a_whole_word() -> None:
+    twice = compare_names("KOREA TRADING", "KOREA SOUTH-SOUTH TRADING").score
+    two = compare_names("KOREA TRADING", "KOREA NORTH-SOUTH TRADING").score
+    one = compare_names("KOREA TRADING", "KOREA SOUTH TRADING").score
+    assert twice == two == one < 0.9
