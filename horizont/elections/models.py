@@ -195,7 +195,6 @@ class ReportPlot(models.Model):
     name = models.CharField(max_length=40)
     language = models.CharField(max_length=8)
     svg = models.TextField()
-    png = models.BinaryField()
 
     class Meta:
         constraints = [

@@ -1,7 +1,8 @@
 """The forensic report as a PDF (fpdf2, DejaVu Sans from matplotlib: works offline, Cyrillic).
 
-Built from the stored report: key numbers, and for each test its plot (stored PNG) with
-the engine's plain-language explanation in the interface language.
+Built from the stored report: key numbers, and for each test its plot (the stored SVG,
+drawn as vector graphics by fpdf2) with the engine's plain-language explanation in the
+interface language.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from horizont.forensics.sections import number, percent, report_sections, warnin
 
 # fpdf2 subsets the font with fontTools, which logs every table it touches at INFO
 logging.getLogger("fontTools").setLevel(logging.WARNING)
+# fpdf2 warns of every SVG element it has no use for, such as <title> and <desc>
+logging.getLogger("fpdf.svg").setLevel(logging.ERROR)
 
 
 @cache
@@ -37,7 +40,7 @@ def report_pdf(*, election: Election, report: ForensicReport, language: str) -> 
     labels = LABELS.get(language, LABELS["en"])
     data = report.data
     totals = data["totals"]
-    plots = {p.name: bytes(p.png) for p in report.plots.filter(language=language)}
+    plots = {p.name: p.svg.encode("utf-8") for p in report.plots.filter(language=language)}
 
     doc = FPDF(format="A4")
     doc.set_auto_page_break(auto=True, margin=15)

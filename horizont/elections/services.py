@@ -168,20 +168,29 @@ def _input_error_message(err: ForensicsInputError, source_name: str) -> str:
     return " ".join(parts)
 
 
-def plots_render(report: Report, languages: tuple[str, ...]) -> list[tuple[str, str, str, bytes]]:
-    """Every plot of ``report`` as (name, language, SVG text, PNG bytes)."""
-    out = []
-    for language in languages:
-        for name, draw in PLOTS.items():
-            svg = draw(report, "svg", language).decode("utf-8")
-            png = draw(report, "png", language)
-            out.append((name, language, svg, png))
-    return out
+#: A drawn plot: (name, language, SVG text).
+Plot = tuple[str, str, str]
 
 
-def _drawn_svgs(plots: list[tuple[str, str, str, bytes]], language: str) -> dict[str, bytes]:
+def plots_render(
+    report: Report, languages: tuple[str, ...], names: tuple[str, ...] | None = None
+) -> list[Plot]:
+    """The plots ``names`` (default: every plot) in ``languages``, as SVG (milliseconds each).
+
+    Only SVG: the pages show it, the HTML download embeds it and the PDF draws it as
+    vector graphics, so no raster image is made.
+    """
+    return [
+        (name, language, draw(report, language))
+        for language in languages
+        for name, draw in PLOTS.items()
+        if names is None or name in names
+    ]
+
+
+def _drawn_svgs(plots: list[Plot], language: str) -> dict[str, str]:
     """The SVGs already drawn in ``language``, for the engine's HTML (no second drawing)."""
-    return {name: svg.encode("utf-8") for name, lang, svg, _png in plots if lang == language}
+    return {name: svg for name, lang, svg in plots if lang == language}
 
 
 #: Station columns in the order of ``_station_values``.
@@ -302,7 +311,7 @@ def _report_store(
     region: str,
     mc_draws: int,
     seed: int,
-    plots: list[tuple[str, str, str, bytes]],
+    plots: list[Plot],
     documents: list[tuple[str, str]] | None = None,
 ) -> ForensicReport:
     stored = ForensicReport.objects.create(
@@ -313,8 +322,8 @@ def _report_store(
         seed=seed,
     )
     ReportPlot.objects.bulk_create(
-        ReportPlot(report=stored, name=name, language=language, svg=svg, png=png)
-        for name, language, svg, png in plots
+        ReportPlot(report=stored, name=name, language=language, svg=svg)
+        for name, language, svg in plots
     )
     ReportDocument.objects.bulk_create(
         ReportDocument(report=stored, language=language, html=html)
@@ -339,7 +348,7 @@ class ReportBundle:
     """The engine's report with its plots and downloadable HTML, ready to store."""
 
     report: Report
-    plots: list[tuple[str, str, str, bytes]]
+    plots: list[Plot]
     documents: list[tuple[str, str]]
     mc_draws: int
     seed: int
@@ -665,8 +674,6 @@ def region_report_get(*, election: Election, region: str) -> ForensicReport:
     mc_draws = main.mc_draws if main else MC_DRAWS
     seed = main.seed if main else SEED
     report = _build_from_stations(election, region, mc_draws=mc_draws, seed=seed)
-    language = translation.get_language() or "en"
-    languages = (language,) if language in ENGINE_LANGUAGES else ("en",)
     try:
         with transaction.atomic():
             return _report_store(
@@ -675,7 +682,7 @@ def region_report_get(*, election: Election, region: str) -> ForensicReport:
                 region=region,
                 mc_draws=mc_draws,
                 seed=seed,
-                plots=plots_render(report, languages),
+                plots=plots_render(report, ENGINE_LANGUAGES),
             )
     except IntegrityError:
         return ForensicReport.objects.get(election=election, region=region)
@@ -684,17 +691,15 @@ def region_report_get(*, election: Election, region: str) -> ForensicReport:
 def region_reports_build(
     *,
     election: Election,
-    plot_languages: tuple[str, ...] = (),
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Analyse every region during the import, so that a region's page is a read.
+    """Analyse every region and draw its plots during the import: a region's page is a read.
 
-    A region's page used to analyse it on its first visit (1.7–5.6 s, issue 15). The
-    analysis takes well under a second per region; drawing its five plots takes seconds
-    per language (matplotlib), which for the 85 regions of a national election would add
-    many minutes to the import, so plots are drawn only in ``plot_languages`` here and
-    otherwise on their first request, as before, and stored. Regions stored already are
-    skipped; returns how many were analysed.
+    A region's page used to analyse it on its first visit (1.7–5.6 s, issue 15) and its
+    plots were drawn with matplotlib on their first request (about 4 s after a start).
+    Now the analysis (well under a second per region) and the plots in every language
+    (milliseconds each, SVG written directly) are stored here. Regions stored already
+    are skipped; returns how many were analysed.
     """
     main = ForensicReport.objects.filter(election=election, region="").first()
     mc_draws = main.mc_draws if main else MC_DRAWS
@@ -720,7 +725,7 @@ def region_reports_build(
                         region=region,
                         mc_draws=mc_draws,
                         seed=seed,
-                        plots=plots_render(report, plot_languages) if plot_languages else [],
+                        plots=plots_render(report, ENGINE_LANGUAGES),
                     )
                     built += 1
             except IntegrityError:
@@ -731,25 +736,39 @@ def region_reports_build(
 
 
 def plot_get(*, report: ForensicReport, name: str, language: str) -> ReportPlot | None:
-    """The stored plot in ``language``, drawn from the stored stations if missing."""
+    """The stored plot in ``language``; drawn from the stored stations if missing.
+
+    Imports store every plot in every language; only a report stored before that lacks
+    them, and then one analysis draws all of them at once.
+    """
     if name not in PLOTS:
         return None
     language = language if language in ENGINE_LANGUAGES else "en"
     found = report.plots.filter(name=name, language=language).first()
     if found is not None:
         return found
+    plots_ensure(report=report)
+    return report.plots.filter(name=name, language=language).first()
+
+
+def plots_ensure(*, report: ForensicReport) -> None:
+    """Draw and store the plots that ``report`` lacks in any language."""
+    have = set(report.plots.values_list("name", "language"))
+    wanted = {(name, language) for name in PLOTS for language in ENGINE_LANGUAGES}
+    if wanted <= have:
+        return
     built = _build_from_stations(
         report.election, report.region, mc_draws=report.mc_draws, seed=report.seed
     )
     try:
         with transaction.atomic():
             ReportPlot.objects.bulk_create(
-                ReportPlot(report=report, name=n, language=lang, svg=svg, png=png)
-                for n, lang, svg, png in plots_render(built, (language,))
+                ReportPlot(report=report, name=name, language=language, svg=svg)
+                for name, language, svg in plots_render(built, ENGINE_LANGUAGES)
+                if (name, language) not in have
             )
     except IntegrityError:
-        pass
-    return report.plots.filter(name=name, language=language).first()
+        pass  # another request stored them meanwhile
 
 
 def document_get(*, report: ForensicReport, language: str) -> ReportDocument:
@@ -761,7 +780,7 @@ def document_get(*, report: ForensicReport, language: str) -> ReportDocument:
     built = _build_from_stations(
         report.election, report.region, mc_draws=report.mc_draws, seed=report.seed
     )
-    stored = {p.name: p.svg.encode("utf-8") for p in report.plots.filter(language=language)}
+    stored = {p.name: p.svg for p in report.plots.filter(language=language)}
     html = render_html(built, language, drawn=stored)
     try:
         with transaction.atomic():

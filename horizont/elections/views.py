@@ -176,7 +176,9 @@ def plot(request: HttpRequest, pk: int, report_pk: int, name: str) -> HttpRespon
     if found is None:
         raise Http404
     response = HttpResponse(found.svg, content_type="image/svg+xml; charset=utf-8")
-    response["Cache-Control"] = "public, max-age=86400"
+    # A hidden election's plot is for the people allowed to see it: no shared cache.
+    shared = "public" if election.status == Election.Status.PUBLISHED else "private"
+    response["Cache-Control"] = f"{shared}, max-age=86400"
     return response
 
 
@@ -284,6 +286,7 @@ def report_html(request: HttpRequest, pk: int) -> HttpResponse:
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     election, report, region = _report_for_download(request, pk)
     language = engine_language()
+    services.plots_ensure(report=report)  # an older import's may be missing
     data = pdf.report_pdf(election=election, report=report, language=language)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = (

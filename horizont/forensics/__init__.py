@@ -7,7 +7,7 @@ Public API (dataclasses in, dataclasses out; numpy columns)::
     report = build_report(results, region=None, mc_draws=1000, seed=0, progress=None)
     data = report_to_json(report)                     # plain JSON (docs/forensics.md)
     page = render_html(report, "ru")                  # self-contained HTML
-    svg = plot_comet(report, "svg", "en")             # also plot_integer_peaks, ...
+    svg = plot_comet(report, "en")                    # SVG text; also plot_integer_peaks, ...
 
 Each analysis is also available on its own: ``integer_test``, ``regional_test``,
 ``excess_votes``, ``fingerprint``, ``digit_tests``, ``distributions``, ``correlation``,

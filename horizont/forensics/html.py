@@ -35,8 +35,7 @@ th{background:#f4f4f4}td.l,th.l{text-align:left}
 """
 
 
-def _svg(data: bytes) -> str:
-    text = data.decode("utf-8")
+def _svg(text: str) -> str:
     start = text.find("<svg")
     text = re.sub(r"<metadata>.*?</metadata>", "", text[start:], flags=re.S)
     return re.sub(r"<!--.*?-->", "", text, flags=re.S)
@@ -53,8 +52,8 @@ def _explain(test_id: str, lang: str, labels: dict[str, str]) -> str:
     )
 
 
-def _plot(report: Report, name: str, lang: str, drawn: Mapping[str, bytes] | None) -> str:
-    svg = drawn[name] if drawn is not None and name in drawn else PLOTS[name](report, "svg", lang)
+def _plot(report: Report, name: str, lang: str, drawn: Mapping[str, str] | None) -> str:
+    svg = drawn[name] if drawn is not None and name in drawn else PLOTS[name](report, lang)
     return f'<div class="plot">{_svg(svg)}</div>'
 
 
@@ -142,7 +141,7 @@ def _table(table: Table) -> str:
     return f"<table><caption>{e(table.caption)}</caption><tr>{head}</tr>{''.join(body)}</table>"
 
 
-def _section(section: Section, report: Report, lang: str, drawn: Mapping[str, bytes] | None) -> str:
+def _section(section: Section, report: Report, lang: str, drawn: Mapping[str, str] | None) -> str:
     labels = LABELS.get(lang, LABELS["en"])
     parts = [_explain(section.id, lang, labels)]
     parts += [f"<p class=warn>{html.escape(p)}</p>" for p in section.problems]
@@ -179,9 +178,7 @@ def _summary(report: Report, lang: str, labels: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def render_html(
-    report: Report, lang: str = "en", *, drawn: Mapping[str, bytes] | None = None
-) -> str:
+def render_html(report: Report, lang: str = "en", *, drawn: Mapping[str, str] | None = None) -> str:
     """The report as one HTML page in ``lang`` (en, ru, de or pl).
 
     ``drawn`` maps plot names to SVGs already drawn for ``lang`` (as the plot functions

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import io
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,6 @@ import pytest
 
 from horizont.elections import services
 from horizont.elections.synthetic import synthetic_csv
-from horizont.forensics.plots import PLOTS
 
 
 @pytest.fixture(autouse=True)
@@ -37,29 +35,14 @@ def synthetic_file(tmp_path: Path, synthetic_text: str) -> Path:
 _REPORTS: dict[Any, Any] = {}
 
 
-def _svg(text: str) -> str:
-    return (
-        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40">'
-        f'<text x="5" y="25">{text}</text></svg>'
-    )
-
-
-@functools.cache
-def _png() -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 20), "white").save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
 @pytest.fixture
 def fast_engine(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run the engine's report once per distinct input; stand-ins for plots and HTML.
+    """Run the engine's report once per distinct input (fewer draws); a stand-in HTML.
 
-    The engine is tested on its own (and ``test_engine_output`` draws real plots and
-    HTML once); here only the app's handling of its output matters, and the fingerprint
-    fit and sixty matplotlib figures take half a minute even for 180 stations.
+    The engine is tested on its own (and ``test_engine_output`` renders the real HTML
+    once); here only the app's handling of its output matters, and the fingerprint fit
+    and Monte Carlo draws take seconds even for 180 stations. Plots are the real ones:
+    they take milliseconds.
     """
     real_build = services.build_report
 
@@ -78,13 +61,6 @@ def fast_engine(monkeypatch: pytest.MonkeyPatch) -> None:
             column_mapping=results.column_mapping,
         )
 
-    def plots(report: Any, languages: tuple[str, ...]) -> Any:
-        return [
-            (name, language, _svg(f"{name} {language}"), _png())
-            for language in languages
-            for name in PLOTS
-        ]
-
     def html(report: Any, language: str = "en", **kwargs: Any) -> str:
         return (
             f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">'
@@ -92,7 +68,6 @@ def fast_engine(monkeypatch: pytest.MonkeyPatch) -> None:
         )
 
     monkeypatch.setattr(services, "build_report", build)
-    monkeypatch.setattr(services, "plots_render", plots)
     monkeypatch.setattr(services, "render_html", html)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+from PIL import Image
 
 from horizont.forensics.explanations import explanation
 from horizont.testing.personas import record_complete_login
@@ -43,7 +45,18 @@ def test_coordinator_uploads_watches_progress_opens_report_and_switches_language
     english = explanation("integer", "en")
     assert page.get_by_role("heading", name=english.title).is_visible()
     assert page.get_by_text(english.cannot_prove).is_visible()
-    assert page.locator("img.plot").first.evaluate("img => img.complete && img.naturalWidth > 0")
+    plots = page.locator("img.plot")
+    assert plots.count() == 5
+    for plot in plots.all():
+        plot.scroll_into_view_if_needed()
+        assert plot.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
+    # The comet's heat map is a PNG inside the SVG: where no station lies it is the
+    # colour map's darkest colour, not the page's white (nothing blocked it).
+    comet = page.locator("#comet img.plot")
+    comet.scroll_into_view_if_needed()
+    picture = Image.open(io.BytesIO(comet.screenshot())).convert("RGB")
+    width, height = picture.size
+    assert sum(picture.getpixel((int(width * 0.2), int(height * 0.2)))) < 60
 
     page.get_by_label("Language", exact=True).select_option("ru")
     page.wait_for_url(re.compile(r"/ru/elections/\d+/report/$"))

@@ -76,37 +76,59 @@ def test_plots_are_served_as_svg_in_the_language(client, election):
     response = client.get(_url("plot", "de", election.pk, report.pk, "comet"))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("image/svg+xml")
-    assert b"comet de" in response.content
+    svg = response.content.decode()
+    assert f'<title id="plot-comet-title">{escape(explanation("comet", "de").title)}' in svg
+    assert "Beteiligung, %" in svg and "Turnout" not in svg
     assert client.get(_url("plot", "de", election.pk, report.pk, "nothing")).status_code == 404
 
 
-def test_region_reports_are_built_during_the_import(client, election, fast_engine, monkeypatch):
+def test_a_hidden_elections_plot_is_not_kept_by_shared_caches(client, election, coordinator):
+    """Only people allowed to see hidden elections get its plots: a proxy must not keep
+    one and hand it to anyone who asks for the same address."""
+    report = ForensicReport.objects.get(election=election, region="")
+    url = _url("plot", "en", election.pk, report.pk, "comet")
+    assert "public" in client.get(url)["Cache-Control"]
+    Election.objects.filter(pk=election.pk).update(status=Election.Status.HIDDEN)
+    client.force_login(coordinator)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+def _refuse(*args, **kwargs):
+    raise AssertionError("analysed or drawn on a visit")
+
+
+def test_region_reports_and_plots_are_built_during_the_import(
+    client, election, fast_engine, monkeypatch
+):
     regions = set(Station.objects.values_list("region", flat=True))
     stored = ForensicReport.objects.filter(election=election).exclude(region="")
     assert set(stored.values_list("region", flat=True)) == regions
     report = stored.get(region="Республика Примерная")
     assert report.data["totals"]["stations"] == 60
-    assert not report.plots.exists()  # drawn on first request, seconds per language
+    assert report.plots.count() == 5 * len(LANGUAGES)
 
-    # The page is a read: it analyses nothing.
-    def refuse(*args, **kwargs):
-        raise AssertionError("analysed on a visit")
-
-    monkeypatch.setattr("horizont.elections.services.build_report", refuse)
+    # The page and its plots are reads: nothing is analysed or drawn.
+    monkeypatch.setattr("horizont.elections.services.build_report", _refuse)
+    monkeypatch.setattr("horizont.elections.services.plots_render", _refuse)
     response = client.get(_url("region", "pl", election.pk, "Республика Примерная"))
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == 50
+    for name in ("comet", "integer", "regional", "excess", "fingerprint"):
+        svg = client.get(_url("plot", "pl", election.pk, report.pk, name))
+        assert svg.status_code == 200
+        assert svg.content.startswith(b"<svg")
     assert ForensicReport.objects.filter(election=election).count() == len(regions) + 1
 
 
-def test_region_plots_can_be_drawn_at_import(election, fast_engine):
+def test_region_reports_build_skips_regions_stored_already(election, fast_engine):
     ForensicReport.objects.filter(election=election).exclude(region="").delete()
     from horizont.elections import services
 
-    built = services.region_reports_build(election=election, plot_languages=("de", "ru"))
-    assert built == 3
+    assert services.region_reports_build(election=election) == 3
     report = ForensicReport.objects.get(election=election, region="Тестовый край")
-    assert set(report.plots.values_list("language", flat=True)) == {"de", "ru"}
+    assert set(report.plots.values_list("language", flat=True)) == set(LANGUAGES)
     assert services.region_reports_build(election=election) == 0  # nothing twice
 
 
@@ -115,13 +137,24 @@ def test_region_of_an_older_import_is_analysed_on_first_visit(client, election, 
     response = client.get(_url("region", "pl", election.pk, "Тестовый край"))
     assert response.status_code == 200
     report = ForensicReport.objects.get(election=election, region="Тестовый край")
-    assert report.plots.filter(language="pl").count() == 5
+    assert report.plots.count() == 5 * len(LANGUAGES)
     client.get(_url("region", "pl", election.pk, "Тестовый край"))
     assert ForensicReport.objects.filter(election=election, region="Тестовый край").count() == 1
-    # another language draws its plots on first use
+
+
+def test_plots_missing_from_an_older_import_are_drawn_at_once(client, election, fast_engine):
+    report = ForensicReport.objects.get(election=election, region="Тестовый край")
+    report.plots.exclude(language="pl").delete()
     svg = client.get(_url("plot", "ru", election.pk, report.pk, "excess"))
     assert svg.status_code == 200
-    assert report.plots.filter(language="ru").count() == 5
+    assert "Явка, %" in svg.content.decode()
+    assert report.plots.count() == 5 * len(LANGUAGES)  # one analysis, every plot
+    report.plots.filter(language="de").delete()
+    # the PDF draws the plots it lacks too
+    pdf = client.get(_url("report_pdf", "de", election.pk) + "?region=Тестовый край")
+    assert pdf.status_code == 200
+    assert pdf.content.startswith(b"%PDF")
+    assert report.plots.filter(language="de").count() == 5
 
 
 def test_analyses_started_by_page_visits_are_rate_limited(client, election, settings):

@@ -76,7 +76,7 @@ def test_html_is_self_contained_and_explains_every_test(small_report: Report) ->
 
 
 def test_html_reuses_plots_already_drawn(small_report: Report) -> None:
-    marker = b'<svg xmlns="http://www.w3.org/2000/svg"><title>already drawn</title></svg>'
+    marker = '<svg xmlns="http://www.w3.org/2000/svg"><title>already drawn</title></svg>'
     page = render_html(small_report, "de", drawn={"comet": marker})
     assert "already drawn" in page
     assert page.count("<svg") == 5  # the other four plots were drawn here
