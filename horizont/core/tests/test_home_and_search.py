@@ -11,7 +11,7 @@ from django.utils import timezone
 from horizont.abroad.models import Vote
 from horizont.core import search
 from horizont.events.tests.conftest import make_event, make_initiative
-from horizont.network.models import Membership
+from horizont.network.models import Initiative, InitiativeTranslation, Membership
 from horizont.publications.models import Article, ArticleTranslation
 from horizont.testing.personas import make_user
 
@@ -167,3 +167,142 @@ def test_postgres_finds_events_by_their_initiatives_language(client):
     russian.save()
     make_event(russian, title="Встреча наблюдателей", description="")
     assert [e.title for e in search.search("наблюдатель").events] == ["Встреча наблюдателей"]
+
+
+def _unrelated_rows(count):
+    """``count`` public initiatives in the four languages, each with a translation, an
+    upcoming event and a published article, none of them about elections."""
+    from horizont.events.models import Event
+
+    initiatives = Initiative.objects.bulk_create(
+        Initiative(
+            name=f"Choir {i}",
+            slug=f"choir-{i}",
+            description=f"Songs and rehearsals number {i}",
+            language=("ru", "en", "de", "pl")[i % 4],
+            country="DE",
+            city="Berlin",
+            status="approved",
+        )
+        for i in range(count)
+    )
+    InitiativeTranslation.objects.bulk_create(
+        InitiativeTranslation(initiative=i, language="en" if i.language != "en" else "de",
+                              name=f"{i.name} translated")
+        for i in initiatives
+    )  # fmt: skip
+    start = timezone.now() + dt.timedelta(days=3)
+    Event.objects.bulk_create(
+        Event(initiative=i, title=f"Rehearsal {i.pk}", start=start,
+              end=start + dt.timedelta(hours=2), timezone="Europe/Berlin")
+        for i in initiatives
+    )  # fmt: skip
+    articles = Article.objects.bulk_create(
+        Article(initiative=i, original_language=i.language, status="published",
+                published_at=timezone.now())
+        for i in initiatives
+    )  # fmt: skip
+    ArticleTranslation.objects.bulk_create(
+        ArticleTranslation(article=a, language=a.original_language, title=f"Concert {a.pk}",
+                           slug="x", body="Songs.")
+        for a in articles
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        for table in (
+            "network_initiative",
+            "network_initiativetranslation",
+            "events_event",
+            "publications_article",
+            "publications_articletranslation",
+        ):
+            cursor.execute(f"ANALYZE {table}")  # fmt: skip
+
+
+@on_postgres
+def test_postgres_answers_every_search_from_the_language_indexes(berlin):
+    """The query asks each language with a constant configuration, so the plan walks the
+    GIN indexes instead of stemming every row."""
+    berlin.language = "ru"
+    berlin.description = "Наблюдатели на выборах"
+    berlin.save()
+    InitiativeTranslation.objects.create(initiative=berlin, language="de", name="Freie Wahlen")
+    make_event(berlin, title="Встреча наблюдателей")
+    _article(berlin, "de", "Die Wahlen in Berlin")
+    _unrelated_rows(2000)
+    with connection.cursor() as cursor:
+        # What a large table makes the planner choose anyway; here it only removes the
+        # chance that a sequential scan looks cheaper on a few thousand rows.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plans = {
+        "initiative": search.initiatives_matching("выборы").explain(),
+        "initiative_tr": search.translations_matching("Wahl").explain(),
+        "event": search.events_matching("наблюдатель").explain(),
+        "article_version": search.versions_matching("Wahl").explain(),
+    }
+    for prefix, plan in plans.items():
+        for code in search.PG_CONFIGS:
+            assert f"Bitmap Index Scan on {prefix}_search_{code}" in plan, plan
+    # And the indexed queries find the rows, stemmed.
+    assert [i.pk for i in search.initiatives_matching("выборы")] == [berlin.pk]
+    assert [t.name for t in search.translations_matching("Wahl")] == ["Freie Wahlen"]
+    assert search.search("Wahl").initiatives == [berlin]  # through its German translation
+    assert [e.title for e in search.events_matching("наблюдатель")] == ["Встреча наблюдателей"]
+    assert [v.title for v in search.versions_matching("Wahl")] == ["Die Wahlen in Berlin"]
+
+
+def test_search_indexes_are_no_ops_off_postgres():
+    from django.db import connection as db
+
+    from horizont.core.fulltext import SearchIndex
+    from horizont.network.models import Initiative
+
+    index = next(i for i in Initiative._meta.indexes if isinstance(i, SearchIndex))
+    # Not entered: SQLite refuses a schema editor inside the test's transaction.
+    editor = db.SchemaEditorClass(db, collect_sql=True)
+    sql = str(index.create_sql(Initiative, editor))
+    if db.vendor == "postgresql":
+        assert "USING gin" in sql and "WHERE" in sql and "'russian'" in sql
+    else:
+        assert sql == ""
+
+
+def _too_long_errors(form, field):
+    assert not form.is_valid()
+    return [e for e in form.errors.get(field, []) if "at most" in e]
+
+
+def test_forms_refuse_texts_too_long_for_the_search_document():
+    """PostgreSQL refuses a search document (tsvector) over 1 MB, and every row is indexed
+    on write: a longer text must be refused by the form, not fail the save with a 500."""
+    from horizont.core.fulltext import MAX_SEARCHED_TEXT
+    from horizont.events.forms import EventForm
+    from horizont.network.forms import InitiativeForm
+    from horizont.network.forms import TranslationForm as InitiativeTranslationForm
+    from horizont.publications.forms import TranslationForm as VersionForm
+
+    long = "word " * (MAX_SEARCHED_TEXT // 5) + "x"
+    assert _too_long_errors(InitiativeForm(data={"description": long}), "description")
+    assert _too_long_errors(InitiativeTranslationForm(data={"description": long}), "description")
+    assert _too_long_errors(EventForm(data={"description": long}), "description")
+    assert _too_long_errors(VersionForm(data={"body": long}), "body")
+    assert not _too_long_errors(VersionForm(data={"body": long[:-1]}), "body")
+
+
+@on_postgres
+def test_the_longest_texts_the_forms_accept_are_indexed(berlin):
+    """At the limit, even text of nothing but distinct short words (the largest search
+    document per character) stays well under PostgreSQL's 1 MB."""
+    import itertools
+
+    from horizont.core.fulltext import MAX_SEARCHED_TEXT
+
+    letters = "абвгдежзийклмнопрстуфхцчшщэюя"
+    words = ("".join(p) for p in itertools.product(letters, repeat=3))
+    worst = " ".join(words)[:MAX_SEARCHED_TEXT]
+    berlin.description = worst
+    berlin.language = "ru"
+    berlin.save()
+    _article(berlin, "pl", "Najdłuższy", worst)
+    make_event(berlin, title="Longest", description=worst)
+    InitiativeTranslation.objects.create(initiative=berlin, language="de", description=worst)
+    assert [v.title for v in search.versions_matching("Najdłuższy")] == ["Najdłuższy"]
