@@ -57,79 +57,82 @@ CATEGORY_TRANSLATIONS = {
     },
 }  # fmt: skip
 
+# Threads, replies and businesses are written by people, each in a language of the
+# diaspora (Russian, German or Polish), as they would be on a real forum.
 THREADS = [
     (
         "life-abroad",
         "anya",
-        "Residence permit renewal: what to bring? (demo)",
-        "My permit runs out in spring. Which papers did you need for the renewal?",
+        "Продление вида на жительство: что взять с собой? (демо)",
+        "Мой вид на жительство истекает весной. Какие бумаги вам понадобились для продления?",
         [
-            ("boris", "Bring the rental contract and proof of income, that was enough for me."),
-            ("vera", "Book the appointment **early**, the queue is about six weeks."),
+            ("boris", "Договор аренды и подтверждение дохода — мне этого хватило."),
+            ("vera", "Записывайтесь на приём **заранее**, очередь около шести недель."),
         ],
     ),
     (
         "initiatives",
         "vera",
-        "Looking for volunteers for a children's theatre (demo)",
-        "Our fictional theatre group needs two people for the costumes and one for the light.",
-        [("gleb", "I can help with the light on weekends.")],
+        "Wir suchen Freiwillige für ein Kindertheater (Demo)",
+        "Unsere erfundene Theatergruppe braucht zwei Leute für die Kostüme und eine Person "
+        "für das Licht.",
+        [("gleb", "Am Wochenende kann ich beim Licht helfen.")],
     ),
     (
         "business",
         "gleb",
-        "Invoicing clients in two countries (demo)",
-        "How do you handle VAT when your clients are in Germany and Poland?",
+        "Faktury dla klientów w dwóch krajach (demo)",
+        "Jak rozliczacie VAT, gdy klienci są w Niemczech i w Polsce?",
         [
-            ("anya", "Ask a tax adviser, but the reverse-charge rule usually applies."),
-            ("boris", "The directory has a fictional accountant who speaks Russian."),
+            ("anya", "Najlepiej zapytać doradcę podatkowego; zwykle działa odwrotne obciążenie."),
+            ("boris", "W katalogu jest fikcyjna księgowa, która mówi po rosyjsku."),
         ],
     ),
     (
         "culture",
         "boris",
-        "Films for an autumn film night (demo)",
-        "Which documentaries would you show to an audience of 40?",
-        [("vera", "Something short, with subtitles in two languages.")],
+        "Фильмы для осеннего киновечера (демо)",
+        "Какие документальные фильмы вы бы показали зрителям, человек сорок?",
+        [("vera", "Что-нибудь короткое, с субтитрами на двух языках.")],
     ),
 ]
 
 BUSINESSES = [
     (
         "anya",
-        "Birch Bakery (demo)",
+        "Bäckerei Birke (Demo)",
         BusinessProfile.Sector.FOOD,
         "DE",
         "Leipzig",
-        "Rye bread, pies and catering for events.",
-        "A partner for deliveries in Saxony.",
+        "Roggenbrot, Piroggen und Catering für Veranstaltungen.",
+        "Einen Partner für Lieferungen in Sachsen.",
     ),
     (
         "boris",
-        "Vistula Accounting (demo)",
+        "Biuro rachunkowe Wisła (demo)",
         BusinessProfile.Sector.FINANCE,
         "PL",
         "Warsaw",
-        "Bookkeeping for small firms, in Russian, Polish and English.",
-        "Clients among newly arrived entrepreneurs.",
+        "Księgowość dla małych firm po rosyjsku, polsku i angielsku.",
+        "Klientów wśród nowo przybyłych przedsiębiorców.",
     ),
     (
         "gleb",
-        "Northern Code (demo)",
+        "Северный код (демо)",
         BusinessProfile.Sector.IT,
         "DE",
         "Berlin",
-        "Web sites and online shops for small businesses.",
-        "A designer for a shared project.",
+        "Сайты и интернет-магазины для малого бизнеса.",
+        "Дизайнера для совместного проекта.",
     ),
     (
         "vera",
-        "Linden Language School (demo)",
+        "Языковая школа «Липа» (демо)",
         BusinessProfile.Sector.EDUCATION,
         "CZ",
         "Prague",
-        "Czech and German courses for adults and children.",
-        "Rooms for evening classes.",
+        "Курсы чешского и немецкого для взрослых и детей.",
+        "Помещения для вечерних занятий.",
     ),
 ]
 

@@ -6,24 +6,23 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from horizont.core import moderation
 from horizont.core.fields import EncryptedTextField
-from horizont.core.translated import translated
+from horizont.core.translated import TranslatedName, language_columns, translated
 
 
-class Category(models.Model):
+class Category(TranslatedName, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("short address"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
     # Name and description in each interface language (blank: as typed above).
-    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
-    name_ru = models.CharField(_("name in Russian"), max_length=120, blank=True)
-    name_de = models.CharField(_("name in German"), max_length=120, blank=True)
-    name_pl = models.CharField(_("name in Polish"), max_length=120, blank=True)
-    description_en = models.TextField(_("description in English"), blank=True)
-    description_ru = models.TextField(_("description in Russian"), blank=True)
-    description_de = models.TextField(_("description in German"), blank=True)
-    description_pl = models.TextField(_("description in Polish"), blank=True)
+    name_en, name_ru, name_de, name_pl = language_columns(
+        models.CharField, "name", max_length=120, blank=True
+    )
+    description_en, description_ru, description_de, description_pl = language_columns(
+        models.TextField, "description", blank=True
+    )
 
     class Meta:
         ordering = ["position", "name"]
@@ -35,11 +34,6 @@ class Category(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("forum:category", args=[self.slug])
-
-    @property
-    def label(self) -> str:
-        """The name in the reader's language, else as typed."""
-        return translated(self, "name")
 
     @property
     def description_label(self) -> str:
@@ -138,36 +132,11 @@ class Subscription(models.Model):
         return self.thread or self.category  # type: ignore[return-value]
 
 
-class Report(models.Model):
+class Report(moderation.Report):
     """A reader's report of an abusive post, waiting in the moderation queue."""
 
-    class Status(models.TextChoices):
-        OPEN = "open", _("open")
-        HIDDEN = "hidden", _("post hidden")
-        DISMISSED = "dismissed", _("dismissed")
-
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="forum_reports",
-    )
     reason = models.TextField(_("what is wrong with this post"), max_length=1000)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
 
     def __str__(self) -> str:
         return f"report #{self.pk} on post #{self.post_id}"

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from horizont import tasks
-from horizont.audit.services import audit_record
+from horizont.core import moderation
 from horizont.core.links import site_base_url
 from horizont.forum.models import (
     BusinessProfile,
@@ -124,40 +124,13 @@ def notify_subscribers(progress: Any, *, post_id: int, base_url: str = "") -> di
 # --- Reports and moderation -----------------------------------------------------------
 
 
-@transaction.atomic
-def post_report(*, reporter: Any, post: Post, reason: str) -> Report:
-    report = Report.objects.filter(post=post, reporter=reporter, status=Report.Status.OPEN).first()
-    if report is not None:
-        report.reason = reason
-        report.save(update_fields=["reason"])
-        return report
-    return Report.objects.create(post=post, reporter=reporter, reason=reason)
-
-
-@transaction.atomic
-def post_hide(*, moderator: Any, post: Post) -> None:
-    now = timezone.now()
-    Post.objects.filter(pk=post.pk).update(is_hidden=True, hidden_at=now, hidden_by=moderator)
-    post.reports.filter(status=Report.Status.OPEN).update(
-        status=Report.Status.HIDDEN, resolved_at=now, resolved_by=moderator
-    )
-    audit_record(actor=moderator, action="forum.post_hide", target=post)
-
-
-@transaction.atomic
-def post_restore(*, moderator: Any, post: Post) -> None:
-    Post.objects.filter(pk=post.pk).update(is_hidden=False, hidden_at=None, hidden_by=None)
-    audit_record(actor=moderator, action="forum.post_restore", target=post)
-
-
-@transaction.atomic
-def reports_dismiss(*, moderator: Any, post: Post) -> None:
-    count = post.reports.filter(status=Report.Status.OPEN).update(
-        status=Report.Status.DISMISSED, resolved_at=timezone.now(), resolved_by=moderator
-    )
-    audit_record(
-        actor=moderator, action="forum.reports_dismiss", target=post, details={"reports": count}
-    )
+#: Reports go through ``horizont.core.moderation``; these are the forum's audit entries.
+POST_AUDIT = moderation.AuditNames(
+    hide="forum.post_hide",
+    restore="forum.post_restore",
+    dismiss="forum.reports_dismiss",
+    count_dismissed=True,
+)
 
 
 # --- Entrepreneurs' directory ---------------------------------------------------------

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from horizont.core.links import site_base_url
+from horizont.core.moderation import ACTIONS, content_moderate, report_file
 from horizont.core.ratelimit import rate_limited
 from horizont.forum import services
 from horizont.forum.forms import (
@@ -198,7 +199,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     post = get_object_or_404(Post.objects.select_related("thread", "author"), pk=pk)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.post_report(reporter=request.user, post=post, reason=form.cleaned_data["reason"])
+        report_file(target=post, reporter=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, _("Thank you. Moderators will look at this post."))
         return redirect(post)
     return render(request, "forum/report_form.html", {"post": post, "form": form})
@@ -226,18 +227,16 @@ def moderation(request: HttpRequest) -> HttpResponse:
 def moderate_post(request: HttpRequest, pk: int) -> HttpResponse:
     _require_moderator(request)
     post = get_object_or_404(Post, pk=pk)
-    action = request.POST.get("action")
-    if action == "hide":
-        services.post_hide(moderator=request.user, post=post)
-        messages.success(request, _("The post is hidden."))
-    elif action == "restore":
-        services.post_restore(moderator=request.user, post=post)
-        messages.success(request, _("The post is visible again."))
-    elif action == "dismiss":
-        services.reports_dismiss(moderator=request.user, post=post)
-        messages.success(request, _("The reports were dismissed."))
-    else:
+    action = request.POST.get("action", "")
+    if action not in ACTIONS:
         raise Http404
+    content_moderate(moderator=request.user, target=post, action=action, audit=services.POST_AUDIT)
+    done = {
+        "hide": _("The post is hidden."),
+        "restore": _("The post is visible again."),
+        "dismiss": _("The reports were dismissed."),
+    }
+    messages.success(request, done[action])
     if request.POST.get("next") == "thread":
         return redirect(post)
     return redirect("forum:moderation")

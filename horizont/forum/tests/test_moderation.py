@@ -73,7 +73,8 @@ def test_moderator_dismisses_reports(client, moderator, reported):
     client.force_login(moderator)
     client.post(f"/en/forum/moderation/p/{reported.pk}/", {"action": "dismiss"})
     assert Report.objects.get().status == "dismissed"
-    assert AuditEntry.objects.filter(action="forum.reports_dismiss", actor=moderator).exists()
+    entry = AuditEntry.objects.get(action="forum.reports_dismiss", actor=moderator)
+    assert entry.details == {"reports": 1} and entry.target_id == str(reported.pk)
     assert "No open reports." in client.get("/en/forum/moderation/").content.decode()
 
 
