@@ -46,17 +46,17 @@ TEXTS = {
 }
 
 PROPOSAL = {
-    "en": (
-        "White-blue-white and white-red-white flags only",
-        "At joint actions we carry the white-blue-white flag of the Russian anti-war "
-        "movement and the white-red-white flag of the Belarusian democratic movement; "
-        "no state tricolor.",
-    ),
     "ru": (
         "Только бело-сине-белые и бело-красно-белые флаги",
         "На совместных акциях мы несём бело-сине-белый флаг российского антивоенного "
         "движения и бело-красно-белый флаг белорусского демократического движения; "
         "без государственного триколора.",
+    ),
+    "en": (
+        "White-blue-white and white-red-white flags only",
+        "At joint actions we carry the white-blue-white flag of the Russian anti-war "
+        "movement and the white-red-white flag of the Belarusian democratic movement; "
+        "no state tricolor.",
     ),
     "de": (
         "Nur weiß-blau-weiße und weiß-rot-weiße Flaggen",
@@ -72,36 +72,59 @@ PROPOSAL = {
     ),
 }
 
+# Poll options, statements, the decision, reasons and comments have one text field each:
+# they are written in the process's original language, Russian (the Berlin house's).
 POLL_OPTIONS = [
-    "White-blue-white and white-red-white flags",
-    "No flags, only slogans and posters",
-    "Any flag people bring, including the tricolor",
-    "Flags of the host country and the EU",
+    "Бело-сине-белые и бело-красно-белые флаги",
+    "Без флагов, только лозунги и плакаты",
+    "Любые флаги, которые люди принесут, включая триколор",
+    "Флаги страны пребывания и ЕС",
 ]
 
 # text, leaning of group 1, leaning of group 2 (1 agree, -1 disagree)
 STATEMENTS = [
-    ("We protest together against the war.", 1, 1),
-    ("Political prisoners in Russia and Belarus must be freed.", 1, 1),
-    ("Joint actions with the Belarusian diaspora make us stronger.", 1, 1),
-    ("Every protest needs a clear message in the host country's language.", 1, 1),
-    ("The tricolor belongs to the state that wages the war.", 1, -1),
-    ("Banning a flag at a protest splits the diaspora.", -1, 1),
-    ("The white-blue-white flag is the symbol of the anti-war Russia.", 1, -1),
-    ("People should bring whatever flag they feel is theirs.", -1, 1),
-    ("Organizers may ask people to roll up a flag.", 1, -1),
-    ("A flag matters less than the number of people who come.", -1, 1),
-    ("Belarusian partners should decide on flags at their own actions.", 1, 1),
-    ("Slogans without flags are enough.", -1, 1),
-    ("Photos of protests with the tricolor are used by state media.", 1, -1),
-    ("New emigrants feel closer to the tricolor than to new symbols.", -1, 1),
-    ("We should agree on flags before each joint action.", 1, 1),
-    ("Flags of Ukraine are welcome at every joint protest.", 1, 1),
-    ("A common position on flags is more important than unity at any price.", 1, -1),
-    ("Host-country authorities do not care which flags we carry.", -1, 1),
-    ("Symbols should be discussed in a moderated meeting, not online.", 1, 1),
-    ("It is fine to stand next to someone with a different flag.", -1, 1),
+    ("Мы вместе выступаем против войны.", 1, 1),
+    ("Политзаключённые в России и Беларуси должны быть освобождены.", 1, 1),
+    ("Совместные акции с белорусской диаспорой делают нас сильнее.", 1, 1),
+    ("Каждой акции нужен ясный призыв на языке страны пребывания.", 1, 1),
+    ("Триколор принадлежит государству, которое ведёт войну.", 1, -1),
+    ("Запрет флага на акции раскалывает диаспору.", -1, 1),
+    ("Бело-сине-белый флаг — символ антивоенной России.", 1, -1),
+    ("Пусть каждый приносит тот флаг, который считает своим.", -1, 1),
+    ("Организаторы вправе попросить свернуть флаг.", 1, -1),
+    ("Флаг важен меньше, чем число пришедших людей.", -1, 1),
+    ("О флагах на своих акциях пусть решают белорусские партнёры.", 1, 1),
+    ("Лозунгов без флагов достаточно.", -1, 1),
+    ("Фото акций с триколором используют государственные СМИ.", 1, -1),
+    ("Новым эмигрантам триколор ближе, чем новые символы.", -1, 1),
+    ("О флагах нужно договариваться перед каждой совместной акцией.", 1, 1),
+    ("Флагам Украины рады на каждой совместной акции.", 1, 1),
+    ("Общая позиция по флагам важнее единства любой ценой.", 1, -1),
+    ("Властям страны пребывания всё равно, какие у нас флаги.", -1, 1),
+    ("Символы стоит обсуждать на модерируемой встрече, а не в интернете.", 1, 1),
+    ("Нормально стоять рядом с человеком под другим флагом.", -1, 1),
 ]
+
+SECOND_PROPOSAL = {
+    "ru": ("Без флагов, только лозунги",
+           "Оставляем все флаги дома и говорим лозунгами и плакатами."),
+    "en": ("No flags, only slogans",
+           "We leave all flags at home and speak through slogans and posters."),
+    "de": ("Keine Flaggen, nur Parolen",
+           "Wir lassen alle Flaggen zu Hause und sprechen mit Parolen und Plakaten."),
+    "pl": ("Bez flag, tylko hasła",
+           "Zostawiamy wszystkie flagi w domu i mówimy hasłami i plakatami."),
+}  # fmt: skip
+AMENDMENT = {
+    "ru": ("Поправка: украинским флагам рады всегда",
+           "Добавить: флагам Украины рады на каждой совместной акции."),
+    "en": ("Amendment: Ukrainian flags are always welcome",
+           "Add: flags of Ukraine are welcome at every joint action."),
+    "de": ("Änderung: Ukrainische Flaggen sind immer willkommen",
+           "Ergänzen: Flaggen der Ukraine sind bei jeder gemeinsamen Aktion willkommen."),
+    "pl": ("Poprawka: flagi Ukrainy są zawsze mile widziane",
+           "Dodać: flagi Ukrainy są mile widziane na każdej wspólnej akcji."),
+}  # fmt: skip
 
 
 def _user(email: str, name: str, password: str | None = None) -> Any:
@@ -129,8 +152,8 @@ def _belarusian_partner(organizer: Any, berlin: Any, warsaw: Any) -> Any:
     partner, created = Initiative.objects.get_or_create(
         slug=BELARUSIAN_SLUG,
         defaults={
-            "name": "Belarusian House Warsaw (demo)",
-            "description": "A fictional demo initiative of the Belarusian diaspora in Warsaw.",
+            "name": "Белорусский дом в Варшаве (демо)",
+            "description": "Вымышленная демо-инициатива белорусской диаспоры в Варшаве.",
             "language": "ru",
             "country": "PL",
             "city": "Warsaw",
@@ -218,9 +241,9 @@ def load() -> str:
             initiative=berlin,
             partners=[warsaw, belarusian],
             slug=PROCESS_SLUG,
-            language="en",
-            title=TEXTS["en"]["title"],
-            body=TEXTS["en"]["body"],
+            language="ru",
+            title=TEXTS["ru"]["title"],
+            body=TEXTS["ru"]["body"],
             participation=Process.Participation.MEMBERS,
             collect_from=now - timedelta(days=21),
             discuss_from=now - timedelta(days=14),
@@ -242,33 +265,23 @@ def load() -> str:
         services.proposal_create(
             author=voters[1],
             process=process,
-            versions={
-                "en": (
-                    "No flags, only slogans",
-                    "We leave all flags at home and speak through slogans and posters.",
-                )
-            },
+            versions=SECOND_PROPOSAL,
         )
         services.proposal_create(
             author=voters[2],
             process=process,
             amends=proposal,
-            versions={
-                "en": (
-                    "Amendment: Ukrainian flags are always welcome",
-                    "Add: flags of Ukraine are welcome at every joint action.",
-                )
-            },
+            versions=AMENDMENT,
         )
         first = services.comment_add(
             author=voters[3],
             proposal=proposal,
-            body="Our Warsaw members agree; we would add the Ukrainian flag.",
+            body="Наши варшавские участники согласны; мы бы добавили украинский флаг.",
         )
         services.comment_add(
             author=voters[4],
             proposal=proposal,
-            body="The Belarusian House supports it; see the amendment.",
+            body="Белорусский дом поддерживает; см. поправку.",
             parent=first,
         )
         for voter in voters[:6]:
@@ -278,16 +291,16 @@ def load() -> str:
             creator=organizer,
             process=process,
             proposal=proposal,
-            title="Adopt: white-blue-white and white-red-white flags only",
-            details="Proposal of the Berlin meeting, amended in the discussion.",
+            title="Принять: только бело-сине-белые и бело-красно-белые флаги",
+            details="Предложение берлинской встречи с поправками из обсуждения.",
             closes_at=now + timedelta(days=7),
             quorum=8,
         )
         choices = ["agree"] * 4 + ["abstain", "disagree", "block"]
         reasons = {
-            "block": "A ban on the tricolor would push away new emigrants; "
-            "let us discuss it at the next meeting first.",
-            "disagree": "People should bring the flag they feel is theirs.",
+            "block": "Запрет триколора оттолкнёт новых эмигрантов; "
+            "давайте сначала обсудим это на следующей встрече.",
+            "disagree": "Пусть люди приносят флаг, который считают своим.",
         }
         for voter, choice in zip(voters, choices, strict=False):
             Position.objects.create(
@@ -297,7 +310,7 @@ def load() -> str:
 
         poll = Poll.objects.create(
             process=process,
-            question="Which flags should we carry at joint protests? Rank the options.",
+            question="С какими флагами нам выходить на совместные акции? Расставьте варианты.",
             kind=Poll.Kind.RANKED,
             anonymous=True,
             results=Poll.Results.LIVE,

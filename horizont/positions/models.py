@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from horizont.core import moderation
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -370,6 +372,11 @@ class Ballot(models.Model):
         return f"ballot #{self.pk} in poll {self.poll_id}"
 
 
+#: ``opinion.statement_priority`` of a statement without votes (checked by a test; written
+#: out here so that the models do not import the numerical engine).
+NEW_STATEMENT_PRIORITY = 31.640625
+
+
 class Statement(models.Model):
     """A short statement of the opinion map (≤ 140 characters, no links)."""
 
@@ -378,11 +385,19 @@ class Statement(models.Model):
     text = models.CharField(_("statement"), max_length=140)
     is_hidden = models.BooleanField(_("hidden by a moderator"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # How informative a vote on it would be (``opinion.statement_priority`` of its vote
+    # counts), stored by every computation of the map so that offering the next statement
+    # reads an index instead of counting every vote of the process. A new statement starts
+    # with the priority of one without votes (the novelty boost): it is offered early.
+    priority = models.FloatField(default=NEW_STATEMENT_PRIORITY, editable=False)
 
     class Meta:
         ordering = ["pk"]
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
+        indexes = [
+            models.Index(fields=["process", "-priority", "id"], name="positions_statement_offer")
+        ]
 
     def __str__(self) -> str:
         return self.text
@@ -424,15 +439,9 @@ class OpinionMapResult(models.Model):
         return f"opinion map of process {self.process_id}"
 
 
-class Report(models.Model):
-    """A reader's report of a proposal or a statement, waiting for the moderators (the
-    same states as the forum's reports of posts; comments are forum posts and reported
-    there)."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", _("open")
-        HIDDEN = "hidden", _("hidden")
-        DISMISSED = "dismissed", _("dismissed")
+class Report(moderation.Report):
+    """A reader's report of a proposal or a statement, waiting for the moderators
+    (comments are forum posts and reported there)."""
 
     process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="reports")
     proposal = models.ForeignKey(
@@ -441,27 +450,8 @@ class Report(models.Model):
     statement = models.ForeignKey(
         Statement, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
     )
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="positions_reports",
-    )
-    reason = models.TextField(_("what is wrong with it"), max_length=1000)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name = _("report")
-        verbose_name_plural = _("reports")
+    class Meta(moderation.Report.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(proposal__isnull=False, statement__isnull=True)
@@ -469,9 +459,6 @@ class Report(models.Model):
                 name="positions_report_one_target",
             )
         ]
-
-    def __str__(self) -> str:
-        return f"report #{self.pk}"
 
     @property
     def target(self) -> Proposal | Statement:

@@ -23,10 +23,33 @@ def is_visible_process(user: Any, process: Any) -> bool:
     return process is not None and process.initiative.status == "approved"
 
 
+def membership_of_viewer(user: Any) -> Any:
+    """For a process query: whether ``user`` is an active member of the process's
+    initiatives (the leading one or a partner), as an annotation; the views load a process
+    with it and :func:`remember_membership`, which spares the permission its own query."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from horizont.network.models import Membership
+
+    return Exists(
+        Membership.objects.filter(user=user, status="active").filter(
+            Q(initiative_id=OuterRef("initiative_id"))
+            | Q(initiative__positions_partner_processes=OuterRef("pk"))
+        )
+    )
+
+
+def remember_membership(process: Any, user: Any, is_member: bool) -> None:
+    process._membership_of_viewer = (user.pk, bool(is_member))
+
+
 @rules.predicate
 def is_member_of_process_initiatives(user: Any, process: Any) -> bool:
     if not user.is_authenticated or process is None:
         return False
+    known = getattr(process, "_membership_of_viewer", None)
+    if known is not None and known[0] == user.pk:  # loaded with the process, this request
+        return bool(known[1])
     return user.memberships.filter(_initiatives_filter(process), status="active").exists()
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from horizont import tasks
 from horizont.audit.services import audit_record
+from horizont.core import moderation
 from horizont.lib import opinion, voting
 from horizont.lib.csvsafe import SafeCsvWriter
 from horizont.positions.models import (
@@ -192,6 +193,15 @@ def _texts(versions: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
     }
 
 
+def _comments_category_names() -> dict[str, str]:
+    """The forum category of proposal comments, named in each site language."""
+    names = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            names[f"name_{code}"] = str(_("Positions"))
+    return {"name": names.get("name_en", "Positions"), **names}
+
+
 def proposal_create(
     *,
     author: Any,
@@ -208,7 +218,7 @@ def proposal_create(
     original = next(code for code in versions if code in texts)
     with transaction.atomic():
         category, _created = Category.objects.get_or_create(
-            slug=COMMENTS_CATEGORY, defaults={"name": "Positions", "position": 1000}
+            slug=COMMENTS_CATEGORY, defaults={"position": 1000, **_comments_category_names()}
         )
         thread = Thread.objects.create(
             category=category,
@@ -498,40 +508,16 @@ def notify_new(
 # --- Reports and moderation ---------------------------------------------------------
 
 
-@transaction.atomic
-def report_create(*, reporter: Any, target: Proposal | Statement, reason: str) -> Report:
-    """Report a proposal or a statement; a second report of the same reader while the
-    first is open replaces its reason."""
-    field = "proposal" if isinstance(target, Proposal) else "statement"
-    existing = Report.objects.filter(
-        **{field: target}, reporter=reporter, status=Report.Status.OPEN
-    ).first()
-    if existing is not None:
-        existing.reason = reason.strip()
-        existing.save(update_fields=["reason"])
-        return existing
-    return Report.objects.create(
-        process=target.process, reporter=reporter, reason=reason.strip(), **{field: target}
+def _audit_names(content: str) -> moderation.AuditNames:
+    return moderation.AuditNames(
+        hide=f"positions.{content}_hide",
+        restore=f"positions.{content}_restore",
+        dismiss=f"positions.{content}_reports_dismiss",
     )
 
 
-@transaction.atomic
-def moderate(*, moderator: Any, target: Proposal | Statement, action: str) -> None:
-    """``hide``, ``restore`` or ``dismiss`` (the open reports) a proposal or a statement;
-    audited like the forum's moderation."""
-    field = "proposal" if isinstance(target, Proposal) else "statement"
-    now = timezone.now()
-    reports = Report.objects.filter(**{field: target}, status=Report.Status.OPEN)
-    if action in ("hide", "restore"):
-        type(target).objects.filter(pk=target.pk).update(is_hidden=action == "hide")
-        if action == "hide":
-            reports.update(status=Report.Status.HIDDEN, resolved_at=now, resolved_by=moderator)
-    elif action == "dismiss":
-        reports.update(status=Report.Status.DISMISSED, resolved_at=now, resolved_by=moderator)
-    else:
-        raise ValueError(action)
-    verb = {"hide": "hide", "restore": "restore", "dismiss": "reports_dismiss"}[action]
-    audit_record(actor=moderator, action=f"positions.{field}_{verb}", target=target)
+#: Reports go through ``horizont.core.moderation``; these are the audit entries here.
+AUDIT_NAMES = {Proposal: _audit_names("proposal"), Statement: _audit_names("statement")}
 
 
 # --- Polls --------------------------------------------------------------------------
@@ -678,32 +664,74 @@ def statement_add(*, user: Any, process: Process, text: str) -> Statement:
     )
 
 
-def statement_moderate(*, moderator: Any, statement: Statement, hide: bool) -> None:
-    """Hide (or restore) a statement: it is no longer offered, counted or shown."""
-    moderate(moderator=moderator, target=statement, action="hide" if hide else "restore")
+#: One statement records a vote: it inserts only when the statement belongs to the process
+#: and is not hidden, and the unique constraint turns a second vote into no row (no error,
+#: so no savepoint inside a transaction). The hottest write of the app: one round trip.
+_VOTE_INSERT = """
+INSERT INTO {vote} (statement_id, participant_key, value, created_at)
+SELECT id, %s, %s, %s FROM {statement}{durability}
+WHERE id = %s AND process_id = %s AND NOT is_hidden
+ON CONFLICT (statement_id, participant_key) DO NOTHING
+RETURNING id
+"""
+#: On PostgreSQL, outside a transaction, the vote's own (one-statement) transaction
+#: commits without waiting for the write-ahead log to reach the disk: the effect of
+#: ``SET LOCAL synchronous_commit TO OFF``, set with ``set_config(…, true)`` inside the
+#: statement so that it costs no extra round trip and ends with the statement. PostgreSQL's
+#: documented trade-off: after a crash of the database server (not of the web process) the
+#: votes of the last moment — at most about three times ``wal_writer_delay``, 0.6 s by
+#: default — can be lost; the database is never corrupted and never holds half a vote, and
+#: every other write keeps waiting for the disk. Measured on the 2-core test machine, the
+#: wait for the disk was the largest part of a vote's time (docs/positions.md, "Figures").
+_ASYNC_COMMIT = " CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS durability"
+
+
+def statement_vote_record(
+    *, user: Any, process: Process, statement_id: int, value: int
+) -> StatementVote:
+    """Record ``user``'s vote on statement ``statement_id`` of ``process``.
+
+    Raises :class:`Statement.DoesNotExist` when the process has no such statement and
+    :class:`NotAllowed` (hidden statement, second vote, bad value); nothing is saved then.
+    """
+    if value not in StatementVote.Value.values:
+        raise NotAllowed(_("Choose agree, disagree or pass."))
+    if not 0 < statement_id < 2**63:  # no such row; a database could not even compare it
+        raise Statement.DoesNotExist
+    key = participant_key(process=process, user=user)
+    created_at = timezone.now()
+    asynchronous = connection.vendor == "postgresql" and not connection.in_atomic_block
+    sql = _VOTE_INSERT.format(
+        vote=StatementVote._meta.db_table,
+        statement=Statement._meta.db_table,
+        durability=_ASYNC_COMMIT if asynchronous else "",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [key, value, connection.ops.adapt_datetimefield_value(created_at),
+             statement_id, process.pk],
+        )  # fmt: skip
+        row = cursor.fetchone()
+    if row is None:
+        # Nothing inserted: say why (a second query, on the refused path only).
+        statement = Statement.objects.only("is_hidden").get(pk=statement_id, process=process)
+        if statement.is_hidden:
+            raise NotAllowed(_("This statement has been hidden by a moderator."))
+        raise NotAllowed(_("You have already voted on this statement."), "twice")
+    return StatementVote(
+        pk=row[0],
+        statement_id=statement_id,
+        participant_key=key,
+        value=value,
+        created_at=created_at,
+    )
 
 
 def statement_vote(*, user: Any, statement: Statement, value: int) -> StatementVote:
-    if value not in StatementVote.Value.values:
-        raise NotAllowed(_("Choose agree, disagree or pass."))
-    if statement.is_hidden:
-        raise NotAllowed(_("This statement has been hidden by a moderator."))
-    vote = StatementVote(
-        statement=statement,
-        participant_key=participant_key(process=statement.process, user=user),
-        value=value,
+    return statement_vote_record(
+        user=user, process=statement.process, statement_id=statement.pk, value=value
     )
-    try:
-        # One INSERT; the unique constraint refuses a second vote. Outside a transaction
-        # (a request) a failed INSERT needs no savepoint, which spares two round trips.
-        if connection.in_atomic_block:
-            with transaction.atomic():
-                vote.save(force_insert=True)
-        else:
-            vote.save(force_insert=True)
-        return vote
-    except IntegrityError:
-        raise NotAllowed(_("You have already voted on this statement."), "twice") from None
 
 
 def statement_next(*, user: Any, process: Process) -> Statement | None:
@@ -711,39 +739,68 @@ def statement_next(*, user: Any, process: Process) -> Statement | None:
     return statement_offer(user=user, process=process)[0]
 
 
+#: The next statement is drawn among this many of the highest priority left.
+OFFER_SPREAD = 3
+
+
+#: The few statements of highest priority that the participant neither wrote nor voted on,
+#: walked in the order of the ``positions_statement_offer`` index, and her vote count.
+_OFFER = """
+SELECT s.id, s.text, s.priority, (
+    SELECT COUNT(*) FROM {vote} v INNER JOIN {statement} w ON w.id = v.statement_id
+    WHERE v.participant_key = %s AND w.process_id = %s
+)
+FROM {statement} s
+WHERE s.process_id = %s AND NOT s.is_hidden AND s.author_key <> %s
+AND NOT EXISTS (
+    SELECT 1 FROM {vote} m WHERE m.statement_id = s.id AND m.participant_key = %s
+)
+ORDER BY s.priority DESC, s.id
+LIMIT %s
+"""
+
+
 def statement_offer(*, user: Any, process: Process) -> tuple[Statement | None, int]:
     """The statement to offer next and how many statements ``user`` has voted on.
 
-    The vote counts per statement are summed by the database (one grouped query), so the
-    page costs the same whether a process has a hundred votes or a million."""
-    from django.db.models import Count, Q
-
+    One query (written out: building it through the ORM cost more CPU than running it):
+    the few statements of highest stored priority that ``user`` neither wrote nor voted on
+    and, alongside, the count of ``user``'s votes, so the page costs the same with a
+    hundred votes or a million. The priorities are those of the last computation of the
+    map (at most ``MAP_REFRESH_SECONDS`` old while votes arrive); a new statement starts
+    with the priority of one without votes. Which of the best few is offered is fixed by
+    the participant's pseudonym (:func:`opinion.next_statement`), so that not everyone
+    votes in the same order."""
     key = participant_key(process=process, user=user)
-    voted = set(
-        StatementVote.objects.filter(participant_key=key, statement__process=process).values_list(
-            "statement_id", flat=True
-        )
-    )
-    rows = list(
-        process.statements.filter(is_hidden=False)
-        .exclude(author_key=key)
-        .annotate(
-            agree=Count("votes", filter=Q(votes__value=1)),
-            disagree=Count("votes", filter=Q(votes__value=-1)),
-            passes=Count("votes", filter=Q(votes__value=0)),
-        )
-        .order_by("pk")
-        .values_list("pk", "agree", "disagree", "passes")
-    )
+    sql = _OFFER.format(vote=StatementVote._meta.db_table, statement=Statement._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, process.pk, process.pk, key, key, OFFER_SPREAD])
+        rows = cursor.fetchall()
     if not rows:
-        return None, len(voted)
-    table = np.array([row[1:] for row in rows], dtype=np.int64)
-    priority = opinion.statement_priority(table[:, 0], table[:, 1], table[:, 2])
-    excluded = {i for i, row in enumerate(rows) if row[0] in voted}
-    index = opinion.next_statement(priority, excluded, seed=int(key[:8], 16))
-    if index is None:
-        return None, len(voted)
-    return Statement.objects.get(pk=rows[index][0]), len(voted)
+        voted = StatementVote.objects.filter(participant_key=key, statement__process=process)
+        return None, voted.count()
+    priorities = np.array([row[2] for row in rows], dtype=np.float64)
+    index = opinion.next_statement(priorities, set(), seed=int(key[:8], 16), spread=OFFER_SPREAD)
+    pk, text, _priority, count = rows[index or 0]
+    return Statement(pk=pk, text=text, process=process), int(count)
+
+
+def statement_priorities_store(*, statement_ids: list[int], what: Any, values: Any) -> None:
+    """Store each statement's priority (see :func:`statement_offer`) from the votes the
+    map was computed from (``what``: statement column per vote, ``values``: the votes)."""
+    n = len(statement_ids)
+    what = np.asarray(what, dtype=np.int64)
+    values = np.asarray(values, dtype=np.int64)
+    counts = [np.bincount(what[values == v], minlength=n) for v in (1, -1, 0)]
+    priorities = opinion.statement_priority(*counts)
+    # One prepared UPDATE per statement, sent as a batch (psycopg pipelines it): a tenth
+    # of the CPU of ``bulk_update``'s CASE expressions, which would hold the GIL of a web
+    # worker with the ``thread`` task backend.
+    with transaction.atomic(), connection.cursor() as cursor:  # one commit, not one each
+        cursor.executemany(
+            f"UPDATE {Statement._meta.db_table} SET priority = %s WHERE id = %s",  # noqa: S608
+            list(zip(priorities.tolist(), statement_ids, strict=True)),
+        )
 
 
 def _map_json(result: opinion.OpinionMap, keys: list[str], statement_ids: list[int]) -> dict:
@@ -816,6 +873,7 @@ def opinion_map_compute(*, process: Process) -> OpinionMapResult:
         who.append(keys.setdefault(key, len(keys)))
         what.append(column[statement_id])
         values.append(value)
+    statement_priorities_store(statement_ids=statement_ids, what=what, values=values)
     result = opinion.compute_map(
         np.array(who, dtype=np.int64),
         np.array(what, dtype=np.int64),

@@ -8,13 +8,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from horizont.core.links import site_base_url
+from horizont.core.moderation import ACTIONS, content_moderate, report_file
 from horizont.core.ratelimit import rate_limited
+from horizont.core.shortcuts import row_number_or_404
 from horizont.lib import opinion
-from horizont.positions import outcome, services
+from horizont.positions import outcome, rules, services
 from horizont.positions.forms import (
     CommentForm,
     DecisionForm,
@@ -40,7 +43,13 @@ from horizont.positions.models import (
 
 
 def _get_process(request: HttpRequest, slug: str) -> Process:
-    process = get_object_or_404(Process.objects.select_related("initiative"), slug=slug)
+    processes = Process.objects.select_related("initiative")
+    user = request.user
+    if user.is_authenticated:  # one query for the process and the user's membership
+        processes = processes.annotate(viewer_is_member=rules.membership_of_viewer(user))
+    process = get_object_or_404(processes, slug=slug)
+    if user.is_authenticated:
+        rules.remember_membership(process, user, process.viewer_is_member)  # type: ignore[attr-defined]
     if not request.user.has_perm("positions.view_process", process):
         raise Http404
     return process
@@ -65,7 +74,11 @@ def _participation_context(
         "process": process,
         "text": process.text(),
         "can_participate": can_participate,
-        "can_facilitate": request.user.has_perm("positions.facilitate", process),
+        # Asked only by the pages that show facilitators' links (one query spared on the
+        # others, the statements page among them).
+        "can_facilitate": SimpleLazyObject(
+            lambda: request.user.has_perm("positions.facilitate", process)
+        ),
     }
 
 
@@ -421,18 +434,15 @@ def statements(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             vote_form = StatementVoteForm(request.POST)
             if vote_form.is_valid():
-                statement = get_object_or_404(
-                    Statement.objects.only("pk", "process_id", "is_hidden"),
-                    pk=vote_form.cleaned_data["statement"],
-                    process=process,
-                )
-                statement.process = process
                 try:
-                    services.statement_vote(
+                    services.statement_vote_record(
                         user=participant,
-                        statement=statement,
+                        process=process,
+                        statement_id=vote_form.cleaned_data["statement"],
                         value=vote_form.cleaned_data["value"],
                     )
+                except Statement.DoesNotExist:
+                    raise Http404 from None
                 except services.NotAllowed as error:
                     messages.error(request, str(error))
                 else:
@@ -465,8 +475,11 @@ def report(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     target = get_object_or_404(model, pk=pk)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.report_create(
-            reporter=request.user, target=target, reason=form.cleaned_data["reason"]
+        report_file(
+            target=target,
+            reporter=request.user,
+            reason=form.cleaned_data["reason"],
+            process=process,
         )
         messages.success(request, _("Thank you. Moderators will look at it."))
         if kind == "proposals":
@@ -505,13 +518,20 @@ def statements_moderate(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     if request.method == "POST":
         if request.POST.get("proposal"):
-            target: Any = get_object_or_404(process.proposals, pk=request.POST.get("proposal"))
+            number = row_number_or_404(request.POST.get("proposal"))
+            target: Any = get_object_or_404(process.proposals, pk=number)
         else:
-            target = get_object_or_404(process.statements, pk=request.POST.get("statement"))
-        action = request.POST.get("action")
-        if action not in ("hide", "restore", "dismiss"):
+            number = row_number_or_404(request.POST.get("statement"))
+            target = get_object_or_404(process.statements, pk=number)
+        action = request.POST.get("action", "")
+        if action not in ACTIONS:
             raise Http404
-        services.moderate(moderator=request.user, target=target, action=action)
+        content_moderate(
+            moderator=request.user,
+            target=target,
+            action=action,
+            audit=services.AUDIT_NAMES[type(target)],
+        )
         messages.success(request, _("Done. The action is in the audit log."))
         return redirect("positions:moderation", process.slug)
     reports = process.reports.filter(status=Report.Status.OPEN).select_related(

@@ -72,7 +72,7 @@ def test_member_takes_part_and_facilitator_publishes_outcome(page):
     page.get_by_role("link", name="See the opinion map").click()
     page.get_by_text(re.compile(r"You are in Group [AB]")).wait_for()
     consensus = page.locator("#consensus")
-    assert "We protest together against the war." in consensus.inner_text()
+    assert demo.STATEMENTS[0][0] in consensus.inner_text()
     # The map image (server-side SVG) loads and shows something.
     page.wait_for_function(
         "() => { const img = document.querySelector('.opinion-map img');"
@@ -81,7 +81,7 @@ def test_member_takes_part_and_facilitator_publishes_outcome(page):
 
     # Rank the options of the poll.
     page.goto(process.get_absolute_url().replace("/ru/", "/en/"))
-    page.get_by_role("link", name=re.compile("Which flags should we carry")).click()
+    page.get_by_role("link", name=re.compile("С какими флагами нам выходить")).click()
     page.get_by_label("Choice 1").select_option(label=demo.POLL_OPTIONS[1])
     page.get_by_label("Choice 2").select_option(label=demo.POLL_OPTIONS[1])
     page.get_by_role("button", name="Send my answer").click()
@@ -94,7 +94,7 @@ def test_member_takes_part_and_facilitator_publishes_outcome(page):
 
     # Take a position on the decision.
     page.goto(process.get_absolute_url().replace("/ru/", "/en/"))
-    page.get_by_role("link", name=re.compile("Adopt: white-blue-white")).click()
+    page.get_by_role("link", name=re.compile("Принять: только бело-сине-белые")).click()
     page.get_by_label("block").check()
     page.get_by_role("button", name="Record my position").click()
     page.get_by_text("A block needs a reason.").first.wait_for()
@@ -107,7 +107,7 @@ def test_member_takes_part_and_facilitator_publishes_outcome(page):
     # The facilitator records the outcome and publishes it.
     log_in(page, DEMO_ORGANIZER_EMAIL, password=DEMO_ORGANIZER_PASSWORD)
     page.goto(process.get_absolute_url().replace("/ru/", "/en/"))
-    page.get_by_role("link", name=re.compile("Adopt: white-blue-white")).click()
+    page.get_by_role("link", name=re.compile("Принять: только бело-сине-белые")).click()
     page.get_by_label("Outcome statement").fill(
         "Adopted with one block; the block is discussed at the next meeting."
     )

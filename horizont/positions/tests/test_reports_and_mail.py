@@ -11,6 +11,7 @@ from django.core import mail
 from django.utils import timezone
 
 from horizont.audit.models import AuditEntry
+from horizont.core import moderation
 from horizont.positions import services
 from horizont.positions.models import Mute, Proposal, Report, Statement
 
@@ -78,7 +79,7 @@ def test_participant_reports_the_offered_statement(client, process, statement, m
 
 
 def test_only_moderators_moderate(client, process, proposal, member, facilitator):
-    services.report_create(reporter=member, target=proposal, reason="Insult")
+    moderation.report_file(target=proposal, reporter=member, reason="Insult", process=process)
     url = f"/en/positions/{process.slug}/moderation/"
     for user in (member, facilitator):
         client.force_login(user)
@@ -89,8 +90,19 @@ def test_only_moderators_moderate(client, process, proposal, member, facilitator
     assert not proposal.is_hidden
 
 
+def test_moderation_of_what_no_button_sends_is_not_found(client, process, proposal, moderator):
+    client.force_login(moderator)
+    url = f"/en/positions/{process.slug}/moderation/"
+    for odd in ("word", "²", "9" * 30, "-1"):
+        for field in ("proposal", "statement"):
+            assert client.post(url, {field: odd, "action": "hide"}).status_code == 404
+    assert client.post(url, {"action": "hide"}).status_code == 404
+    proposal.refresh_from_db()
+    assert not proposal.is_hidden
+
+
 def test_moderator_hides_a_reported_proposal(client, process, proposal, member, moderator):
-    services.report_create(reporter=member, target=proposal, reason="Insult")
+    moderation.report_file(target=proposal, reporter=member, reason="Insult", process=process)
     client.force_login(moderator)
     overview = client.get("/en/positions/moderation/").content.decode()
     assert f"/en/positions/{process.slug}/moderation/" in overview
@@ -115,7 +127,7 @@ def test_moderator_hides_a_reported_proposal(client, process, proposal, member, 
 
 
 def test_moderator_dismisses_reports_of_a_statement(client, process, statement, member, moderator):
-    services.report_create(reporter=member, target=statement, reason="Spam")
+    moderation.report_file(target=statement, reporter=member, reason="Spam", process=process)
     client.force_login(moderator)
     client.post(
         f"/en/positions/{process.slug}/moderation/",
@@ -123,7 +135,8 @@ def test_moderator_dismisses_reports_of_a_statement(client, process, statement, 
     )
     statement.refresh_from_db()
     assert not statement.is_hidden and Report.objects.get().status == "dismissed"
-    assert AuditEntry.objects.filter(action="positions.statement_reports_dismiss").exists()
+    entry = AuditEntry.objects.get(action="positions.statement_reports_dismiss")
+    assert entry.actor == moderator and entry.details == {}
 
 
 def test_forum_thread_of_a_proposal_links_to_the_proposal_instead_of_a_reply_form(
@@ -207,7 +220,12 @@ def test_hidden_amendment_is_not_listed(client, process, proposal, member, moder
     )
     client.force_login(member)
     assert "Amended version" in client.get(proposal.get_absolute_url()).content.decode()
-    services.moderate(moderator=moderator, target=amendment, action="hide")
+    moderation.content_moderate(
+        moderator=moderator,
+        target=amendment,
+        action="hide",
+        audit=services.AUDIT_NAMES[Proposal],
+    )
     assert Proposal.objects.get(pk=amendment.pk).is_hidden
     assert "Amended version" not in client.get(proposal.get_absolute_url()).content.decode()
 
@@ -215,7 +233,7 @@ def test_hidden_amendment_is_not_listed(client, process, proposal, member, moder
 def test_export_and_erasure_cover_reports_and_mutes(process, statement, member):
     from horizont.positions.services import user_positions_erase, user_positions_export
 
-    services.report_create(reporter=member, target=statement, reason="Spam")
+    moderation.report_file(target=statement, reporter=member, reason="Spam", process=process)
     services.mute(process=process, user=member)
     exported = user_positions_export(member)["positions"]
     assert exported["reports"] == [
