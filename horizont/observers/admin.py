@@ -28,7 +28,7 @@ class ChecklistFormAdmin(admin.ModelAdmin):
 
 class LessonInline(admin.StackedInline):
     model = Lesson
-    exclude = ["image", "image_type"]
+    exclude = ["image"]
     extra = 0
 
 

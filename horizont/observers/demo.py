@@ -6,6 +6,7 @@ incidents, and protocol copies of which a few differ from the official results."
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
 
 from django.contrib.auth import get_user_model
@@ -15,9 +16,13 @@ from horizont.elections.models import Election, Station
 from horizont.observers import services, training
 from horizont.observers.models import Course, Lesson, Programme, ProtocolCopy
 
-NAME = "Demo: observation at stations abroad (fictional programme)"
+# The programme's own texts are in Russian, the language of the voters and observers at
+# Russian stations abroad (its model has one text field, not one per site language).
+NAME = "Демо: наблюдение на участках за рубежом (вымышленная программа)"
 DEMO_ADMIN_EMAIL = "admin@example.org"
-STATIONS = 4
+STATIONS = 6
+#: Hourly turnout the demo observers report, as shares of the station's final count.
+TURNOUT_HOURS = ((10, 0.2), (12, 0.45), (15, 0.7), (18, 0.9))
 
 LESSONS = {
     "ru": (
@@ -122,14 +127,14 @@ def load() -> str:
     stations = [
         s
         for s in Station.objects.filter(election=election, abroad=True).order_by("uik")[:200]
-        if _consistent(s) and s.votes[0] >= 30 and s.votes[1] >= 30
+        if _consistent(s) and s.valid >= 100  # votes are moved from the leader
     ][:STATIONS]
     day = election.date or dt.date(2030, 9, 15)
     programme = services.programme_open(
         actor=admin,
         election=election,
         name=NAME,
-        description="DEMO DATA: every volunteer, report and copy here is invented.",
+        description="ДЕМО-ДАННЫЕ: все волонтёры, отчёты и копии протоколов здесь выдуманы.",
         ends_on=day + dt.timedelta(days=30),
     )
     course = Course.objects.create(
@@ -193,14 +198,14 @@ def load() -> str:
             "choice: Observers admitted | without problems | after a delay | refused"
         ),
     )
-    services.checklist_save(
+    turnout = services.checklist_save(
         actor=admin,
         programme=programme,
         kind="turnout",
         title="Demo: turnout at the hour",
         fields=services.checklist_parse("time: Hour\nnumber: Voters so far"),
     )
-    services.checklist_save(
+    closing = services.checklist_save(
         actor=admin,
         programme=programme,
         kind="closing",
@@ -221,6 +226,21 @@ def load() -> str:
             station=station,
             form=opening,
             answers=["yes", "08:00", "without problems"],
+            key=uuid.uuid4(),
+        )
+        for hour, share in TURNOUT_HOURS:
+            services.report_submit(
+                volunteer=first,
+                station=station,
+                form=turnout,
+                answers=[f"{hour:02d}:00", round(station.ballots_issued * share)],
+                key=uuid.uuid4(),
+            )
+        services.report_submit(
+            volunteer=second,
+            station=station,
+            form=closing,
+            answers=["yes", "yes"],
             key=uuid.uuid4(),
         )
         moved = 12 * index if index in (1, 2) else 0  # two copies differ from the official
@@ -248,9 +268,61 @@ def load() -> str:
             services.incident_update(
                 actor=admin, incident=incident, status="verified", text="Demo.", lawyer=lawyer
             )
+    placed = _place_stations(election, stations, day)
+    # published, so that the public version can be seen (it withholds what rests on fewer
+    # than five stations)
+    programme.public_dashboard = True
+    programme.save(update_fields=["public_dashboard"])
     mismatches = ProtocolCopy.objects.filter(programme=programme, status="mismatch").count()
     return (
         f"programme '{NAME}' on {election.name}: {len(volunteers) + 1} volunteers, "
         f"{len(stations)} stations abroad, {differing} copies differing from the official "
-        f"results, {mismatches} double-entry mismatch"
+        f"results, {mismatches} double-entry mismatch, {placed} stations on the coverage map"
     )
+
+
+def _place_stations(election: Election, stations: list[Station], day: dt.date) -> int:
+    """Put the programme's stations abroad on the coverage map.
+
+    The map places a station where the votes-abroad app has it, and the official results
+    say nothing of where a station abroad is: the real 2021 stations abroad, imported by
+    the votes-abroad demo, have no address, and the fictional election's stations belong
+    to no vote abroad. So the demo places them, in a vote abroad of its own marked as demo
+    data, in the embassy and consulate cities of the votes-abroad demo (coordinates from
+    the offline gazetteer), with that demo's "check the address with the consulate" text.
+    The real stations' rows stay untouched.
+    """
+    from horizont.abroad import demo as abroad_demo
+    from horizont.abroad.models import Station as AbroadStation
+    from horizont.abroad.models import Vote
+    from horizont.network import gazetteer
+
+    vote = Vote.objects.create(
+        name=f"Демо: места участков для карты наблюдателей — {election.name}",
+        slug=f"demo-observers-{election.pk}",
+        first_day=day,
+        last_day=day,
+        results=election,
+        is_demo=True,
+    )
+    placed = 0
+    cities = itertools.cycle(abroad_demo.STATIONS)
+    for station, (_number, city, country, host, zone) in zip(stations, cities, strict=False):
+        place = gazetteer.find_city(city, country)
+        AbroadStation.objects.create(
+            vote=vote,
+            number=station.uik,
+            slug=f"{vote.slug}-{station.uik}",
+            city=city,
+            country=country,
+            host=host,
+            timezone=zone,
+            address=abroad_demo.DEMO_ADDRESS[country],
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            region=station.region,
+            official=station,
+        )
+        if place is not None:
+            placed += 1
+    return placed

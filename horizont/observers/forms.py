@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,7 @@ from horizont.observers.models import (
     Question,
     Role,
     Volunteer,
+    file_remove_on_commit,
 )
 
 MAX_PHOTOS = 5
@@ -258,7 +260,11 @@ class LessonForm(forms.ModelForm):
     def save(self, commit: bool = True) -> Lesson:
         picture = self.cleaned_data.get("picture")
         if picture is not None:
-            self.instance.image, self.instance.image_type = picture.content, picture.content_type
+            file_remove_on_commit(self.instance.image)  # the image it replaces
+            # the name only gives the extension: lesson_image_path makes a random one
+            self.instance.image.save(
+                f"lesson.{picture.extension}", ContentFile(picture.content), save=False
+            )
         return super().save(commit)
 
 

@@ -289,7 +289,9 @@ class IncidentPhoto(models.Model):
         return f"photo {self.pk} of incident {self.incident_id}"
 
 
-def _file_remove_on_commit(field: Any) -> None:
+def file_remove_on_commit(field: Any) -> None:
+    """Delete ``field``'s file once the transaction that dropped it commits (never a
+    file that a rolled-back row still names)."""
     if field:
         name, storage = field.name, field.storage
         transaction.on_commit(lambda: storage.delete(name))
@@ -297,7 +299,7 @@ def _file_remove_on_commit(field: Any) -> None:
 
 @receiver(post_delete, sender=IncidentPhoto)
 def _incident_photo_file_remove(sender: Any, instance: IncidentPhoto, **kwargs: Any) -> None:
-    _file_remove_on_commit(instance.file)
+    file_remove_on_commit(instance.file)
 
 
 class IncidentNote(models.Model):
@@ -353,7 +355,7 @@ class ProtocolEntry(models.Model):
 
 @receiver(post_delete, sender=ProtocolEntry)
 def _protocol_photo_file_remove(sender: Any, instance: ProtocolEntry, **kwargs: Any) -> None:
-    _file_remove_on_commit(instance.photo)
+    file_remove_on_commit(instance.photo)
 
 
 class ProtocolCopy(models.Model):
@@ -406,21 +408,33 @@ class Course(models.Model):
         return self.title
 
 
+def lesson_image_path(instance: Lesson, filename: str) -> str:
+    """A random name under the public media: course images are not personal data, but
+    the name should not carry what the uploader's file was called."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"observers/lessons/{uuid.uuid4().hex}.{extension}"
+
+
 class Lesson(models.Model):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="lessons")
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text (Markdown)"))
-    #: an illustration, stored without metadata (``horizont.lib.images.clean_image``)
-    image = models.BinaryField(null=True)
-    image_type = models.CharField(max_length=20, blank=True)
+    #: an illustration, stored without metadata (``horizont.lib.images.clean_image``) as a
+    #: public media file; the file goes with the row
+    image = models.FileField(upload_to=lesson_image_path, blank=True, max_length=200)
 
     class Meta:
         ordering = ["position", "language"]
 
     def __str__(self) -> str:
         return self.title
+
+
+@receiver(post_delete, sender=Lesson)
+def _lesson_image_file_remove(sender: Any, instance: Lesson, **kwargs: Any) -> None:
+    file_remove_on_commit(instance.image)
 
 
 class Question(models.Model):

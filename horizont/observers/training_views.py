@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from horizont.audit.services import audit_record
 from horizont.core.ratelimit import rate_limited
+from horizont.core.shortcuts import row_number_or_404
 from horizont.observers import forms, training
-from horizont.observers.models import Attempt, Course, Lesson
+from horizont.observers.models import Attempt, Course
 from horizont.observers.services import Refused
 from horizont.observers.views import _check, _programme, _volunteer
 from horizont.sanctions.letters import letter_missing_characters
@@ -55,6 +57,18 @@ def course_edit(request: HttpRequest, pk: int, course_pk: int) -> HttpResponse:
         request.FILES if "lesson" in request.POST else None,
     )
     question_form = forms.QuestionForm(request.POST if "question" in request.POST else None)
+    if request.method == "POST" and "remove_lesson" in request.POST:
+        number = row_number_or_404(request.POST["remove_lesson"])
+        lesson = get_object_or_404(course.lessons, pk=number)
+        with transaction.atomic():
+            audit_record(
+                actor=request.user,
+                action="observers.lesson_remove",
+                target=course,
+                details={"lesson": lesson.pk, "title": lesson.title},
+            )
+            lesson.delete()  # its image file goes once the deletion is committed
+        return redirect("observers:course_edit", pk, course.pk)
     if "lesson" in request.POST and lesson_form.is_valid():
         lesson_form.instance.course = course
         lesson_form.save()
@@ -82,7 +96,12 @@ def course_edit(request: HttpRequest, pk: int, course_pk: int) -> HttpResponse:
 @login_required
 def course_detail(request: HttpRequest, pk: int, course_pk: int) -> HttpResponse:
     programme = _programme(pk)
-    volunteer = _volunteer(request, programme)
+    # coordinators read the course as volunteers see it; only volunteers take the quiz
+    volunteer = (
+        None
+        if request.user.has_perm("observers.manage_programme", programme)
+        else _volunteer(request, programme)
+    )
     course = _course(pk, course_pk)
     language = (get_language() or "ru")[:2]
     lessons = list(course.lessons.filter(language=language)) or list(
@@ -95,7 +114,10 @@ def course_detail(request: HttpRequest, pk: int, course_pk: int) -> HttpResponse
             "programme": programme,
             "course": course,
             "lessons": lessons,
-            "attempts": course.attempts.filter(volunteer=volunteer, finished_at__isnull=False),
+            "volunteer": volunteer,
+            "attempts": course.attempts.filter(volunteer=volunteer, finished_at__isnull=False)
+            if volunteer
+            else [],
             "closed": bool(course.deadline and timezone.now() > course.deadline),
         },
     )
@@ -188,14 +210,3 @@ def certificate(request: HttpRequest, pk: int, attempt_pk: int) -> HttpResponse:
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="certificate.pdf"'
     return response
-
-
-@login_required
-def lesson_image(request: HttpRequest, pk: int, lesson_pk: int) -> HttpResponse:
-    programme = _programme(pk)
-    if not request.user.has_perm("observers.manage_programme", programme):
-        _volunteer(request, programme)
-    lesson = get_object_or_404(
-        Lesson, pk=lesson_pk, course__programme=programme, image__isnull=False
-    )
-    return HttpResponse(bytes(lesson.image), content_type=lesson.image_type)

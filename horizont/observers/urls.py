@@ -36,9 +36,6 @@ urlpatterns = [
     path("<int:pk>/courses/", training_views.courses, name="courses"),
     path("<int:pk>/courses/<int:course_pk>/edit/", training_views.course_edit, name="course_edit"),
     path("<int:pk>/courses/<int:course_pk>/", training_views.course_detail, name="course"),
-    path(
-        "<int:pk>/lessons/<int:lesson_pk>/image/", training_views.lesson_image, name="lesson_image"
-    ),
     path("<int:pk>/courses/<int:course_pk>/quiz/", training_views.quiz, name="quiz"),
     path("<int:pk>/attempts/<int:attempt_pk>/", training_views.attempt_result, name="attempt"),
     path(

@@ -6,6 +6,7 @@ from django import template
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from horizont.elections import sections
 from horizont.publications.markdown import render_markdown
 
 register = template.Library()
@@ -19,12 +20,14 @@ def lesson_markdown(text: str) -> SafeString:
 
 @register.filter
 def percent(value: float) -> str:
-    return f"{100 * value:.1f}%"
+    """A share as a percentage in the reader's language: 0.181 → "18,1 %" in German."""
+    return sections.percent(value, 1)
 
 
 @register.filter
 def points(value: float) -> str:
-    return f"{100 * value:+.1f}"
+    """A difference of shares in percentage points, signed: −0.014 → "-1,4" in Russian."""
+    return ("+" if value >= 0 else "-") + sections.number(abs(100 * value), 1)
 
 
 @register.filter

@@ -2,11 +2,12 @@
 fails and then passes the quiz, is assigned to a station abroad, sends the opening and
 count reports and an incident with a photo, and enters a protocol copy; a second
 volunteer enters the same protocol differently; a coordinator resolves the mismatch,
-chooses the imported official results and finds the station in the differences table
-with a complaint draft."""
+imports the official results through the elections app's import page and finds the
+station in the differences table with a complaint draft."""
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 
@@ -14,6 +15,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from horizont.elections.models import Election
+from horizont.elections.tests.conftest import fast_engine  # noqa: F401 (a fixture)
 from horizont.observers import services, training
 from horizont.observers.models import (
     Course,
@@ -23,7 +26,7 @@ from horizont.observers.models import (
     ProtocolCopy,
     Report,
 )
-from horizont.observers.tests.conftest import DAY, make_election, make_volunteer
+from horizont.observers.tests.conftest import DAY, PARTIES, make_election, make_volunteer
 from horizont.testing.e2e import log_in
 from horizont.testing.personas import make_user
 
@@ -58,7 +61,75 @@ def _fill_protocol(page, station_label: str, lines: dict) -> None:
     page.get_by_role("button", name="Send the protocol").click()
 
 
-def test_volunteer_to_complaint_draft(page, browser, live_server, tmp_path):
+#: The columns of the CEC's per-station results as in the shared 2021 file (the official
+#: format the elections app reads), with the fictional election's two parties.
+OFFICIAL_COLUMNS = (
+    "level",
+    "region",
+    "oik",
+    "tik",
+    "uik",
+    "Число избирателей, внесенных в список избирателей на момент окончания голосования",
+    "Число избирательных бюллетеней, полученных участковой избирательной комиссией",
+    "Число избирательных бюллетеней, выданных избирателям, проголосовавшим досрочно",
+    "Число избирательных бюллетеней, выданных в помещении для голосования в день голосования",
+    "Число избирательных бюллетеней, выданных вне помещения для голосования в день голосования",
+    "Число погашенных избирательных бюллетеней",
+    "Число избирательных бюллетеней, содержащихся в переносных ящиках для голосования",
+    "Число избирательных бюллетеней, содержащихся в стационарных ящиках для голосования",
+    "Число недействительных избирательных бюллетеней",
+    "Число действительных избирательных бюллетеней",
+    "Число утраченных избирательных бюллетеней",
+    "Число избирательных бюллетеней, не учтенных при получении",
+    *PARTIES,
+)
+
+
+def _official_results_file(tmp_path, election, *, shift: int):
+    """A small results file in the official layout for the fictional election's stations,
+    with ``shift`` votes moved from the second party to the first at every station.
+
+    The shared 2021 file (96,325 stations) is not used: the programme's stations are
+    fictional, and its import with the forensic report takes minutes; its layout is what
+    this file copies."""
+    path = tmp_path / "official-2030.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(OFFICIAL_COLUMNS)
+        for station in election.station_set.order_by("row"):
+            issued = station.ballots_issued
+            writer.writerow(
+                [
+                    "ЦИК России",
+                    station.region,
+                    "ОИК №1",
+                    station.tik,
+                    f"УИК №{station.uik}",
+                    station.registered,
+                    issued + 100,
+                    0,
+                    issued,
+                    0,
+                    100,
+                    0,
+                    station.ballots_cast,
+                    station.invalid,
+                    station.valid,
+                    0,
+                    0,
+                    station.votes[0] + shift,
+                    station.votes[1] - shift,
+                ]
+            )
+    return path
+
+
+# The import runs the forensic engine for real (fewer draws) and draws the real plots; only
+# the HTML documents are stand-ins (as in the elections app's own browser test).
+@pytest.mark.usefixtures("fast_engine")
+def test_volunteer_to_complaint_draft(page, browser, live_server, tmp_path, settings):
+    settings.ELECTIONS_UPLOAD_DIR = tmp_path / "uploads"
+    settings.ELECTIONS_IMPORT_DIR = tmp_path / "imports"
     election = make_election()
     station = election.station_set.get(uik=8001)
     coordinator = make_user("coordinator@example.org", roles=("coordinator",), mfa=True)
@@ -196,15 +267,28 @@ def test_volunteer_to_complaint_draft(page, browser, live_server, tmp_path):
     expect(second_page.get_by_text("Protocol received.")).to_be_visible()
     assert ProtocolCopy.objects.get().status == "mismatch"
 
-    # the coordinator resolves it, chooses the imported official results and complains
-    official = make_election("Official results (imported)", shift=9)
+    # the coordinator resolves it
     coordinator_page.goto(f"/en/observers/{programme.pk}/protocols/")
     coordinator_page.get_by_role("link", name="Resolve the mismatch at №8001").click()
     expect(coordinator_page.get_by_text("registered voters").first).to_be_visible()
     coordinator_page.get_by_role("button", name="Save the agreed protocol").click()
     assert ProtocolCopy.objects.get().status == "agreed"
+
+    # imports the official results through the elections app's import page
+    official_file = _official_results_file(tmp_path, election, shift=9)
+    coordinator_page.goto("/en/elections/")
+    coordinator_page.get_by_role("link", name="Import an election").click()
+    coordinator_page.get_by_label("Name of the election", exact=True).fill("Official results 2030")
+    coordinator_page.get_by_label("Results file", exact=True).set_input_files(str(official_file))
+    coordinator_page.get_by_role("button", name="Start the import").click()
+    coordinator_page.wait_for_url(re.compile(r"/en/jobs/"))
+    expect(coordinator_page.get_by_text("finished")).to_be_visible()
+    assert Election.objects.filter(name="Official results 2030", stations=6).exists()
+
+    # and finds the station in the differences table with a complaint draft
+    coordinator_page.goto(f"/en/observers/{programme.pk}/protocols/")
     coordinator_page.get_by_label("Official results to compare with", exact=True).select_option(
-        label=official.name
+        label="Official results 2030"
     )
     coordinator_page.get_by_role("button", name="Compare with these results").click()
     expect(coordinator_page.get_by_text("+9").first).to_be_visible()

@@ -28,3 +28,13 @@ def test_count_shift_only_is_not_presence_all_day(programme, observer, station, 
 def test_volunteer_cannot_see_the_effect_page(client, programme, assigned):
     client.force_login(assigned.user)
     assert client.get(reverse("observers:effect", args=[programme.pk])).status_code == 403
+
+
+def test_shares_and_points_are_written_in_the_readers_language():
+    from django.utils import translation
+
+    from horizont.observers.templatetags.observers import percent, points
+
+    assert (percent(0.1812), points(-0.0143), points(0.308)) == ("18.1\xa0%", "-1.4", "+30.8")
+    with translation.override("de"):
+        assert (percent(0.1812), points(-0.0143), points(0.308)) == ("18,1\xa0%", "-1,4", "+30,8")

@@ -1,12 +1,23 @@
 """Coordinators with two-factor open programmes and accept volunteers; volunteers apply
 under a pseudonym with encrypted contact details."""
 
+import uuid
+
 import pytest
 from django.db import connection
 from django.urls import reverse
 
 from horizont.audit.models import AuditEntry
-from horizont.observers.models import Programme, Volunteer
+from horizont.observers import services
+from horizont.observers.models import (
+    ChecklistForm,
+    Course,
+    Incident,
+    IncidentPhoto,
+    Programme,
+    Volunteer,
+)
+from horizont.observers.tests.conftest import DAY, lines_of
 from horizont.testing.personas import make_user
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +140,71 @@ def test_site_administrator_without_two_factor_is_refused_too(
 def test_site_administrator_with_two_factor_coordinates(client, site_admin, programme):
     client.force_login(site_admin)
     assert client.get(reverse("observers:volunteers", args=[programme.pk])).status_code == 200
+
+
+def test_coordinator_without_two_factor_is_refused_every_coordinator_page(
+    client, coordinator, programme, assigned, second_observer, station
+):
+    """Every page and action of the app that coordinators use, with existing objects (so
+    that a refusal is not merely a missing object): the two-factor page, nothing else."""
+    services.assignment_create(
+        actor=coordinator, volunteer=second_observer, station=station, day=DAY, shift="count"
+    )
+    incident = Incident.objects.create(
+        key=uuid.uuid4(),
+        programme=programme,
+        volunteer=assigned,
+        station=station,
+        category="stuffing",
+        occurred_at="14:00",
+        description="x",
+        severity="high",
+    )
+    photo = IncidentPhoto.objects.create(incident=incident, file="none.jpg", content_type="x")
+    first, second = list(station.votes), [station.votes[0] + 1, station.votes[1] - 1]
+    for volunteer, votes in ((assigned, first), (second_observer, second)):
+        services.protocol_enter(
+            volunteer=volunteer,
+            user=volunteer.user,
+            station=station,
+            lines=lines_of(station, votes=votes),
+            key=uuid.uuid4(),
+        )
+    copy = programme.copies.get()
+    entry = programme.entries.first()
+    course = Course.objects.create(programme=programme, title="Basics")
+    assignment = assigned.assignments.get()
+    pk = programme.pk
+    pages = [
+        ("create", []),
+        ("volunteers", [pk]),
+        ("decide", [pk, second_observer.pk]),
+        ("assignments", [pk]),
+        ("assignment_delete", [pk, assignment.pk]),
+        ("coverage_data", [pk]),
+        ("checklists", [pk]),
+        ("reports", [pk]),
+        ("incident", [pk, incident.pk]),
+        ("photo", [pk, photo.pk]),
+        ("protocols", [pk]),
+        ("entry_photo", [pk, entry.pk]),
+        ("resolve", [pk, copy.pk]),
+        ("complaint", [pk, copy.pk]),
+        ("dashboard", [pk]),
+        ("effect", [pk]),
+        ("courses", [pk]),
+        ("course_edit", [pk, course.pk]),
+    ]
+    user = make_user("c-nomfa-all@example.org", roles=("coordinator",))
+    client.force_login(user)
+    setup = reverse("mfa_activate_totp")
+    for name, args in pages:
+        for method in (client.get, client.post):
+            response = method(reverse(f"observers:{name}", args=args))
+            if method == client.get and response.status_code == 405:
+                continue  # an action: only POST is answered
+            assert response.status_code == 403, (name, method)
+            assert setup in response.content.decode(), (name, method)
+    assert not ChecklistForm.objects.exists()
+    assert assigned.assignments.exists() and second_observer.status == "accepted"
+    assert programme.copies.get().status == "mismatch" and not course.lessons.exists()

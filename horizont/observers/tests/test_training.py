@@ -193,30 +193,3 @@ def test_volunteer_cannot_edit_courses_and_outsider_cannot_read_them(
     assert (
         client.get(reverse("observers:course", args=[programme.pk, course.pk])).status_code == 403
     )
-
-
-def test_lesson_image_loses_its_metadata_and_is_for_the_programme_only(
-    client, coordinator, programme, observer, outsider, course
-):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from horizont.observers.tests.conftest import jpeg_with_exif
-
-    client.force_login(coordinator)
-    url = reverse("observers:course_edit", args=[programme.pk, course.pk])
-    data = {"lesson": "1", "position": 2, "language": "en", "title": "Seals", "body": "Look."}
-    bad = client.post(url, {**data, "picture": SimpleUploadedFile("x.jpg", b"nope")})
-    assert "is not a photo" in bad.content.decode()
-    picture = SimpleUploadedFile("seal.jpg", jpeg_with_exif(), content_type="image/jpeg")
-    assert client.post(url, {**data, "picture": picture}).status_code == 302
-    lesson = Lesson.objects.get(title="Seals")
-    assert b"SecretCameraMaker" not in bytes(lesson.image)
-    image_url = reverse("observers:lesson_image", args=[programme.pk, lesson.pk])
-    client.force_login(observer.user)
-    assert client.get(image_url)["Content-Type"] == "image/jpeg"
-    assert (
-        image_url
-        in client.get(reverse("observers:course", args=[programme.pk, course.pk])).content.decode()
-    )
-    client.force_login(outsider)
-    assert client.get(image_url).status_code == 403
