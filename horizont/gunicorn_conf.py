@@ -27,6 +27,9 @@ errorlog = "-"
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
+# The heartbeat each worker writes every second: in memory, not on a disk that may stall
+# under load (gunicorn's documentation recommends /dev/shm in containers).
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 
 
 class AddressFreeLogger(Logger):  # type: ignore[misc]

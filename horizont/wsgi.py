@@ -9,6 +9,7 @@ from horizont.sanctions.services import screening_index_open_at_start  # noqa: E
 
 screening_index_open_at_start()
 
-from horizont.core.warmup import warm_up  # noqa: E402
+from horizont.core.warmup import freeze_startup_objects, warm_up  # noqa: E402
 
 warm_up()
+freeze_startup_objects()

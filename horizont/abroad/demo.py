@@ -18,7 +18,15 @@ from horizont.network import gazetteer
 
 DEMO_SLUG = "demo-fictional-vote"
 DUMA_2021_SLUG = "duma-2021"
-DEMO_ADDRESS = "Demo address: check with the consulate / Демо-адрес: уточните в консульстве"
+# Addresses and notes are written in the station's country's language, as real ones are.
+DEMO_ADDRESS = {
+    "DE": "Demo-Adresse: bitte beim Konsulat erfragen",
+    "PL": "Adres demonstracyjny: prosimy sprawdzić w konsulacie",
+}
+DEMO_ACCESSIBILITY = {
+    "DE": "Demo: ob der Eingang stufenlos ist, wird noch bestätigt.",
+    "PL": "Demo: wejście bez schodów czeka na potwierdzenie.",
+}
 # (number, city, country, host, time zone): cities with a Russian embassy or consulate.
 STATIONS = [
     (8101, "Berlin", "DE", "embassy", "Europe/Berlin"),
@@ -72,10 +80,10 @@ def _fictional() -> str:
                     country=country,
                     host=host,
                     timezone=zone,
-                    address=DEMO_ADDRESS,
+                    address=DEMO_ADDRESS[country],
                     latitude=place.latitude if place else None,
                     longitude=place.longitude if place else None,
-                    accessibility="Demo: step-free entrance to be confirmed.",
+                    accessibility=DEMO_ACCESSIBILITY[country],
                     region="Demo",
                 )
             )

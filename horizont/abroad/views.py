@@ -300,6 +300,11 @@ def ride_accept_guest(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "abroad/bad_link.html", status=400)
     if contact.ride.pledge_id is None:
         raise PermissionDenied
+    return _ride_accept_page(request, contact)
+
+
+def _ride_accept_page(request: HttpRequest, contact: RideContact) -> HttpResponse:
+    """The driver (by account or by the link in the mail) agrees to share addresses."""
     if request.method == "POST":
         services.ride_accept(contact=contact, base_url=site_base_url(request))
         messages.success(request, _("You both received each other's e-mail address."))
@@ -342,11 +347,7 @@ def ride_accept(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if contact.ride.author_id != request.user.pk:
         raise PermissionDenied
-    if request.method == "POST":
-        services.ride_accept(contact=contact, base_url=site_base_url(request))
-        messages.success(request, _("You both received each other's e-mail address."))
-        return redirect(contact.ride.station)
-    return render(request, "abroad/ride_accept.html", {"contact": contact})
+    return _ride_accept_page(request, contact)
 
 
 @require_POST

@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.middleware import get_user
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 
@@ -13,7 +14,9 @@ class UserLanguageMiddleware:
     """Remember the interface language a signed-in user reads in.
 
     The URL prefix decides the language of a page; when a signed-in user opens a page in
-    another language, that language becomes their preference (used for e-mails).
+    another language, that language becomes their preference (used for e-mails). Paths
+    without a prefix (``/healthz``, the API) say nothing about it: they neither load the
+    user nor write their language.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -21,16 +24,13 @@ class UserLanguageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if request.method != "GET" or response.status_code != 200:
+            return response
+        language = translation.get_language_from_path(request.path_info)
+        if not language:
+            return response
         user = getattr(request, "user", None)
-        language = getattr(request, "LANGUAGE_CODE", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and language
-            and request.method == "GET"
-            and user.language != language
-            and response.status_code == 200
-        ):
+        if user is not None and user.is_authenticated and user.language != language:
             get_user_model().objects.filter(pk=user.pk).update(language=language)
         return response
 

@@ -20,25 +20,58 @@ PLACES = {
     "Munich": ("DE", "Europe/Berlin", "Beispielweg 4 (fictional)", 48.1351, 11.5820),
 }
 
-# (title, kind, days from today, local hour, hours long, capacity, online)
+# (titles by language, kind, days from today, local hour, hours long, capacity, online).
+# An event is written in the language of its initiative (the templates mark it so).
 PROGRAMME = [
-    ("Newcomers' evening: how the network works", Event.Kind.MEETING, 6, 19, 2, 40, False),
-    ("Film night: documentaries from the diaspora", Event.Kind.CULTURAL, 13, 20, 3, 80, False),
-    ("Training: safe communication for activists", Event.Kind.TRAINING, 20, 11, 4, 2, False),
-    ("Online briefing: elections abroad", Event.Kind.ONLINE, 9, 18, 1, None, True),
-    ("Entrepreneurs' breakfast", Event.Kind.BUSINESS, 27, 9, 2, 30, False),
-    ("Solidarity rally for political prisoners", Event.Kind.PROTEST, -21, 14, 2, None, False),
-    ("Reading evening with exiled writers", Event.Kind.CULTURAL, -45, 19, 2, 60, False),
-]
+    ({"en": "Newcomers' evening: how the network works",
+      "ru": "Вечер для новичков: как устроена сеть",
+      "de": "Abend für Neuankömmlinge: So funktioniert das Netzwerk",
+      "pl": "Wieczór dla nowych: jak działa sieć"}, Event.Kind.MEETING, 6, 19, 2, 40, False),
+    ({"en": "Film night: documentaries from the diaspora",
+      "ru": "Киновечер: документальные фильмы диаспоры",
+      "de": "Filmabend: Dokumentarfilme aus der Diaspora",
+      "pl": "Wieczór filmowy: dokumenty diaspory"}, Event.Kind.CULTURAL, 13, 20, 3, 80, False),
+    ({"en": "Training: safe communication for activists",
+      "ru": "Тренинг: безопасная связь для активистов",
+      "de": "Schulung: sichere Kommunikation für Aktive",
+      "pl": "Szkolenie: bezpieczna komunikacja dla aktywistów"},
+     Event.Kind.TRAINING, 20, 11, 4, 2, False),
+    ({"en": "Online briefing: elections abroad",
+      "ru": "Онлайн-брифинг: выборы за рубежом",
+      "de": "Online-Briefing: Wahlen im Ausland",
+      "pl": "Spotkanie online: wybory za granicą"}, Event.Kind.ONLINE, 9, 18, 1, None, True),
+    ({"en": "Entrepreneurs' breakfast",
+      "ru": "Завтрак предпринимателей",
+      "de": "Frühstück für Unternehmer",
+      "pl": "Śniadanie przedsiębiorców"}, Event.Kind.BUSINESS, 27, 9, 2, 30, False),
+    ({"en": "Solidarity rally for political prisoners",
+      "ru": "Акция солидарности с политзаключёнными",
+      "de": "Solidaritätskundgebung für politische Gefangene",
+      "pl": "Wiec solidarności z więźniami politycznymi"},
+     Event.Kind.PROTEST, -21, 14, 2, None, False),
+    ({"en": "Reading evening with exiled writers",
+      "ru": "Литературный вечер с писателями в изгнании",
+      "de": "Leseabend mit Schriftstellern im Exil",
+      "pl": "Wieczór autorski z pisarzami na emigracji"},
+     Event.Kind.CULTURAL, -45, 19, 2, 60, False),
+]  # fmt: skip
+DESCRIPTION = {
+    "en": "A fictional demo event. Everyone is welcome; pseudonyms are fine.",
+    "ru": "Вымышленное демо-мероприятие. Приходите все; можно под псевдонимом.",
+    "de": "Eine fiktive Demo-Veranstaltung. Alle sind willkommen; Pseudonyme sind in Ordnung.",
+    "pl": "Fikcyjne wydarzenie demonstracyjne. Zapraszamy wszystkich; pseudonimy są w porządku.",
+}
+REPORT_TITLE = {"en": "Report (fictional)", "ru": "Отчёт (вымышленный)",
+                "de": "Bericht (fiktiv)", "pl": "Relacja (fikcyjna)"}  # fmt: skip
 
-
-# The Warsaw partner house's own meetings: the past one has a report in four languages
-# (written by the publications demo, which links it here).
+# The Warsaw partner house's own meetings, in Polish (its language): the past one has a
+# report in four languages (written by the publications demo, which links it here).
 WARSAW_PARTNER = "demo-warsaw-partner"
 WARSAW_MEETINGS = [
-    ("Partners' meeting in Warsaw: plans for the spring", Event.Kind.MEETING, 10, 18, 3, 50),
-    ("Partners' meeting in Warsaw", Event.Kind.MEETING, -14, 17, 3, 50),
+    ("Spotkanie partnerów w Warszawie: plany na wiosnę", Event.Kind.MEETING, 10, 18, 3, 50),
+    ("Spotkanie partnerów w Warszawie", Event.Kind.MEETING, -14, 17, 3, 50),
 ]
+WARSAW_DESCRIPTION = "Fikcyjne spotkanie demonstracyjne inicjatyw partnerskich z kilku krajów."
 
 
 def _demo_initiatives() -> list[Initiative]:
@@ -64,8 +97,10 @@ def load() -> str:
     cities = list(PLACES)
     today = timezone.localdate()
     created = 0
-    for number, (title, kind, days, hour, hours, capacity, online) in enumerate(PROGRAMME):
+    for number, (titles, kind, days, hour, hours, capacity, online) in enumerate(PROGRAMME):
         initiative = initiatives[number % len(initiatives)]
+        language = initiative.language if initiative.language in titles else "en"
+        title = titles[language]
         city = initiative.city if initiative.city in PLACES else cities[number % len(cities)]
         country, zone_name, address, latitude, longitude = PLACES[city]
         if Event.objects.filter(initiative=initiative, title=title).exists():
@@ -76,7 +111,7 @@ def load() -> str:
         Event.objects.create(
             initiative=initiative,
             title=title,
-            description="A fictional demo event. Everyone is welcome; pseudonyms are fine.",
+            description=DESCRIPTION[language],
             kind=kind,
             start=start,
             end=start + dt.timedelta(hours=hours),
@@ -89,7 +124,7 @@ def load() -> str:
             online_url="https://meet.example.org/demo-briefing" if online else "",
             capacity=capacity,
             report_url=f"https://example.org/reports/demo-{number}" if past else "",
-            report_title="Report (fictional)" if past else "",
+            report_title=REPORT_TITLE[language] if past else "",
         )
         created += 1
     created += _warsaw_meetings(today)
@@ -110,7 +145,7 @@ def _warsaw_meetings(today: dt.date) -> int:
         Event.objects.create(
             initiative=initiative,
             title=title,
-            description="A fictional demo meeting of partner initiatives from several countries.",
+            description=WARSAW_DESCRIPTION,
             kind=kind,
             start=start,
             end=start + dt.timedelta(hours=hours),

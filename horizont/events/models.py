@@ -15,11 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from horizont.core.fields import EncryptedTextField
+from horizont.core.fulltext import MAX_SEARCHED_TEXT, search_indexes
 from horizont.network.models import Initiative
 
 # An event lasts at most this long. The bound lets "upcoming" and "past" lists walk the
 # index on ``start`` instead of scanning every event (see benchmarks/events_pages.py).
 MAX_DURATION = dt.timedelta(days=31)
+#: What the site search matches, most important first (horizont.core.search).
+EVENT_SEARCH_FIELDS = ("title", "description", "city")
 
 
 def validate_report_link(value: str) -> None:
@@ -73,7 +76,7 @@ class Event(models.Model):
         verbose_name=_("initiative"),
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=MAX_SEARCHED_TEXT)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MEETING)
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
@@ -126,6 +129,9 @@ class Event(models.Model):
             models.Index(fields=["kind", "start"], name="event_kind_start"),
             models.Index(fields=["initiative", "start"], name="event_initiative_start"),
             models.Index(Upper("city"), "start", name="event_city_start"),
+            # An event's language is its initiative's: one index per language over every
+            # event, the search picks the arm by the initiative's language.
+            *search_indexes("event", EVENT_SEARCH_FIELDS, language_field=None),
         ]
         constraints = [
             models.CheckConstraint(

@@ -98,6 +98,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "country",
         "report_url",
         "initiative__name",
+        "initiative__language",
         "initiative__slug",
         "initiative__status",
     )

@@ -125,7 +125,7 @@ INITIATIVES = [
     ),
     (
         "demo-warsaw-observers",
-        "Warsaw Observers (demo)",
+        "Obserwatorzy Warszawa (demo)",
         "pl",
         "PL",
         "Warsaw",

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from horizont.core.fulltext import MAX_SEARCHED_TEXT
 from horizont.lib.images import CleanImage, ImageRejected, clean_image
 from horizont.network import gazetteer
 from horizont.network.models import WORKING_LANGUAGES, Initiative, Link, Topic
@@ -158,7 +159,10 @@ class TranslationForm(forms.Form):
         help_text=_("Leave empty to remove this translation."),
     )
     description = forms.CharField(
-        label=_("description"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+        label=_("description"),
+        required=False,
+        max_length=MAX_SEARCHED_TEXT,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
 
 

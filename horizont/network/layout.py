@@ -84,12 +84,14 @@ def _label_box(point: Point, label: str, width: float) -> tuple[float, float, fl
 def _separate_labels(
     positions: dict[int, Point],
     labels: Mapping[int, str],
-    bounds: tuple[float, float, float, float],
+    *,
+    top: float,
+    bottom: float,
     width: float,
     rounds: int = 60,
 ) -> dict[int, Point]:
-    """Push apart, vertically, nodes whose label boxes overlap."""
-    _left_edge, top_edge, _right_edge, bottom_edge = bounds
+    """Push apart, vertically (between ``top`` and ``bottom``), nodes whose label boxes
+    overlap; ``width`` of the picture decides on which side each label goes."""
     nodes = list(positions)
     moved = dict(positions)
     for _ in range(rounds):
@@ -107,8 +109,8 @@ def _separate_labels(
                 clash = True
                 push = (ay1 - by0) / 2 + 0.5
                 (xa, ya), (xb, yb) = moved[a], moved[b]
-                moved[a] = (xa, max(top_edge, ya - push))
-                moved[b] = (xb, min(bottom_edge, yb + push))
+                moved[a] = (xa, max(top, ya - push))
+                moved[b] = (xb, min(bottom, yb + push))
                 boxes[a] = _label_box(moved[a], labels.get(a, ""), width)
                 boxes[b] = _label_box(moved[b], labels.get(b, ""), width)
                 ax0, ay0, ax1, ay1 = boxes[a]
@@ -152,5 +154,6 @@ def graph_positions(
             x = cx + (ux if len(group) > 1 else 0.2) * usable_width
             y = cy + pad_y + uy * max(ch - 2 * pad_y, 0.0)
             positions[node] = (margin + x, margin + y)
-    bounds = (float(margin), float(margin), float(width - margin), float(height - margin))
-    return _separate_labels(positions, labels, bounds, float(width))
+    return _separate_labels(
+        positions, labels, top=float(margin), bottom=float(height - margin), width=float(width)
+    )

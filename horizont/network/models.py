@@ -8,6 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from horizont.core.fields import EncryptedTextField
+from horizont.core.fulltext import MAX_SEARCHED_TEXT, search_indexes
+
+#: What the site search matches, most important first (horizont.core.search).
+INITIATIVE_SEARCH_FIELDS = ("name", "description", "city")
+TRANSLATION_SEARCH_FIELDS = ("name", "description")
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -43,7 +48,7 @@ class Initiative(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short address"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=MAX_SEARCHED_TEXT)
     language = models.CharField(
         _("language of name and description"), max_length=8, choices=settings.LANGUAGES
     )
@@ -92,6 +97,7 @@ class Initiative(models.Model):
             models.Index(fields=["status", "name"], name="network_ini_status_name"),
             models.Index(fields=["status", "country", "city"], name="network_ini_status_place"),
             models.Index(fields=["latitude", "longitude"], name="network_ini_lat_lon"),
+            *search_indexes("initiative", INITIATIVE_SEARCH_FIELDS),
         ]
 
     def __str__(self) -> str:
@@ -230,7 +236,7 @@ class InitiativeTranslation(models.Model):
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=MAX_SEARCHED_TEXT)
 
     class Meta:
         constraints = [
@@ -238,6 +244,7 @@ class InitiativeTranslation(models.Model):
                 fields=["initiative", "language"], name="one_translation_per_language"
             )
         ]
+        indexes = search_indexes("initiative_tr", TRANSLATION_SEARCH_FIELDS)
         verbose_name = _("translation")
         verbose_name_plural = _("translations")
 

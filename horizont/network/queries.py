@@ -15,7 +15,7 @@ from django.db.models import ExpressionWrapper, F, FloatField, Prefetch, Q, Quer
 from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
 
 from horizont.network import gazetteer
-from horizont.network.layout import label_side
+from horizont.network.layout import graph_positions, label_side
 from horizont.network.models import Initiative, Link, Topic
 
 MAP_LIMIT = 2000
@@ -214,17 +214,6 @@ def graph_links(filters: Filters, kind: str = "") -> tuple[list[dict[str, Any]],
 GRAPH_WIDTH, GRAPH_HEIGHT, GRAPH_MARGIN = 1000, 640, 40
 
 
-def graph_layout(
-    node_ids: list[int], edges: list[tuple[int, int]], labels: dict[int, str] | None = None
-) -> dict[int, tuple[float, float]]:
-    """Positions in the graph's viewBox: each group laid out apart, labels kept apart."""
-    from horizont.network.layout import graph_positions  # networkx: imported when drawn
-
-    return graph_positions(
-        node_ids, edges, labels, width=GRAPH_WIDTH, height=GRAPH_HEIGHT, margin=GRAPH_MARGIN
-    )
-
-
 def graph_data(filters: Filters, kind: str = "") -> dict[str, Any]:
     links, truncated = graph_links(filters, kind)
     nodes: dict[int, dict[str, Any]] = {}
@@ -238,7 +227,14 @@ def graph_data(filters: Filters, kind: str = "") -> dict[str, Any]:
     key = "network:graph-layout:" + hashlib.sha256(fingerprint).hexdigest()
     positions = cache.get(key)
     if positions is None:
-        positions = graph_layout(list(nodes), edges, labels)
+        positions = graph_positions(
+            list(nodes),
+            edges,
+            labels,
+            width=GRAPH_WIDTH,
+            height=GRAPH_HEIGHT,
+            margin=GRAPH_MARGIN,
+        )
         cache.set(key, positions, timeout=24 * 3600)
     for node_id, (x, y) in positions.items():
         nodes[node_id]["x"], nodes[node_id]["y"] = x, y

@@ -427,13 +427,27 @@ def deliver(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("The delivery was recorded."))
         return redirect("petitions:deliver", pk=petition.pk)
+    return _deliver_page(
+        request, petition, form=form, status=400 if request.method == "POST" else 200
+    )
+
+
+def _deliver_page(
+    request: HttpRequest,
+    petition: Petition,
+    *,
+    form: DeliveryForm | None = None,
+    reply_form: ReplyForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The delivery desk, with the delivery or the reply form that failed (if any)."""
     return render(
         request,
         "petitions/deliver.html",
         {
             "petition": petition,
-            "form": form,
-            "reply_form": ReplyForm(petition=petition, prefix="reply"),
+            "form": form or DeliveryForm(petition=petition),
+            "reply_form": reply_form or ReplyForm(petition=petition, prefix="reply"),
             "update_form": UpdateForm(prefix="update"),
             "addressees": petition.addressees.all(),
             "deliveries": petition.deliveries.select_related("addressee").prefetch_related(
@@ -441,7 +455,7 @@ def deliver(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "replies": petition.replies.select_related("addressee").prefetch_related("attachments"),
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 
@@ -452,20 +466,7 @@ def reply_add(request: HttpRequest, pk: int) -> HttpResponse:
     petition = _get_petition_for_organizer(request, pk, "petitions.deliver_petition")
     form = ReplyForm(request.POST, request.FILES, petition=petition, prefix="reply")
     if not form.is_valid():
-        return render(
-            request,
-            "petitions/deliver.html",
-            {
-                "petition": petition,
-                "form": DeliveryForm(petition=petition),
-                "reply_form": form,
-                "update_form": UpdateForm(prefix="update"),
-                "addressees": petition.addressees.all(),
-                "deliveries": petition.deliveries.all(),
-                "replies": petition.replies.all(),
-            },
-            status=400,
-        )
+        return _deliver_page(request, petition, reply_form=form, status=400)
     data = form.cleaned_data
     services.reply_record(
         petition=petition,

@@ -202,15 +202,15 @@ def load() -> str:
 
 def _link_warsaw_report() -> None:
     """Point the past Warsaw partners' meeting (events demo) at its report."""
+    from horizont.events.demo import WARSAW_MEETINGS
     from horizont.events.models import Event
 
-    report = ArticleTranslation.objects.filter(
-        title="Report from the partners' meeting in Warsaw (demo)"
-    ).first()
+    # The meeting is in Polish (the partner house's language), so is the report's title.
+    report = ArticleTranslation.objects.filter(title=REPORT["pl"][0]).first()
     if report is None:
         return
     # A path without language prefix: the reader lands in their own language.
     path = f"/publications/{report.article_id}/"
     Event.objects.filter(
-        initiative__slug="demo-warsaw-partner", title="Partners' meeting in Warsaw", report_url=""
+        initiative__slug="demo-warsaw-partner", title=WARSAW_MEETINGS[1][0], report_url=""
     ).update(report_url=path, report_title=report.title)

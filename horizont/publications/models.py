@@ -10,19 +10,21 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from horizont.core.translated import translated
+from horizont.core.fulltext import MAX_SEARCHED_TEXT, search_indexes
+from horizont.core.translated import TranslatedName, language_columns
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+#: What the site search matches in a language version, most important first.
+VERSION_SEARCH_FIELDS = ("title", "summary", "body")
 
 
-class Tag(models.Model):
+class Tag(TranslatedName, models.Model):
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(_("short address"), max_length=80, unique=True, allow_unicode=True)
     # The name in each interface language (blank: the name as typed), ``label`` picks it.
-    name_en = models.CharField(_("name in English"), max_length=60, blank=True)
-    name_ru = models.CharField(_("name in Russian"), max_length=60, blank=True)
-    name_de = models.CharField(_("name in German"), max_length=60, blank=True)
-    name_pl = models.CharField(_("name in Polish"), max_length=60, blank=True)
+    name_en, name_ru, name_de, name_pl = language_columns(
+        models.CharField, "name", max_length=60, blank=True
+    )
 
     class Meta:
         ordering = ["name"]
@@ -34,11 +36,6 @@ class Tag(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{reverse('publications:list')}?tag={self.slug}"
-
-    @property
-    def label(self) -> str:
-        """The name in the reader's language, else as typed."""
-        return translated(self, "name")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -158,7 +155,9 @@ class ArticleTranslation(models.Model):
     slug = models.SlugField(_("short address"), max_length=200, allow_unicode=True)
     summary = models.TextField(_("summary"), blank=True, max_length=600)
     body = models.TextField(
-        _("text"), help_text=_("Markdown: **bold**, *italic*, [link](https://…), lists, headings.")
+        _("text"),
+        max_length=MAX_SEARCHED_TEXT,
+        help_text=_("Markdown: **bold**, *italic*, [link](https://…), lists, headings."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -169,6 +168,7 @@ class ArticleTranslation(models.Model):
                 fields=["article", "language"], name="one_version_per_language"
             ),
         ]
+        indexes = search_indexes("article_version", VERSION_SEARCH_FIELDS)
         verbose_name = _("language version")
         verbose_name_plural = _("language versions")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from horizont.lib.totp import totp_code
@@ -40,7 +41,16 @@ def make_user(
     return user
 
 
+#: A code is typed only when at least this many seconds of its 30-second window remain:
+#: the server accepts only the current window (allauth's MFA_TOTP_TOLERANCE 0), and a
+#: browser test on a busy machine can take seconds from typing to the server's check.
+FRESH_CODE_SECONDS = 8.0
+
+
 def current_code() -> str:
+    left = 30 - time.time() % 30
+    if left < FRESH_CODE_SECONDS:
+        time.sleep(left + 0.05)
     return totp_code(TOTP_SECRET)
 
 

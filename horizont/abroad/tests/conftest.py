@@ -74,7 +74,7 @@ def stations(vote: Vote) -> dict[str, Station]:
 @pytest.fixture
 def results_election(db: Any, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
     """The fictional election of the elections app; its stations 8001–8008 are abroad."""
-    request.getfixturevalue("fast_engine")  # stand-ins for plots and HTML: seconds saved
+    request.getfixturevalue("fast_engine")  # fewer draws, a stand-in HTML: seconds saved
     from horizont.elections import services
     from horizont.elections.synthetic import synthetic_csv
 

@@ -20,7 +20,11 @@ class OneFilePerMessage(BaseEmailBackend):
 
     def send_messages(self, messages: Any) -> int:
         for message in messages:
-            path = self.directory / f"{uuid.uuid4().hex}.eml"
-            path.write_bytes(message.message().as_bytes())
+            # Written under a hidden name and renamed: like an SMTP hand-over, a kill leaves
+            # either the whole message or none (a half-written file read back as To: None).
+            name = uuid.uuid4().hex
+            partial = self.directory / f".{name}.partial"
+            partial.write_bytes(message.message().as_bytes())
+            partial.rename(self.directory / f"{name}.eml")
             time.sleep(self.pause)
         return len(messages)

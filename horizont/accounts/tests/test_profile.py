@@ -138,3 +138,10 @@ def test_two_factor_page_offers_security_keys_as_an_option_and_states_the_window
     assert "Security keys (optional)" in page
     assert "more than 15 minutes ago" in page
     assert page.index("Turn on two-factor authentication") < page.index("Add a security key")
+
+
+def test_profile_says_why_the_download_asks_for_the_password_and_when(client, member):
+    client.force_login(member)
+    page = client.get("/de/me/profile/").content.decode()
+    assert "enthält alle Ihre persönlichen Daten" in page
+    assert "mehr als 15 Minuten" in page

@@ -6,8 +6,8 @@ object of the app's main model), answered to an anonymous visitor with an HTML p
 Each is opened once per language at 1366 px and then narrowed to 360 px. The walk fails on
 
 - horizontal overflow of the whole page at either width;
-- an English interface word (``ENGLISH_ONLY`` below) on a Russian, German or Polish page,
-  outside text that declares its own language (``lang="en"`` content of an initiative);
+- an English word (``ENGLISH_ONLY`` below) on a Russian, German or Polish page, outside
+  text that declares its own language (``lang="en"`` content of an initiative or event);
 - a request to another host (the ``page`` fixture);
 - a document slower than one second from request to first byte.
 """
@@ -35,8 +35,10 @@ LANGUAGES = ("en", "ru", "de", "pl")
 DESKTOP, PHONE = 1366, 360
 SLOW_MS = 1000.0
 
-# Interface words that must not appear on a /ru/, /de/ or /pl/ page. Words German or
-# Polish share with English ("Filter", "Forum", "Download", "Register") are left out.
+# Ordinary English words that must not appear on a /ru/, /de/ or /pl/ page, whether they
+# come from the interface or from the demo content (which is written in the reader's
+# language or marks its own with ``lang``). Words German or Polish share with English
+# ("Filter", "Forum", "Download", "Register", "to") and proper names are left out.
 ENGLISH_ONLY = (
     "Log in",
     "Log out",
@@ -73,6 +75,9 @@ ENGLISH_ONLY = (
     "your",
     "you",
     "for",
+    "from",
+    "this",
+    "what",
 )
 WORDS = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH_ONLY) + r")\b")
 
@@ -89,20 +94,6 @@ FILL = {
     "forum": ("forum.Board", {}),
     "sanctions": ("sanctions.ListVersion", {}),
     "observers": ("observers.Programme", {}),
-}
-# Pages whose English words come from the demo *content* (written in English, with no
-# language of its own to mark it up), not from the interface: reported, not failed.
-# Each is a known gap to close (issue 15 report): events need a language field; forum
-# category names, initiative descriptions and names, positions, observer and abroad
-# demo texts are English-only demo data.
-DEMO_CONTENT = {
-    "": "titles of the demo events",
-    "events/": "titles of the demo events",
-    "initiatives/": "descriptions and names of the demo initiatives",
-    "forum/": "forum category names and directory entries of the demo",
-    "positions/": "demo proposals, decisions and polls",
-    "observers/": "the demo programme's notice",
-    "abroad/": "demo addresses of the polling stations",
 }
 NOT_PAGES = (".ics", ".json", ".csv", ".pdf", ".svg", ".png", ".xml", ".html", ".txt", ".zip")
 
@@ -181,6 +172,13 @@ def _fill(namespace: str, route: str) -> str | None:
     return route
 
 
+def _first_byte_ms(response: Any) -> float:
+    if response is None:
+        return float("inf")
+    timing = response.request.timing
+    return float(timing["responseStart"] - timing["requestStart"])
+
+
 def test_newcomer_walk(page, monkeypatch):
     # The demo content of every app, without the slow real election data set.
     monkeypatch.setattr(
@@ -216,10 +214,16 @@ def test_newcomer_walk(page, monkeypatch):
                 continue
             visited += 1
             where = f"/{language}/{path}"
-            timing = response.request.timing
-            waited = timing["responseStart"] - timing["requestStart"]
+            waited = _first_byte_ms(response)
             if waited > SLOW_MS:
-                problems.append(f"{where}: {waited:.0f} ms to the first byte")
+                # Once slow may be the machine (other work on the same cores): a page
+                # fails when it is slow again; benchmarks/first_visit_pages.py measures
+                # first visits on a quiet machine.
+                again = _first_byte_ms(page.goto(where))
+                if again > SLOW_MS:
+                    problems.append(f"{where}: {waited:.0f}, then {again:.0f} ms to first byte")
+                else:
+                    print(f"{where}: {waited:.0f} ms to the first byte once, then {again:.0f} ms")
             if language != "en":
                 text = page.evaluate(VISIBLE_TEXT, language)
                 text = " ".join(text.split())
@@ -227,14 +231,7 @@ def test_newcomer_walk(page, monkeypatch):
                     m.group(1): text[max(0, m.start() - 30) : m.end() + 30]
                     for m in WORDS.finditer(text)
                 }
-                known = [
-                    reason
-                    for prefix, reason in DEMO_CONTENT.items()
-                    if (path.startswith(prefix) if prefix else path == "")
-                ]
-                if found and known:
-                    print(f"demo content, not failed: {where} {sorted(found)} ({known[0]})")
-                elif found:
+                if found:
                     problems.append(
                         f"{where}: English words {sorted(found)} in {list(found.values())}"
                     )

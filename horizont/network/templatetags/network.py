@@ -15,3 +15,9 @@ def localized_name(initiative: Initiative, language: str) -> str:
 @register.filter
 def localized_description(initiative: Initiative, language: str) -> str:
     return initiative.localized(language)[1]
+
+
+@register.filter
+def localized_language(initiative: Initiative, language: str) -> str:
+    """The language the name and description are shown in (for a ``lang`` attribute)."""
+    return initiative.localized(language)[2]

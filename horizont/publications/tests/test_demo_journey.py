@@ -23,9 +23,9 @@ def test_warsaw_partner_page_leads_to_its_calendar_events_and_report(client):
 
     calendar = client.get(f"/en/events/initiative/{warsaw.slug}/calendar.ics")
     assert calendar.status_code == 200
-    assert b"Partners' meeting in Warsaw: plans for the spring" in calendar.content
+    assert "Spotkanie partnerów w Warszawie: plany na wiosnę".encode() in calendar.content
 
-    past = Event.objects.get(initiative=warsaw, title="Partners' meeting in Warsaw")
+    past = Event.objects.get(initiative=warsaw, title="Spotkanie partnerów w Warszawie")
     assert past.report_url.startswith("/publications/")
     report = client.get(past.report_url, HTTP_ACCEPT_LANGUAGE="pl", follow=True)
     assert report.status_code == 200
