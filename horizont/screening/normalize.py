@@ -371,13 +371,12 @@ def normalize_name(text: str) -> NormalizedName:
     plain = [w.text for w in words]
     removed: list[str] = []
     first = 0
-    while first < len(plain) - 1:
+    # A legal form marks an organisation: GENERAL PETROLEUM CORPORATION and KING ROMANS
+    # COMPANY LIMITED keep their first words (titles belong to people's names).
+    organisation = len(plain) > 1 and bool(_split_legal_forms(plain)[2])
+    while first < len(plain) - 1 and not organisation:
         word = plain[first]
-        if (
-            word in TITLES
-            or ascii_fold(word) in TITLES
-            or (word in AMBIGUOUS_TITLES and len(plain) - first >= 3)
-        ):
+        if _is_title(word, len(plain) - first - 1):
             removed.append(word)
             first += 1
             continue
@@ -405,6 +404,14 @@ def normalize_name(text: str) -> NormalizedName:
             make_token(kept_word.text, is_patronymic, kept_word.script, kept_word.compound)
         )
     return NormalizedName(text, tuple(tokens), tuple(removed), tuple(forms))
+
+
+def _is_title(word: str, others: int) -> bool:
+    """A title or honorific, with ``others`` words of the name besides it; a word that is
+    also a name (Haji, Pan) counts as a title only beside two more words."""
+    if word in AMBIGUOUS_TITLES:
+        return others >= 2
+    return word in TITLES or ascii_fold(word) in TITLES
 
 
 def _drop_repeats(words: list[Word]) -> list[Word]:

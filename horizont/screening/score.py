@@ -52,6 +52,7 @@ MISSING_NAME_TOKEN_COST: Final = 0.3
 EXTRA_QUERY_TOKEN_COST: Final = 0.5
 ONE_WORD_QUERY_COST: Final = 0.5
 MISSING_PATRONYMIC_COST: Final = 0.1
+MISSING_TITLE_COST: Final = 0.1
 INITIAL_SIMILARITY: Final = 0.8
 WORD_TO_INITIAL_SIMILARITY: Final = 0.4
 SHORT_FUZZY_SIMILARITY: Final = 0.7
@@ -497,6 +498,8 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
             term = max(term, 0.0)
         if q.text in name_titles:
             term = max(term, w * (1.0 - f))
+        elif q.text in HONORIFICS:
+            term = max(term, -f * w * MISSING_TITLE_COST)
         total += term
     for j in unmatched_n:
         if j in joined_n:
@@ -512,6 +515,8 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
             term = max(term, 0.0)
         if n.text in query_titles:
             term = max(term, v * (1.0 - f))
+        elif n.text in HONORIFICS:
+            term = max(term, -f * v * MISSING_TITLE_COST)
         total += term
     if query.legal_forms or name.legal_forms:
         total += LEGAL_FORM_WEIGHT * (1.0 - f)
@@ -644,6 +649,15 @@ def align(
         gained += sum(t.weight for t in both)
         total += sum(t.weight for t in both)
         notes.append("dropped as a title on one side only: " + ", ".join(t.text for t in both))
+    # A title kept inside a name (NOOR, Haji Mohammad; SHAH, Mullah Mohammed) and
+    # missing on the other side says little: it costs a tenth of its weight, unless
+    # the other side has a word left over too (MIR against WALI: two names differ) or
+    # only one word matched (CHAN King against HAYAN: King is a given name there).
+    rest_q, titles_inside = _split_titles(missing_q)
+    rest_n, titles_inside_n = _split_titles(missing_n)
+    if len(matched) >= 2 and not (rest_q and titles_inside_n) and not (rest_n and titles_inside):
+        missing_q, missing_n = rest_q, rest_n
+        total += sum(t.weight for t in titles_inside + titles_inside_n) * MISSING_TITLE_COST
     query_has_patronymic = any(t.patronymic for t in missing_q)
     name_has_patronymic = any(t.patronymic for t in missing_n)
     plain_q = [t for t in missing_q if not t.patronymic]
@@ -731,6 +745,15 @@ def align(
         removed=query.removed + name.removed,
         notes=tuple(notes),
     )
+
+
+def _split_titles(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """``tokens`` without the titles and honorifics among them, and those titles."""
+    if not any(t.text in HONORIFICS for t in tokens):
+        return tokens, []
+    return [t for t in tokens if t.text not in HONORIFICS], [
+        t for t in tokens if t.text in HONORIFICS
+    ]
 
 
 def score_normalized(query: NormalizedName, name: NormalizedName) -> NameScore:
