@@ -118,10 +118,9 @@ def _fictional() -> str:
 
 
 def _duma_2021() -> str:
-    from horizont.elections.demo import REAL_2021
-    from horizont.elections.models import Election
+    from horizont.elections.demo import real_2021_election
 
-    election = Election.objects.filter(name=REAL_2021).first()
+    election = real_2021_election()
     if election is None:
         return "2021 results not imported by the elections demo: no 2021 stations abroad"
     vote = Vote.objects.filter(slug=DUMA_2021_SLUG).first()

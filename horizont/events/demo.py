@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from horizont.core.demo_keys import demo_object, demo_remember
 from horizont.events.models import Event
 from horizont.events.timezones import local_to_utc
 from horizont.network.models import Initiative
@@ -20,36 +21,44 @@ PLACES = {
     "Munich": ("DE", "Europe/Berlin", "Beispielweg 4 (fictional)", 48.1351, 11.5820),
 }
 
-# (titles by language, kind, days from today, local hour, hours long, capacity, online).
-# An event is written in the language of its initiative (the templates mark it so).
+# (key, titles by language, kind, days from today, local hour, hours long, capacity,
+# online). An event is written in the language of its initiative (the templates mark it
+# so). The key finds the event again on a later run, whatever its title has become.
 PROGRAMME = [
-    ({"en": "Newcomers' evening: how the network works",
+    ("newcomers-evening",
+     {"en": "Newcomers' evening: how the network works",
       "ru": "Вечер для новичков: как устроена сеть",
       "de": "Abend für Neuankömmlinge: So funktioniert das Netzwerk",
       "pl": "Wieczór dla nowych: jak działa sieć"}, Event.Kind.MEETING, 6, 19, 2, 40, False),
-    ({"en": "Film night: documentaries from the diaspora",
+    ("film-night",
+     {"en": "Film night: documentaries from the diaspora",
       "ru": "Киновечер: документальные фильмы диаспоры",
       "de": "Filmabend: Dokumentarfilme aus der Diaspora",
       "pl": "Wieczór filmowy: dokumenty diaspory"}, Event.Kind.CULTURAL, 13, 20, 3, 80, False),
-    ({"en": "Training: safe communication for activists",
+    ("safe-communication-training",
+     {"en": "Training: safe communication for activists",
       "ru": "Тренинг: безопасная связь для активистов",
       "de": "Schulung: sichere Kommunikation für Aktive",
       "pl": "Szkolenie: bezpieczna komunikacja dla aktywistów"},
      Event.Kind.TRAINING, 20, 11, 4, 2, False),
-    ({"en": "Online briefing: elections abroad",
+    ("elections-abroad-briefing",
+     {"en": "Online briefing: elections abroad",
       "ru": "Онлайн-брифинг: выборы за рубежом",
       "de": "Online-Briefing: Wahlen im Ausland",
       "pl": "Spotkanie online: wybory za granicą"}, Event.Kind.ONLINE, 9, 18, 1, None, True),
-    ({"en": "Entrepreneurs' breakfast",
+    ("entrepreneurs-breakfast",
+     {"en": "Entrepreneurs' breakfast",
       "ru": "Завтрак предпринимателей",
       "de": "Frühstück für Unternehmer",
       "pl": "Śniadanie przedsiębiorców"}, Event.Kind.BUSINESS, 27, 9, 2, 30, False),
-    ({"en": "Solidarity rally for political prisoners",
+    ("solidarity-rally",
+     {"en": "Solidarity rally for political prisoners",
       "ru": "Акция солидарности с политзаключёнными",
       "de": "Solidaritätskundgebung für politische Gefangene",
       "pl": "Wiec solidarności z więźniami politycznymi"},
      Event.Kind.PROTEST, -21, 14, 2, None, False),
-    ({"en": "Reading evening with exiled writers",
+    ("reading-evening",
+     {"en": "Reading evening with exiled writers",
       "ru": "Литературный вечер с писателями в изгнании",
       "de": "Leseabend mit Schriftstellern im Exil",
       "pl": "Wieczór autorski z pisarzami na emigracji"},
@@ -67,10 +76,22 @@ REPORT_TITLE = {"en": "Report (fictional)", "ru": "Отчёт (вымышлен�
 # The Warsaw partner house's own meetings, in Polish (its language): the past one has a
 # report in four languages (written by the publications demo, which links it here).
 WARSAW_PARTNER = "demo-warsaw-partner"
+# (key, title, kind, days from today, local hour, hours long, capacity)
 WARSAW_MEETINGS = [
-    ("Spotkanie partnerów w Warszawie: plany na wiosnę", Event.Kind.MEETING, 10, 18, 3, 50),
-    ("Spotkanie partnerów w Warszawie", Event.Kind.MEETING, -14, 17, 3, 50),
-]
+    ("warsaw-spring-plans", "Spotkanie partnerów w Warszawie: plany na wiosnę",
+     Event.Kind.MEETING, 10, 18, 3, 50),
+    ("warsaw-partners-meeting", "Spotkanie partnerów w Warszawie",
+     Event.Kind.MEETING, -14, 17, 3, 50),
+]  # fmt: skip
+#: The past Warsaw meeting, whose report the publications demo links.
+WARSAW_REPORTED = "events:warsaw-partners-meeting"
+#: Titles that earlier versions gave the demo events (before they had keys), so that a
+#: database they filled is recognized: English before the events were written in their
+#: initiative's language (the programme's English titles are recognized anyway).
+OLDER_TITLES = {
+    "warsaw-spring-plans": ["Partners' meeting in Warsaw: plans for the spring"],
+    "warsaw-partners-meeting": ["Partners' meeting in Warsaw"],
+}
 WARSAW_DESCRIPTION = "Fikcyjne spotkanie demonstracyjne inicjatyw partnerskich z kilku krajów."
 
 
@@ -97,18 +118,18 @@ def load() -> str:
     cities = list(PLACES)
     today = timezone.localdate()
     created = 0
-    for number, (titles, kind, days, hour, hours, capacity, online) in enumerate(PROGRAMME):
+    for number, (key, titles, kind, days, hour, hours, capacity, online) in enumerate(PROGRAMME):
         initiative = initiatives[number % len(initiatives)]
         language = initiative.language if initiative.language in titles else "en"
         title = titles[language]
         city = initiative.city if initiative.city in PLACES else cities[number % len(cities)]
         country, zone_name, address, latitude, longitude = PLACES[city]
-        if Event.objects.filter(initiative=initiative, title=title).exists():
+        if _found(key, initiative, [*titles.values(), *OLDER_TITLES.get(key, [])]):
             continue
         day = today + dt.timedelta(days=days)
         start = local_to_utc(dt.datetime.combine(day, dt.time(hour)), ZoneInfo(zone_name))
         past = days < 0
-        Event.objects.create(
+        event = Event.objects.create(
             initiative=initiative,
             title=title,
             description=DESCRIPTION[language],
@@ -126,9 +147,17 @@ def load() -> str:
             report_url=f"https://example.org/reports/demo-{number}" if past else "",
             report_title=REPORT_TITLE[language] if past else "",
         )
+        demo_remember(event, f"events:{key}")
         created += 1
     created += _warsaw_meetings(today)
     return f"{created} events created ({Event.objects.count()} in all)"
+
+
+def _found(key: str, initiative: Initiative, titles: list[str]) -> bool:
+    """Whether the event ``key`` exists: by its key, or (on a database an older version
+    filled) by any title it had, which then gets the key."""
+    older = Event.objects.filter(initiative=initiative, title__in=titles)
+    return demo_object(Event, f"events:{key}", legacy=older) is not None
 
 
 def _warsaw_meetings(today: dt.date) -> int:
@@ -137,12 +166,12 @@ def _warsaw_meetings(today: dt.date) -> int:
         return 0
     country, zone_name, address, latitude, longitude = PLACES["Warsaw"]
     created = 0
-    for title, kind, days, hour, hours, capacity in WARSAW_MEETINGS:
-        if Event.objects.filter(initiative=initiative, title=title).exists():
+    for key, title, kind, days, hour, hours, capacity in WARSAW_MEETINGS:
+        if _found(key, initiative, [title, *OLDER_TITLES.get(key, [])]):
             continue
         day = today + dt.timedelta(days=days)
         start = local_to_utc(dt.datetime.combine(day, dt.time(hour)), ZoneInfo(zone_name))
-        Event.objects.create(
+        event = Event.objects.create(
             initiative=initiative,
             title=title,
             description=WARSAW_DESCRIPTION,
@@ -157,5 +186,6 @@ def _warsaw_meetings(today: dt.date) -> int:
             longitude=longitude,
             capacity=capacity,
         )
+        demo_remember(event, f"events:{key}")
         created += 1
     return created

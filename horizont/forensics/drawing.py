@@ -197,8 +197,9 @@ class Axes:
         )
 
     def dots(self, xs: FloatArray, ys: FloatArray, colour: str, radius: float = 2.0) -> None:
-        """Round markers; those above the y limits are left out."""
+        """Round markers; those above the y limits (or not finite) are left out."""
         keep = (ys <= self.ylim[1]) & (xs >= self.xlim[0]) & (xs <= self.xlim[1])
+        keep &= np.isfinite(xs) & np.isfinite(ys)
         for a, b in zip(self._xs(xs[keep]).tolist(), self._ys(ys[keep]).tolist(), strict=True):
             self.parts.append(
                 f'<circle cx="{_f(a)}" cy="{_f(b)}" r="{_f(radius)}" fill="{colour}"/>'
@@ -218,7 +219,9 @@ class Axes:
     def box(
         self, x0: float, x1: float, y0: float, y1: float, colour: str, opacity: float = 1.0
     ) -> None:
-        """A rectangle in data coordinates (bars, bands)."""
+        """A rectangle in data coordinates (bars, bands); left out if a corner is not finite."""
+        if not all(math.isfinite(v) for v in (x0, x1, y0, y1)):
+            return
         left, right = sorted((self.x(x0), self.x(x1)))
         top, bottom = sorted((self.y(min(y1, self.ylim[1])), self.y(max(y0, self.ylim[0]))))
         fill = f' fill-opacity="{_f(opacity)}"' if opacity < 1.0 else ""
@@ -232,7 +235,9 @@ class Axes:
         self.box(x0, x1, self.ylim[0], self.ylim[1], colour, opacity)
 
     def vline(self, x: float, colour: str, width: float = 1.0) -> None:
-        """A vertical line over the whole height."""
+        """A vertical line over the whole height; none at a missing (not finite) ``x``."""
+        if not math.isfinite(x):
+            return
         px = _f(self.x(x))
         self.parts.append(
             f'<line x1="{px}" y1="{_f(self.top)}" x2="{px}" y2="{_f(self.top + self.height)}" '
@@ -240,7 +245,9 @@ class Axes:
         )
 
     def whisker(self, x0: float, x1: float, y: float, colour: str) -> None:
-        """A horizontal error bar from x0 to x1 at y, its middle marked."""
+        """A horizontal error bar from x0 to x1 at y, its middle marked (none if not finite)."""
+        if not all(math.isfinite(v) for v in (x0, x1, y)):
+            return
         a, b, c = _f(self.x(x0)), _f(self.x(x1)), self.y(y)
         m = _f(self.x((x0 + x1) / 2))
         self.parts.append(
@@ -298,6 +305,24 @@ class Axes:
                 f'<text x="{_f(x)}" y="{_f(y)}" text-anchor="middle" font-size="12" '
                 f'transform="rotate(-90 {_f(x)} {_f(y)})">{xml_text(title)}</text>'
             )
+
+    def note(self, text: str, size: int = 13) -> None:
+        """``text`` in the middle of the area, wrapped to its width: what a plot says
+        where it has nothing to draw."""
+        lines: list[str] = []
+        for word in text.split():
+            if lines and text_width(f"{lines[-1]} {word}", size) <= self.width - 24:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        step = size * 1.35
+        first = self.top + self.height / 2 - step * (len(lines) - 1) / 2 + size * 0.35
+        x = _f(self.left + self.width / 2)
+        self.overlay.extend(
+            f'<text x="{x}" y="{_f(first + step * i)}" text-anchor="middle" '
+            f'font-size="{size}">{xml_text(line)}</text>'
+            for i, line in enumerate(lines)
+        )
 
     def title(self, text: str) -> None:
         self.overlay.append(

@@ -31,7 +31,11 @@ BINS = 40
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """Fitted fraud fractions with bootstrap intervals, and the histograms to draw."""
+    """Fitted fraud fractions with bootstrap intervals, and the histograms to draw.
+
+    ``peak_found`` is False when the turnout distribution has no clean peak (no voters
+    between 5 and 90 % turnout): the model is then centred on a guess and says nothing.
+    """
 
     stations: int
     clean_turnout: float
@@ -48,6 +52,7 @@ class Fingerprint:
     observed: FloatArray
     model: FloatArray
     edges: FloatArray
+    peak_found: bool = True
 
 
 def _mode(values: FloatArray, near: float | None = None, width: float = 0.04) -> float:
@@ -282,4 +287,5 @@ def fingerprint(
         observed=observed.reshape(BINS, BINS),
         model=model.reshape(BINS, BINS),
         edges=np.linspace(0.0, 1.0, BINS + 1),
+        peak_found=bool(np.isfinite(lowest.turnout)),
     )

@@ -9,6 +9,7 @@ plot takes milliseconds and needs no font files, cache folder or plotting librar
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,6 +24,7 @@ from horizont.forensics.drawing import (
     tick_digits,
     xml_text,
 )
+from horizont.forensics.excess import MAX_PEAK, MIN_PEAK
 from horizont.forensics.explanations import explanation
 from horizont.forensics.sections import number
 
@@ -142,6 +144,47 @@ _AXES: dict[str, dict[str, str]] = {
         "pl": "Dwie mapy cieplne komisji według frekwencji (poziomo) i wyniku lidera "
         "(pionowo): dane i dopasowany model, w tej samej skali barw.",
     },
+    # what a plot says where it has nothing to draw (an election of empty stations,
+    # every turnout 100 %, no region left by the test's filter)
+    "no_ballots": {
+        "en": "No station reported ballots cast: there is nothing to draw.",
+        "ru": "Ни один участок не сообщил о поданных бюллетенях: рисовать нечего.",
+        "de": "Kein Wahllokal hat abgegebene Stimmzettel gemeldet: es gibt nichts darzustellen.",
+        "pl": "Żadna komisja nie zgłosiła oddanych kart: nie ma czego narysować.",
+    },
+    "no_votes": {
+        "en": "No station reported votes for any party: there is nothing to draw.",
+        "ru": "Ни один участок не сообщил о голосах за партии: рисовать нечего.",
+        "de": "Kein Wahllokal hat Stimmen für eine Partei gemeldet: es gibt nichts darzustellen.",
+        "pl": "Żadna komisja nie zgłosiła głosów na partie: nie ma czego narysować.",
+    },
+    "no_test_stations": {
+        "en": "No station meets the conditions of this test: there is nothing to compare.",
+        "ru": "Ни один участок не отвечает условиям этого теста: сравнивать нечего.",
+        "de": "Kein Wahllokal erfüllt die Bedingungen dieses Tests: es gibt nichts zu vergleichen.",
+        "pl": "Żadna komisja nie spełnia warunków tego testu: nie ma czego porównać.",
+    },
+    "no_peak_line": {
+        "en": "No clean turnout peak between {low} and {high} %: no expected line",
+        "ru": "Нет «чистого» пика явки между {low} и {high} %: ожидаемой линии нет",
+        "de": "Kein sauberer Beteiligungsgipfel zwischen {low} und {high} %: keine erwartete Linie",
+        "pl": "Brak czystego szczytu frekwencji między {low} a {high} %: brak linii oczekiwanej",
+    },
+    "no_peak_model": {
+        "en": "No clean turnout peak between {low} and {high} %: the model has no centre to "
+        "start from.",
+        "ru": "Нет «чистого» пика явки между {low} и {high} %: модели не от чего отталкиваться.",
+        "de": "Kein sauberer Beteiligungsgipfel zwischen {low} und {high} %: das Modell hat "
+        "keinen Mittelpunkt.",
+        "pl": "Brak czystego szczytu frekwencji między {low} a {high} %: model nie ma punktu "
+        "wyjścia.",
+    },
+    "desc_excess_no_peak": {
+        "en": "Votes by turnout for the leader and the other parties. {note}.",
+        "ru": "Голоса по явке за лидера и за другие партии. {note}.",
+        "de": "Stimmen nach Beteiligung für den Spitzenreiter und die anderen Parteien. {note}.",
+        "pl": "Głosy według frekwencji na lidera i na inne partie. {note}.",
+    },
 }
 
 
@@ -153,6 +196,20 @@ def _figure(width: int, height: int, name: str, lang: str, desc: str) -> Figure:
     return Figure(
         width, height, ident=f"plot-{name}", title=explanation(name, lang).title, desc=desc
     )
+
+
+def _no_peak(key: str, lang: str) -> str:
+    return _t(key, lang).format(low=number(MIN_PEAK, 0, lang), high=number(MAX_PEAK, 0, lang))
+
+
+def _nothing(width: int, height: int, name: str, lang: str, message: str) -> str:
+    """The plot ``name`` that has nothing to draw: an empty frame saying so."""
+    fig = Figure(
+        width, height, ident=f"plot-{name}", title=explanation(name, lang).title, desc=message
+    )
+    ax = fig.add(Axes(20, 15, width - 40, height - 30, (0.0, 1.0), (0.0, 1.0)))
+    ax.note(message)
+    return fig.svg()
 
 
 def _ticks(
@@ -183,6 +240,8 @@ PERCENT_TICKS = [float(v) for v in range(0, 101, 10)]
 def plot_comet(report: Report, lang: str = "en") -> str:
     """The turnout × leader-share density of voters (the "comet")."""
     d = report.distributions
+    if not d.comet.sum() > 0:
+        return _nothing(600, 500, "comet", lang, _t("no_ballots", lang))
     fig = _figure(600, 500, "comet", lang, _t("desc_comet", lang))
     ax = fig.add(Axes(78, 15, 502, 420, (0.0, 100.0), (0.0, 100.0)))
     ax.heat_map(np.log1p(d.comet), MAGMA)
@@ -193,6 +252,8 @@ def plot_comet(report: Report, lang: str = "en") -> str:
 def plot_integer_peaks(report: Report, lang: str = "en") -> str:
     """0.1-point histograms of turnout and share, and the integer counts against the null."""
     d = report.distributions
+    if not d.turnout_stations.sum() > 0:
+        return _nothing(1100, 360, "integer", lang, _t("no_ballots", lang))
     cell = report.integer.cell("either", "stations")
     low = cell.null_mean - 2 * cell.null_sd
     high = cell.null_mean + 2 * cell.null_sd
@@ -209,8 +270,10 @@ def plot_integer_peaks(report: Report, lang: str = "en") -> str:
         (80, d.turnout_stations, "turnout"),
         (445, d.share_stations, "share"),
     ):
-        # the pile of 100 % stations would flatten everything else
+        # the pile of 100 % stations would flatten everything else (unless it is all)
         visible = counts[(centres >= 30) & (centres <= 99)]
+        if not visible.max() > 0:
+            visible = counts[shown]
         ax = fig.add(Axes(left, 15, 285, 285, (30.0, 100.0), (0.0, _top(visible, 1.15))))
         ax.line(centres[shown], counts[shown], "#333333", width=0.8)
         ax.dots(centres[whole & shown], counts[whole & shown], RED, radius=2.2)
@@ -229,6 +292,9 @@ def plot_integer_peaks(report: Report, lang: str = "en") -> str:
     # headroom above the bars for the legend
     ylim = (0.0, _top(counts.astype(float), 1.5))
     ax = fig.add(Axes(805, 15, 275, 285, (lo - pad, hi + pad), ylim))
+    if report.integer.n_stations == 0:
+        ax.note(_t("no_test_stations", lang), size=11)
+        return fig.svg()
     for count, a, b in zip(counts.tolist(), edges[:-1].tolist(), edges[1:].tolist(), strict=True):
         ax.box(a, b, 0.0, float(count), "#95a5a6")
     ax.span(low, high, "#3498db", 0.25)
@@ -253,6 +319,8 @@ def _shortened(text: str, length: int) -> str:
 def plot_regions(report: Report, lang: str = "en", top: int = 20) -> str:
     """Regions ranked by excess voters at whole-percent turnout, with the null band."""
     ranking = report.regional.ranking[:top]
+    if not ranking:
+        return _nothing(800, 165, "regional", lang, _t("no_test_stations", lang))
     rows = max(len(ranking), 3)
     names = [_shortened(r.region, REGION_LABEL) for r in ranking]
     values = np.array([r.excess_voters for r in ranking], dtype=float)
@@ -294,37 +362,56 @@ def plot_excess(report: Report, lang: str = "en") -> str:
         ex.curve_others / 1e6,
         ex.curve_expected_leader / 1e6,
     )
-    turnout = f"{number(ex.clean_turnout, 1, lang)}\u00a0%"
-    fig = _figure(700, 400, "excess", lang, _t("desc_excess", lang).format(turnout=turnout))
+    if not (leader.sum() + others.sum()) > 0:
+        return _nothing(700, 400, "excess", lang, _t("no_votes", lang))
+    # no voters between MIN_PEAK and MAX_PEAK turnout (every station at 100 %): no clean
+    # peak, so no clean ratio, no dashed line and no excess to shade
+    peak = math.isfinite(ex.clean_turnout)
+    if peak:
+        turnout = f"{number(ex.clean_turnout, 1, lang)}\u00a0%"
+        desc = _t("desc_excess", lang).format(turnout=turnout)
+    else:
+        desc = _t("desc_excess_no_peak", lang).format(note=_no_peak("no_peak_line", lang))
+    fig = _figure(700, 400, "excess", lang, desc)
     highest = _top(np.concatenate([leader, others, expected]))
-    ax = fig.add(Axes(80, 15, 600, 320, (0.0, 100.0), (0.0, highest)))
-    above = x > ex.clean_turnout
-    ax.area(x[above], expected[above], leader[above], RED)
-    ax.vline(ex.clean_turnout, "#7f8c8d", width=0.8)
+    ax = fig.add(
+        Axes(80, 15 if peak else 30, 600, 320 if peak else 305, (0.0, 100.0), (0.0, highest))
+    )
+    entries = [("line", RED, _t("leader", lang)), ("line", BLUE, _t("others", lang))]
+    if peak:
+        above = x > ex.clean_turnout
+        ax.area(x[above], expected[above], leader[above], RED)
+        ax.vline(ex.clean_turnout, "#7f8c8d", width=0.8)
+    else:
+        ax.title(_no_peak("no_peak_line", lang))
     ax.line(x, leader, RED)
     ax.line(x, others, BLUE)
-    ax.line(x, expected, RED, dashed=True)
+    if peak:
+        ax.line(x, expected, RED, dashed=True)
+        entries.append(("dashed", RED, _t("expected_leader", lang)))
     _ticks(ax, lang, x=_t("turnout", lang), y=_t("votes", lang))
-    ax.legend(
-        [
-            ("line", RED, _t("leader", lang)),
-            ("line", BLUE, _t("others", lang)),
-            ("dashed", RED, _t("expected_leader", lang)),
-        ],
-        "best",
-    )
+    ax.legend(entries, "best")
     return fig.svg()
 
 
 def plot_fingerprint(report: Report, lang: str = "en") -> str:
     """Observed turnout × share histogram of stations beside the fitted model's."""
     fp = report.fingerprint
-    fig = _figure(900, 385, "fingerprint", lang, _t("desc_fingerprint", lang))
-    top = float(np.log1p(max(float(fp.observed.max()), float(fp.model.max()), 1.0)))
+    if fp.stations == 0:
+        return _nothing(900, 385, "fingerprint", lang, _t("no_ballots", lang))
+    desc = _t("desc_fingerprint", lang)
+    if not fp.peak_found:
+        desc = f"{desc} {_no_peak('no_peak_model', lang)}"
+    fig = _figure(900, 385, "fingerprint", lang, desc)
+    model = fp.model if fp.peak_found else np.zeros_like(fp.observed)
+    top = float(np.log1p(max(float(fp.observed.max()), float(model.max()), 1.0)))
     for left, data, title in ((80, fp.observed, "data"), (525, fp.model, "model")):
         ax = fig.add(Axes(left, 30, 355, 300, (0.0, 100.0), (0.0, 100.0)))
-        ax.heat_map(np.log1p(np.clip(data, 0, None)), VIRIDIS, top=top)
         ax.title(_t(title, lang))
+        if title == "model" and not fp.peak_found:
+            ax.note(_no_peak("no_peak_model", lang), size=12)
+            continue
+        ax.heat_map(np.log1p(np.clip(data, 0, None)), VIRIDIS, top=top)
         _ticks(
             ax,
             lang,

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from horizont.core.demo_keys import demo_object, demo_remember
 from horizont.forum.models import BusinessProfile, Category, Post, Thread
 
 PEOPLE = {
@@ -58,9 +59,12 @@ CATEGORY_TRANSLATIONS = {
 }  # fmt: skip
 
 # Threads, replies and businesses are written by people, each in a language of the
-# diaspora (Russian, German or Polish), as they would be on a real forum.
+# diaspora (Russian, German or Polish), as they would be on a real forum. The first item
+# of each is its key: it finds the thread or business again on a later run, whatever its
+# title or name has become.
 THREADS = [
     (
+        "residence-permit",
         "life-abroad",
         "anya",
         "Продление вида на жительство: что взять с собой? (демо)",
@@ -71,6 +75,7 @@ THREADS = [
         ],
     ),
     (
+        "childrens-theatre",
         "initiatives",
         "vera",
         "Wir suchen Freiwillige für ein Kindertheater (Demo)",
@@ -79,6 +84,7 @@ THREADS = [
         [("gleb", "Am Wochenende kann ich beim Licht helfen.")],
     ),
     (
+        "invoicing-two-countries",
         "business",
         "gleb",
         "Faktury dla klientów w dwóch krajach (demo)",
@@ -89,6 +95,7 @@ THREADS = [
         ],
     ),
     (
+        "autumn-films",
         "culture",
         "boris",
         "Фильмы для осеннего киновечера (демо)",
@@ -99,6 +106,7 @@ THREADS = [
 
 BUSINESSES = [
     (
+        "birch-bakery",
         "anya",
         "Bäckerei Birke (Demo)",
         BusinessProfile.Sector.FOOD,
@@ -108,6 +116,7 @@ BUSINESSES = [
         "Einen Partner für Lieferungen in Sachsen.",
     ),
     (
+        "vistula-accounting",
         "boris",
         "Biuro rachunkowe Wisła (demo)",
         BusinessProfile.Sector.FINANCE,
@@ -117,6 +126,7 @@ BUSINESSES = [
         "Klientów wśród nowo przybyłych przedsiębiorców.",
     ),
     (
+        "northern-code",
         "gleb",
         "Северный код (демо)",
         BusinessProfile.Sector.IT,
@@ -126,6 +136,7 @@ BUSINESSES = [
         "Дизайнера для совместного проекта.",
     ),
     (
+        "linden-school",
         "vera",
         "Языковая школа «Липа» (демо)",
         BusinessProfile.Sector.EDUCATION,
@@ -135,6 +146,19 @@ BUSINESSES = [
         "Помещения для вечерних занятий.",
     ),
 ]
+
+#: Titles and names earlier versions gave (in English, before demo keys): a database
+#: they filled is recognized once, and its threads and businesses get their keys.
+OLDER_TEXTS = {
+    "residence-permit": ["Residence permit renewal: what to bring? (demo)"],
+    "childrens-theatre": ["Looking for volunteers for a children's theatre (demo)"],
+    "invoicing-two-countries": ["Invoicing clients in two countries (demo)"],
+    "autumn-films": ["Films for an autumn film night (demo)"],
+    "birch-bakery": ["Birch Bakery (demo)"],
+    "vistula-accounting": ["Vistula Accounting (demo)"],
+    "northern-code": ["Northern Code (demo)"],
+    "linden-school": ["Linden Language School (demo)"],
+}
 
 
 def _people() -> dict[str, Any]:
@@ -174,8 +198,9 @@ def load() -> str:
         categories[slug] = category
     now = timezone.now()
     new_threads = 0
-    for index, (category, author, title, body, replies) in enumerate(THREADS):
-        if Thread.objects.filter(title=title).exists():
+    for index, (key, category, author, title, body, replies) in enumerate(THREADS):
+        older = Thread.objects.filter(title__in=[title, *OLDER_TEXTS.get(key, [])])
+        if demo_object(Thread, f"forum:{key}", legacy=older) is not None:
             continue
         started = now - timedelta(days=10 - index, hours=3)
         thread = Thread.objects.create(
@@ -191,20 +216,23 @@ def load() -> str:
             when = started + timedelta(hours=hours * 5)
             Post.objects.filter(pk=reply.pk).update(created_at=when)
             Thread.objects.filter(pk=thread.pk).update(last_post_at=when)
+        demo_remember(thread, f"forum:{key}")
         new_threads += 1
     new_profiles = 0
-    for owner, name, sector, country, city, offers, seeks in BUSINESSES:
-        _profile, created = BusinessProfile.objects.get_or_create(
+    for key, owner, name, sector, country, city, offers, seeks in BUSINESSES:
+        older = BusinessProfile.objects.filter(name__in=[name, *OLDER_TEXTS.get(key, [])])
+        if demo_object(BusinessProfile, f"forum:{key}", legacy=older) is not None:
+            continue
+        profile = BusinessProfile.objects.create(
             name=name,
-            defaults={
-                "owner": people[owner],
-                "sector": sector,
-                "country": country,
-                "city": city,
-                "offers": offers,
-                "seeks": seeks,
-                "contact": f"{owner}-business@example.org",
-            },
+            owner=people[owner],
+            sector=sector,
+            country=country,
+            city=city,
+            offers=offers,
+            seeks=seeks,
+            contact=f"{owner}-business@example.org",
         )
-        new_profiles += created
+        demo_remember(profile, f"forum:{key}")
+        new_profiles += 1
     return f"{len(categories)} categories, {new_threads} new threads, {new_profiles} new businesses"

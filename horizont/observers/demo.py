@@ -11,7 +11,8 @@ import uuid
 
 from django.contrib.auth import get_user_model
 
-from horizont.elections.demo import FICTIONAL, REAL_2021
+from horizont.core.demo_keys import demo_object, demo_remember
+from horizont.elections.demo import fictional_election, real_2021_election
 from horizont.elections.models import Election, Station
 from horizont.observers import services, training
 from horizont.observers.models import Course, Lesson, Programme, ProtocolCopy
@@ -19,6 +20,9 @@ from horizont.observers.models import Course, Lesson, Programme, ProtocolCopy
 # The programme's own texts are in Russian, the language of the voters and observers at
 # Russian stations abroad (its model has one text field, not one per site language).
 NAME = "Демо: наблюдение на участках за рубежом (вымышленная программа)"
+PROGRAMME_KEY = "observers:programme"
+#: The programme's name in earlier versions (before demo keys), to recognize it once.
+OLDER_NAMES = ["Demo: observation at stations abroad (fictional programme)"]
 DEMO_ADMIN_EMAIL = "admin@example.org"
 STATIONS = 6
 #: Hourly turnout the demo observers report, as shares of the station's final count.
@@ -115,12 +119,10 @@ def _lines(station: Station, moved: int = 0) -> dict[str, object]:
 
 
 def load() -> str:
-    if Programme.objects.filter(name=NAME).exists():
+    older = Programme.objects.filter(name__in=[NAME, *OLDER_NAMES])
+    if demo_object(Programme, PROGRAMME_KEY, legacy=older) is not None:
         return "observer programme already loaded"
-    election = (
-        Election.objects.filter(name=REAL_2021).first()
-        or Election.objects.filter(name=FICTIONAL).first()
-    )
+    election = real_2021_election() or fictional_election()
     admin = get_user_model().objects.filter(email=DEMO_ADMIN_EMAIL).first()
     if election is None or admin is None:
         return "no demo election or administrator: no observer programme"
@@ -137,6 +139,7 @@ def load() -> str:
         description="ДЕМО-ДАННЫЕ: все волонтёры, отчёты и копии протоколов здесь выдуманы.",
         ends_on=day + dt.timedelta(days=30),
     )
+    demo_remember(programme, PROGRAMME_KEY)
     course = Course.objects.create(
         programme=programme, title="Demo: observer basics", required_for=["observer"], pass_mark=70
     )

@@ -7,16 +7,17 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from horizont.core.demo_keys import demo_object, demo_remember
 from horizont.network.models import Initiative
 from horizont.petitions import services
 from horizont.petitions.forms import preset_addressee
 from horizont.petitions.models import Petition, PetitionText, Signature
-from horizont.sanctions.demo import DEMO_CASE_TITLE
-from horizont.sanctions.models import Case
+from horizont.sanctions.demo import demo_case
 
 DEMO_INITIATIVE = "demo-berlin-free-word"
 DEMO_ORGANIZER_EMAIL = "organizer@example.org"
 TITLE_DE = "Demo: Sanktionierten Business-Jet RA-02791 festsetzen (fiktiv)"
+PETITION_KEY = "petitions:jet-petition"
 TEXT_DE = (
     "Fiktives Beispiel für die Demo. Ein auf der OFAC-SDN-Liste geführter Business-Jet "
     "stand mehrere Tage zur Wartung auf einem deutschen Flughafen. Wir fordern das BAFA "
@@ -48,7 +49,8 @@ def load() -> str:
     organizer = get_user_model().objects.filter(email=DEMO_ORGANIZER_EMAIL).first()
     if initiative is None or organizer is None:
         return "no demo initiative or organizer, no demo petition"
-    petition = Petition.objects.filter(texts__title=TITLE_DE).first()
+    older = Petition.objects.filter(texts__title__in=[TITLE_DE, TITLE_EN, TITLE_RU]).distinct()
+    petition = demo_object(Petition, PETITION_KEY, legacy=older)
     if petition is None:
         petition = services.petition_create(
             initiative=initiative,
@@ -58,9 +60,10 @@ def load() -> str:
             text=TEXT_DE,
             goal=500,
             deadline=timezone.now() + dt.timedelta(days=60),
-            case=Case.objects.filter(title=DEMO_CASE_TITLE).first(),
+            case=demo_case(),
             addressees=[preset_addressee("bafa"), preset_addressee("bmwk")],
         )
+        demo_remember(petition, PETITION_KEY)
         PetitionText.objects.create(petition=petition, language="en", title=TITLE_EN, text=TEXT_EN)
         PetitionText.objects.create(petition=petition, language="ru", title=TITLE_RU, text=TEXT_RU)
         petition = services.petition_open(petition=petition, actor=organizer)
@@ -78,7 +81,7 @@ def load() -> str:
             )
             services.signature_confirm(signature=signature)
     elif petition.case is None:
-        petition.case = Case.objects.filter(title=DEMO_CASE_TITLE).first()
+        petition.case = demo_case()
         petition.save(update_fields=["case"])
     linked = "linked to the demo aircraft case" if petition.case_id else "no demo case to link"
     count = petition.signatures.confirmed().count()

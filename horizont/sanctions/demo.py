@@ -6,12 +6,19 @@ import datetime
 
 from django.contrib.auth import get_user_model
 
+from horizont.core.demo_keys import demo_object, demo_remember
 from horizont.lib.shared_data import shared_data_root
 from horizont.sanctions import services
 from horizont.sanctions.models import Case, CaseMember, CaseSubject, Evidence, Letter
 
 DEMO_CASE_TITLE = "Demo: business jet RA-02791 seen at a German airport (fictional)"
+DEMO_CASE_KEY = "sanctions:jet-case"
 DEMO_ADMIN_EMAIL = "admin@example.org"
+
+
+def demo_case() -> Case | None:
+    """The demo's aircraft case (by its key; by its title if an older version made it)."""
+    return demo_object(Case, DEMO_CASE_KEY, legacy=Case.objects.filter(title=DEMO_CASE_TITLE))
 
 
 def load() -> str:
@@ -26,7 +33,7 @@ def load() -> str:
     admin = get_user_model().objects.filter(email=DEMO_ADMIN_EMAIL).first()
     if admin is None:
         return "; ".join([*parts, "no demo administrator, no demo case"])
-    case = Case.objects.filter(title=DEMO_CASE_TITLE).first()
+    case = demo_case()
     if case is None:
         case = services.case_create(
             user=admin,
@@ -38,6 +45,7 @@ def load() -> str:
                 "Limited, which is linked to a listed person."
             ),
         )
+        demo_remember(case, DEMO_CASE_KEY)
     else:
         CaseMember.objects.get_or_create(
             case=case, user=admin, defaults={"role": CaseMember.Role.COORDINATOR}

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import base64
 import io
+import math
 import re
 import subprocess
 import sys
+import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
@@ -14,12 +16,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from horizont.forensics import build_report
+from horizont.forensics import build_report, render_html
 from horizont.forensics.drawing import MAGMA, nice_ticks, png_rgb
 from horizont.forensics.explanations import LANGUAGES, explanation
+from horizont.forensics.model import Results
 from horizont.forensics.plots import PLOTS
 from horizont.forensics.report import Report
-from horizont.forensics.tests.synthetic import clean_election, with_rounded_turnout
+from horizont.forensics.tests.synthetic import clean_election, results_from, with_rounded_turnout
 
 SVG = "{http://www.w3.org/2000/svg}"
 AXIS_LABEL = {"en": "Turnout, %", "ru": "Явка, %", "de": "Beteiligung, %", "pl": "Frekwencja, %"}
@@ -179,3 +182,157 @@ def test_drawing_a_plot_does_not_load_matplotlib() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=600
     )
     assert out.stdout.strip() == "False"
+
+
+# Degenerate elections: every plot must stay a valid picture (a browser shows nothing and
+# the PDF cannot read an SVG with "nan" in an attribute) and say when it has nothing to say.
+
+#: Attributes that hold numbers (lists of them in points, d, transform, viewBox).
+NUMERIC = {
+    "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points", "d",
+    "transform", "viewBox", "stroke-width", "fill-opacity", "font-size",
+}  # fmt: skip
+NOTHING_TO_DRAW = {
+    "en": "No station reported ballots cast: there is nothing to draw.",
+    "ru": "Ни один участок не сообщил о поданных бюллетенях: рисовать нечего.",
+    "de": "Kein Wahllokal hat abgegebene Stimmzettel gemeldet: es gibt nichts darzustellen.",
+    "pl": "Żadna komisja nie zgłosiła oddanych kart: nie ma czego narysować.",
+}
+NO_PEAK = {
+    "en": "No clean turnout peak between 5 and 90 %",
+    "ru": "Нет «чистого» пика явки между 5 и 90 %",
+    "de": "Kein sauberer Beteiligungsgipfel zwischen 5 und 90 %",
+    "pl": "Brak czystego szczytu frekwencji między 5 a 90 %",
+}
+
+
+def _numbers_are_finite(svg: str) -> None:
+    for element in ET.fromstring(svg).iter():
+        for name, value in element.attrib.items():
+            if name not in NUMERIC:
+                continue
+            words = re.sub(r"rotate|[MHVLZ]", " ", value)
+            for token in re.split(r"[\s,()]+", words.strip(" ()")):
+                assert math.isfinite(float(token)), f"{element.tag} {name}={value!r}"
+
+
+def _degenerate(kind: str) -> Results:
+    stations = 40
+    registered = np.full(stations, 1000)
+    zeros = np.zeros(stations, dtype=np.int64)
+    same = np.tile([300, 200, 60, 30], (stations, 1))
+    if kind == "all ballots zero":
+        return results_from(registered, zeros, zeros, np.zeros((stations, 4), dtype=np.int64))
+    if kind == "one station":
+        return results_from(registered[:1], np.array([600]), np.array([10]), same[:1])
+    if kind == "every turnout 100 %":
+        everyone = np.tile([500, 300, 150, 40], (stations, 1))  # leader 50 % of 1,000 cast
+        return results_from(registered, registered, np.full(stations, 10), everyone)
+    if kind == "every station the same":
+        return results_from(registered, np.full(stations, 600), np.full(stations, 10), same)
+    # a region of stations with no voters at all beside an ordinary election
+    clean = clean_election(400, seed=3)
+    empty = clean.region == "Region A"
+    emptied = {
+        name: np.where(empty if getattr(clean, name).ndim == 1 else empty[:, None], 0, value)
+        for name in ("registered", "received", "issued_on_premises", "in_stationary")
+        + ("invalid", "valid", "votes")
+        if (value := getattr(clean, name)) is not None
+    }
+    return replace(clean, **emptied)
+
+
+DEGENERATE = (
+    "all ballots zero",
+    "one station",
+    "every turnout 100 %",
+    "every station the same",
+    "a region with zero voters",
+)
+
+
+@pytest.fixture(scope="module")
+def degenerate() -> dict[str, Report]:
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # correlations of constant columns
+        return {
+            kind: build_report(_degenerate(kind), mc_draws=50, fingerprint_bootstrap=2)
+            for kind in DEGENERATE
+        }
+
+
+@pytest.mark.parametrize("kind", DEGENERATE)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_plots_of_degenerate_elections_are_valid_svg_with_finite_numbers(
+    degenerate: dict[str, Report], kind: str, lang: str
+) -> None:
+    """An election whose every station reported zero ballots put "nan" into the excess
+    plot's clean-turnout line (x1, x2): there was no clean peak to draw it at."""
+    for name, draw in PLOTS.items():
+        svg = draw(degenerate[kind], lang)
+        root = ET.fromstring(svg)
+        assert root.tag == f"{SVG}svg", name
+        title = root.find(f"{SVG}title")
+        assert title is not None and title.text == explanation(name, lang).title
+        _numbers_are_finite(svg)
+        assert not re.search(r"\b(nan|inf)\b", " ".join(_texts(root)), re.I), (name, kind)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_plots_of_an_election_without_ballots_say_there_is_nothing_to_draw(
+    degenerate: dict[str, Report], lang: str
+) -> None:
+    report = degenerate["all ballots zero"]
+    for name in ("comet", "integer", "fingerprint"):
+        root = ET.fromstring(PLOTS[name](report, lang))
+        assert NOTHING_TO_DRAW[lang] in " ".join(_texts(root)), name
+        assert not _heat_maps(root) and not list(root.iter(f"{SVG}polyline")), name
+        desc = root.find(f"{SVG}desc")
+        assert desc is not None and desc.text == NOTHING_TO_DRAW[lang]
+    for name in ("regional", "excess"):
+        root = ET.fromstring(PLOTS[name](report, lang))
+        texts = " ".join(_texts(root))
+        assert texts and AXIS_LABEL[lang] not in texts and "0" not in texts, name
+        assert not list(root.iter(f"{SVG}polyline")), name
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_a_clean_peak_no_expected_line_and_no_model_are_drawn(
+    degenerate: dict[str, Report], lang: str
+) -> None:
+    """Every station at 100 %: no voters between 5 and 90 % turnout, so no clean peak.
+    The excess plot drew its dashed line on top of the leader's and the fingerprint a
+    model around a made-up 50 % centre."""
+    report = degenerate["every turnout 100 %"]
+    excess = ET.fromstring(PLOTS["excess"](report, lang))
+    assert any(t.startswith(NO_PEAK[lang]) for t in _texts(excess))
+    assert not [p for p in excess.iter(f"{SVG}polyline") if p.get("stroke-dasharray")]
+    assert not list(excess.iter(f"{SVG}polygon"))  # no shaded excess
+    finger = ET.fromstring(PLOTS["fingerprint"](report, lang))
+    assert len(_heat_maps(finger)) == 1  # the data only
+    assert NO_PEAK[lang].split()[0] in " ".join(_texts(finger))
+    desc = finger.find(f"{SVG}desc")
+    assert desc is not None and NO_PEAK[lang] in (desc.text or "")
+
+
+def test_integer_plot_shows_the_pile_at_100_percent_when_it_is_every_station(
+    degenerate: dict[str, Report],
+) -> None:
+    """The turnout panel's height left out the 100 % stations (they would flatten the
+    rest): when they are all the stations, the panel was empty."""
+    root = ET.fromstring(PLOTS["integer"](degenerate["every turnout 100 %"], "en"))
+    # the whole-percent dots off the base line: at 100 % turnout and at the leader's 50 %
+    bottom = 15 + 285
+    raised = [c for c in root.iter(f"{SVG}circle") if float(c.get("cy", bottom)) < bottom - 1]
+    assert len(raised) == 2
+    assert "No station meets the conditions of this test" in " ".join(_texts(root))
+
+
+@pytest.mark.parametrize("kind", DEGENERATE)
+def test_html_report_of_a_degenerate_election_has_no_nan(
+    degenerate: dict[str, Report], kind: str
+) -> None:
+    page = render_html(degenerate[kind], "de")
+    assert not re.search(r"\b(nan|inf)\b", page, re.I)
+    for svg in re.findall(r"<svg.*?</svg>", page, re.S):
+        _numbers_are_finite(svg)

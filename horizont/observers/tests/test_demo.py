@@ -78,3 +78,19 @@ def test_demo_puts_its_stations_abroad_on_the_coverage_map(client):
 def test_demo_without_an_election_does_nothing():
     assert "no demo election" in demo.load()
     assert not Programme.objects.exists()
+
+
+def test_rerun_finds_a_renamed_programme_by_its_key():
+    """The programme was found again by its name: renamed by a later version (it was
+    English before), a re-run on an older database opened a second programme."""
+    from horizont.core.models import DemoKey
+
+    make_election(FICTIONAL, abroad=4)
+    make_user(demo.DEMO_ADMIN_EMAIL, superuser=True, mfa=True)
+    demo.load()
+    Programme.objects.update(name="Observation abroad (an older demo's name)")
+    assert demo.load() == "observer programme already loaded"
+    DemoKey.objects.filter(key=demo.PROGRAMME_KEY).delete()
+    Programme.objects.update(name=demo.OLDER_NAMES[0])
+    assert demo.load() == "observer programme already loaded"
+    assert Programme.objects.count() == 1

@@ -47,3 +47,16 @@ def test_demo_without_shared_data_says_so(tmp_path, monkeypatch, settings):
     monkeypatch.setenv("HORIZONT_DATA", str(tmp_path / "absent"))
     settings.HORIZONT_LISTS_DIR = tmp_path / "store"
     assert "no lists loaded" in demo.load()
+
+
+def test_rerun_finds_a_retitled_demo_case_by_its_key(tmp_path, monkeypatch, settings):
+    """The case was found again by its title: retitled by a later version, a re-run on
+    an older database opened a second case (and the petition linked to neither)."""
+    monkeypatch.setenv("HORIZONT_DATA", str(tmp_path / "absent"))
+    settings.HORIZONT_LISTS_DIR = tmp_path / "store"
+    make_user(demo.DEMO_ADMIN_EMAIL, superuser=True, mfa=True)
+    demo.load()
+    case = Case.objects.get()
+    Case.objects.update(title="Demo: a business jet (an older demo's title)")
+    demo.load()
+    assert Case.objects.count() == 1 and demo.demo_case() == case
