@@ -26,6 +26,7 @@ from horizont.screening import persist
 from horizont.screening.graph import Chain, Graph
 from horizont.screening.model import Entity, Identifier, IdType, Name, NameQuality, Schema
 from horizont.screening.normalize import (
+    COMPOUND_WEIGHT,
     PARTICLES,
     NormalizedName,
     Token,
@@ -205,6 +206,19 @@ def _splits(token: Token) -> list[str]:
     return keys
 
 
+def _joined_keys(tokens: Sequence[Token]) -> list[str]:
+    """Keys of a particle and the next word, or of both parts of a hyphenated word,
+    written as one (AL-SHAMI: ALSHAMI, AL AQSA: ALAQSA, IFD-KAPITAL: IFDKAPITAL), so
+    that retrieval finds the name from the joined spelling."""
+    keys: list[str] = []
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if a.foreign or b.foreign or len(b.text) < 3:
+            continue
+        if a.text in PARTICLES or (a.weight == b.weight == COMPOUND_WEIGHT):
+            keys.append(phonetic_key((a.text + b.text).translate(CYRILLIC_EXTRA)))
+    return keys
+
+
 def _deletions(key: str) -> list[str]:
     return [key[:i] + key[i + 1 :] for i in range(len(key))] if len(key) >= 5 else []
 
@@ -267,6 +281,10 @@ class Index:
                         postings = bones.setdefault(bone, [])
                         if not postings or postings[-1] != number:
                             postings.append(number)
+            for key in _joined_keys(normalized.tokens):  # AL-SHAMI as ALSHAMI
+                postings = by_key.setdefault(key, [])
+                if not postings or postings[-1] != number:
+                    postings.append(number)
         codes: dict[str, list[int]] = {}
         for number, (_, _, normalized) in enumerate(names):
             code = code_of(normalized)

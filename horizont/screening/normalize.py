@@ -70,6 +70,8 @@ AMBIGUOUS_TITLES: Final = frozenset(
 )
 HONORIFICS: Final = TITLES | AMBIGUOUS_TITLES
 ARTICLES: Final = frozenset({"the"})
+COMPOUND_WEIGHT: Final = 0.5
+"""Weight of each part of a hyphenated word (KONSOL-STROI): the two make one word."""
 PARTICLES: Final = frozenset(
     "al el bin ibn bint abu abd de da del della der van von den la le di du dos das".split()
 )
@@ -313,7 +315,7 @@ def make_token(
     key = phonetic_key(word.translate(CYRILLIC_EXTRA))
     weight = 0.4 if word in PARTICLES or len(word) == 1 else 1.0
     if compound:
-        weight /= 2
+        weight *= COMPOUND_WEIGHT
     if script.startswith("cyrillic"):
         latin = transliterate(word.translate(CYRILLIC_EXTRA), "english").lower()
     else:

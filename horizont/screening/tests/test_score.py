@@ -374,3 +374,19 @@ def test_a_title_inside_a_name_costs_little_when_missing() -> None:
         compare_names("CHAN King", "HAYAN").score
         < compare_names("CHAN King", "CHAN DY, King").score
     )
+
+
+def test_a_particle_or_hyphenated_word_written_as_one_is_retrieved() -> None:
+    people = ["AL-SHAMI, Ahmad"] + [f"{family}, Ahmad" for family in (
+        "SHAMIR", "HASHEMI", "AL-SHAMRI", "SAMI", "ALSHAMRANI", "KHAMIS", "SHAMS", "ALAMI",
+    )] + [f"AHMAD, {given}" for given in (
+        "Ali", "Omar", "Hassan", "Yusuf", "Khalid", "Ibrahim", "Mahmoud", "Salim", "Tariq",
+        "Bilal", "Nabil", "Karim", "Samir", "Rami", "Fadi", "Walid", "Ziad", "Majid",
+        "Hamid", "Rashid", "Adel", "Faisal", "Jamal", "Kamal", "Nasser", "Saeed", "Sami",
+        "Hadi", "Issa", "Musa", "Idris", "Anwar", "Amin", "Zaid", "Mustafa", "Hussein",
+    )]  # fmt: skip
+    people += ["IFD-KAPITAL|IFDK, ZAO", *(f"{w} KAPITAL" for w in ("ALFA", "VTB", "IFC", "RUS"))]
+    index = Index(_entities(people))
+    assert index.search("ALSHAMI Ahmad")[0].entity.id == "t:0"
+    top = index.search("IFDKAPITAL")[0]
+    assert top.matched_name is not None and top.matched_name.value == "IFD-KAPITAL"
