@@ -24,7 +24,15 @@ from rapidfuzz.distance import Indel
 
 from horizont.screening import persist
 from horizont.screening.graph import Chain, Graph
-from horizont.screening.model import Entity, Identifier, IdType, Name, NameQuality, Schema
+from horizont.screening.model import (
+    Entity,
+    Identifier,
+    IdType,
+    Name,
+    NameKind,
+    NameQuality,
+    Schema,
+)
 from horizont.screening.normalize import (
     COMPOUND_WEIGHT,
     PARTICLES,
@@ -767,8 +775,15 @@ def spelling_closeness(folded_query: str, folded: str) -> float:
     return closeness
 
 
-def _rank_key(match: Match) -> tuple[float, int, float, str]:
-    return (-match.score, 0 if match.identifier else 1, -match.closeness, match.entity.id)
+def _rank_key(match: Match) -> tuple[float, int, float, int, str]:
+    primary = match.matched_name is not None and match.matched_name.kind is NameKind.PRIMARY
+    return (
+        -match.score,
+        0 if match.identifier else 1,
+        -match.closeness,
+        0 if primary else 1,
+        match.entity.id,
+    )
 
 
 def _with_chains(match: Match, chains: tuple[Chain, ...]) -> Match:
