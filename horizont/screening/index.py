@@ -24,15 +24,7 @@ from rapidfuzz.distance import Indel
 
 from horizont.screening import persist
 from horizont.screening.graph import Chain, Graph
-from horizont.screening.model import (
-    Entity,
-    Identifier,
-    IdType,
-    Name,
-    NameKind,
-    NameQuality,
-    Schema,
-)
+from horizont.screening.model import Entity, Identifier, IdType, Name, NameQuality, Schema
 from horizont.screening.normalize import (
     COMPOUND_WEIGHT,
     PARTICLES,
@@ -57,7 +49,7 @@ from horizont.screening.score import (
     code_of,
     key_similarities,
 )
-from horizont.screening.scripts import CYRILLIC_EXTRA
+from horizont.screening.scripts import CYRILLIC_EXTRA, skeleton
 
 _LOOSE: Final = str.maketrans({"l": "r"})
 CANDIDATE_NAMES: Final = 36
@@ -214,16 +206,17 @@ def _splits(token: Token) -> list[str]:
     return keys
 
 
-def _joined_keys(tokens: Sequence[Token]) -> list[str]:
-    """Keys of a particle and the next word, or of both parts of a hyphenated word,
-    written as one (AL-SHAMI: ALSHAMI, AL AQSA: ALAQSA, IFD-KAPITAL: IFDKAPITAL), so
-    that retrieval finds the name from the joined spelling."""
-    keys: list[str] = []
+def _joined_keys(tokens: Sequence[Token]) -> list[tuple[str, str]]:
+    """Keys and spellings of a particle and the next word, or of both parts of a
+    hyphenated word, written as one (AL-SHAMI: ALSHAMI, AL AQSA: ALAQSA, IFD-KAPITAL:
+    IFDKAPITAL), so that retrieval finds the name from the joined spelling."""
+    keys: list[tuple[str, str]] = []
     for a, b in zip(tokens, tokens[1:], strict=False):
         if a.foreign or b.foreign or len(b.text) < 3:
             continue
         if a.text in PARTICLES or (a.weight == b.weight == COMPOUND_WEIGHT):
-            keys.append(phonetic_key((a.text + b.text).translate(CYRILLIC_EXTRA)))
+            joined = a.text + b.text
+            keys.append((phonetic_key(joined.translate(CYRILLIC_EXTRA)), joined))
     return keys
 
 
@@ -289,8 +282,15 @@ class Index:
                         postings = bones.setdefault(bone, [])
                         if not postings or postings[-1] != number:
                             postings.append(number)
-            for key in _joined_keys(normalized.tokens):  # AL-SHAMI as ALSHAMI
+            joined_bones: set[str] = set()
+            for key, joined in _joined_keys(normalized.tokens):  # AL-SHAMI as ALSHAMI
                 postings = by_key.setdefault(key, [])
+                if not postings or postings[-1] != number:
+                    postings.append(number)
+                bone = skeleton(joined)  # AL-ASSAD written 알아사드, alasadeu
+                joined_bones |= {bone, bone.translate(_LOOSE)} if len(bone) >= 3 else set()
+            for bone in joined_bones:
+                postings = bones.setdefault(bone, [])
                 if not postings or postings[-1] != number:
                     postings.append(number)
         codes: dict[str, list[int]] = {}
@@ -498,6 +498,21 @@ class Index:
             df,
         )
 
+    def _joined_bone_postings(self, tokens: Sequence[Token]) -> list[IntArray]:
+        """Names holding one word whose skeleton two romanized query words make together
+        (حسن نصر الله: nsr llh ~ NASRALLAH)."""
+        found: list[IntArray] = []
+        for a, b in zip(tokens, tokens[1:], strict=False):
+            if not (a.foreign and b.foreign) or a.text in PARTICLES or b.text in PARTICLES:
+                continue
+            bone = skeleton(a.text + b.text, abjad=a.abjad)
+            if a.script in LOOSE_SCRIPTS:
+                bone = bone.translate(_LOOSE)
+            hit = self._bones.get(bone) if len(bone) >= 3 else None
+            if hit is not None:
+                found.append(hit)
+        return found
+
     def _split_postings(self, token: Token, exact: IntArray, df: int) -> tuple[IntArray, int]:
         """Names holding a word of a query token that joins two (ALtHAMATI → HAMATI):
         the rarest part found stands for the token."""
@@ -569,6 +584,9 @@ class Index:
             scores[touched] += np.float32(idf) * share[touched]
             share[touched] = 0.0
             reached.append(touched)
+        for hit in self._joined_bone_postings(query.tokens):
+            scores[hit] += np.float32(self._log_n - math.log(len(hit) + 1) + 0.5) * 0.8
+            reached.append(hit)
         code = code_of(query)
         if code:  # a short name written as one code (tail numbers, call signs)
             codes = [h for v in {code, *_deletions(code)} if (h := self._codes.get(v)) is not None]
@@ -775,15 +793,8 @@ def spelling_closeness(folded_query: str, folded: str) -> float:
     return closeness
 
 
-def _rank_key(match: Match) -> tuple[float, int, float, int, str]:
-    primary = match.matched_name is not None and match.matched_name.kind is NameKind.PRIMARY
-    return (
-        -match.score,
-        0 if match.identifier else 1,
-        -match.closeness,
-        0 if primary else 1,
-        match.entity.id,
-    )
+def _rank_key(match: Match) -> tuple[float, int, float, str]:
+    return (-match.score, 0 if match.identifier else 1, -match.closeness, match.entity.id)
 
 
 def _with_chains(match: Match, chains: tuple[Chain, ...]) -> Match:

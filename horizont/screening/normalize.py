@@ -130,7 +130,7 @@ class Word:
 
 def words_of(text: str) -> list[Word]:
     """Folded words of a name; romanized where the script is not Latin or Cyrillic."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).replace("\u200c", "")  # Persian ZWNJ
     text = _APOSTROPHES.sub("", text)
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _CAMEL.sub(" ", text)
@@ -141,6 +141,11 @@ def words_of(text: str) -> list[Word]:
         raw = match.group(0)
         if needs_romanization(raw):
             script = script_of(raw)
+            article, raw = _article(raw, script)
+            if article:
+                out.append(Word(article, script))
+                if not raw:
+                    continue
             parts = split_family_first(raw) if len(matches) == 1 else [raw]
             if script == "hangul" and len(parts) > 1:
                 out.extend(Word(w, script) for w in romanize_korean_name(parts) if w)
@@ -159,6 +164,24 @@ def words_of(text: str) -> list[Word]:
 
 
 _HYPHENS: Final = frozenset({"-", "\u2010", "\u2011"})
+# The Arabic article written as a word of its own (Hebrew אל, Japanese アル, エル) or,
+# in Arabic script, joined to the next word (الأسد: al-Asad); the lists write AL-ASSAD.
+_ARTICLE_WORDS: Final = {"אל": "al", "אל־": "al", "アル": "al", "エル": "el"}
+_ARABIC_ARTICLE: Final = "\u0627\u0644"  # ال
+
+
+def _romanized(word: Word) -> bool:
+    """Romanized from a script other than Latin and Cyrillic."""
+    return word.script != "latin" and not word.script.startswith("cyrillic")
+
+
+def _article(raw: str, script: str) -> tuple[str, str]:
+    """The article ``raw`` is or begins with (romanized), and what is left of it."""
+    if raw in _ARTICLE_WORDS:
+        return _ARTICLE_WORDS[raw], ""
+    if script == "arabic" and raw.startswith(_ARABIC_ARTICLE) and len(raw) >= 5:
+        return "al", raw[2:]
+    return "", raw
 
 
 def _compound_parts(text: str, matches: list[re.Match[str]]) -> set[int]:
@@ -387,6 +410,8 @@ def normalize_name(text: str) -> NormalizedName:
     legal_removed: list[str] = []
     if all(w.script == "hangul" for w in words) and len(words) <= 4:
         start, end = 0, len(plain) - first  # 박봉주: Ju is a name, not a legal form
+    elif all(_romanized(w) for w in words):  # أسد reads sd, not a legal form
+        start, end = 0, len(plain) - first
     else:
         start, end, forms, legal_removed = _split_legal_forms(plain[first:])
     kept = words[first + start : first + end]

@@ -229,12 +229,18 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
 
 
 _LOOSE: Final = str.maketrans({"l": "r"})
+_VOWELS: Final = "aeiouy"
 
 
 def _skeleton_similarity(q: Token, n: Token) -> float:
     a, b = q.skeleton, n.skeleton
     if len(a) < 2 or len(b) < 2:
-        return 1.0 if a == b and a and q.text[0] == n.text[0] else 0.0
+        if not a or a != b:
+            return 0.0
+        # An abjad writes no initial vowel (علی: ly for Ali): the first consonants meet.
+        first_q = q.text.lstrip(_VOWELS) if n.abjad else q.text
+        first_n = n.text.lstrip(_VOWELS) if q.abjad else n.text
+        return 1.0 if first_q[:1] == first_n[:1] else 0.0
     best = _bone_similarity(a, b, q, n, abjad=True)
     if q.abjad or n.abjad:  # و may be the consonant v as well as the vowel u
         best = max(best, _bone_similarity(a, b, q, n, abjad=False))
@@ -282,6 +288,8 @@ def _joined(
                     continue
                 joined = side_b[j].text + side_b[j + 1].text
                 similarity = float(OSA.normalized_similarity(word, joined))
+                if similarity < JOINED_CUTOFF and side_a[i].foreign != side_b[j].foreign:
+                    similarity = _joined_bones(side_a[i], side_b[j], side_b[j + 1])
                 if similarity >= JOINED_CUTOFF:
                     free_a.discard(i)
                     free_b.discard(j)
@@ -293,6 +301,26 @@ def _joined(
                         found.append((i, (j, j + 1), similarity))
                     break
     return found
+
+
+def _joined_bones(word: Token, a: Token, b: Token) -> float:
+    """Consonant skeletons of a word and of two words written together, across scripts
+    (바샤르 알아사드: alasadeu ~ AL-ASSAD; حسن نصر الله: nsr llh ~ NASRALLAH)."""
+    if a.foreign != b.foreign:
+        return 0.0
+    loose = any(t.script in LOOSE_SCRIPTS for t in (word, a, b))
+    pairs = [(skeleton(_latin(word)), skeleton(_latin(a) + _latin(b)))]
+    if word.abjad:
+        pairs.append((skeleton(_latin(word), abjad=True), pairs[0][1]))
+    if a.abjad:
+        pairs.append((pairs[0][0], skeleton(_latin(a) + _latin(b), abjad=True)))
+    best = 0.0
+    for one, two in pairs:
+        if loose:
+            one, two = one.translate(_LOOSE), two.translate(_LOOSE)
+        if len(one) >= 3 and len(two) >= 3:
+            best = max(best, float(Levenshtein.normalized_similarity(one, two)))
+    return best * SKELETON_SCALE if best >= SKELETON_CUTOFF else 0.0
 
 
 def _legal_words(missing: list[Token], other: NormalizedName) -> tuple[list[Token], list[str]]:
@@ -474,12 +502,14 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
     sums = table.join_sums
     # A query word for two name words written apart: both may be covered.
     pairs = zip(n_tokens, n_tokens[1:], strict=False)
-    if len(n_tokens) >= 2 and any(len(a.text) + len(b.text) in sums for a, b in pairs):
+    # Across scripts words join by their skeletons, whatever their lengths.
+    mixed = any(t.foreign for t in q_tokens) or any(t.foreign for t in n_tokens)
+    if len(n_tokens) >= 2 and (mixed or any(len(a.text) + len(b.text) in sums for a, b in pairs)):
         joined_q = _joinable(q_tokens, n_tokens)
         if joined_q:
             joined_n = _covered(q_tokens, n_tokens)
     lengths = table.join_lengths
-    if len(q_tokens) >= 2 and any(len(n.text) in lengths for n in n_tokens):
+    if len(q_tokens) >= 2 and (mixed or any(len(n.text) in lengths for n in n_tokens)):
         # a name word written apart in the query: both query words may join
         for j in _joinable(n_tokens, q_tokens):
             joined_n.add(j)
@@ -544,6 +574,11 @@ def _joinable(side_a: Sequence[Token], side_b: Sequence[Token]) -> set[int]:
         if len(word) < 4:
             continue
         for j in range(len(side_b) - 1):
+            if a.foreign != side_b[j].foreign:  # across scripts: the skeletons
+                if _joined_bones(a, side_b[j], side_b[j + 1]) >= JOINED_CUTOFF:
+                    found.add(i)
+                    break
+                continue
             joined = side_b[j].text + side_b[j + 1].text
             if not _may_join(len(word), len(joined)):
                 continue
@@ -558,7 +593,10 @@ def _joined_partners(word: Token, side: Sequence[Token]) -> set[int]:
     found: set[int] = set()
     for j in range(len(side) - 1):
         joined = side[j].text + side[j + 1].text
-        if OSA.normalized_similarity(word.text, joined) >= JOINED_CUTOFF:
+        if OSA.normalized_similarity(word.text, joined) >= JOINED_CUTOFF or (
+            word.foreign != side[j].foreign
+            and _joined_bones(word, side[j], side[j + 1]) >= JOINED_CUTOFF
+        ):
             found.update((j, j + 1))
     return found
 

@@ -18,6 +18,7 @@ Two script-specific facts matter for matching:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Final
@@ -92,14 +93,44 @@ _READ_BACK: Final[dict[str, tuple[tuple[str, str], ...]]] = {
 }
 
 
+def _greek(word: str) -> str:
+    """Greek spellings of foreign names read as their sounds: μπ b, ντ d, γκ g (Μπασάρ
+    Άσαντ: Bashar Assad), ου u, αι e, ει and οι i."""
+    plain = "".join(
+        c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)
+    )
+    for old, new in _GREEK_DIGRAPHS:
+        plain = plain.replace(old, new)
+    return _GREEK_YOD.sub("y", plain)  # Γιονγκ: yong
+
+
+_GREEK_DIGRAPHS: Final = (
+    ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τζ", "dz"),
+    ("ου", "u"), ("αι", "e"), ("ει", "i"), ("οι", "i"),
+)  # fmt: skip
+_GREEK_YOD: Final = re.compile(r"γι(?=[αεηιουω])")
+# Arabic letters whose usual romanization in the lists differs from anyascii's: ظ is
+# written z (AL-ZAWAHIRI), not dh.
+_ARABIC_LETTERS: Final = str.maketrans({"ظ": "z"})
+
+
+def _arabic(word: str) -> str:
+    return word.translate(_ARABIC_LETTERS)
+
+
+_BEFORE: Final = {"greek": _greek, "arabic": _arabic}
+
+
 @lru_cache(maxsize=100_000)
 def romanize(word: str, *, foreign: bool = True) -> str:
     """Lower-case ASCII romanization of one word in any script.
 
     ``foreign`` says the word spells a foreign name (a Chinese name of two or three
     characters is native: 习近平 stays *xi jinping*)."""
-    text = "".join(c for c in anyascii(word).lower() if c.isalnum())
     script = script_of(word)
+    if script in _BEFORE:
+        word = _BEFORE[script](word)
+    text = "".join(c for c in anyascii(word).lower() if c.isalnum())
     if script == "han" and not foreign:
         return text
     for old, new in _READ_BACK.get(script, ()):

@@ -1,4 +1,4 @@
-"""Names of three listed people written in 20 scripts and alphabets, as the press of
+"""Names of four listed people written in 20 scripts and alphabets, as the press of
 each language writes them (standard transliterations of the Russian names).
 
 Used by the tests (against a small list of look-alike names) and by
@@ -35,12 +35,22 @@ NAMES: dict[str, tuple[str, ...]] = {
         "セルゲイ・ラブロフ", "세르게이 라브로프", "სერგეი ლავროვი", "Սերգեյ Լավրով",
         "सर्गेई लावरोव", "সের্গেই লাভরভ", "செர்கே லாவ்ரொவ்", "เซร์เก ลาวรอฟ",
     ),
+    # An Arabic name with its article: joined to the word in Arabic script (الأسد), a
+    # word of its own elsewhere (אל, アル), or left out (Асад).
+    "assad": (
+        "Bashar al-Assad", "Башар Асад", "Башар Асад", "Башар Асад",
+        "Башар ел Асад", "Башар Асад", "Башар Асад", "Μπασάρ αλ-Άσαντ",
+        "بشار الأسد", "بشار اسد", "בשאר אל-אסד", "巴沙尔·阿萨德",
+        "バッシャール・アル＝アサド", "바샤르 알아사드", "ბაშარ ალ-ასადი", "Բաշար Ասադ",
+        "बशर अल-असद", "বাশার আল-আসাদ", "பஷர் அல்-அசத்", "บัชชาร์ อัลอะซัด",
+    ),
 }  # fmt: skip
 
 LISTED = {
     "putin": "PUTIN, Vladimir Vladimirovich",
     "prigozhin": "PRIGOZHIN, Yevgeniy Viktorovich",
     "lavrov": "LAVROV, Sergei Viktorovich",
+    "assad": "AL-ASSAD, Bashar",
 }
 
 # People on no list whose names look like the listed ones.
@@ -54,4 +64,6 @@ LOOK_ALIKES = (
     "SERGEEV, Vladimir", "VLADIMIROV, Sergei", "PRIGOZHINA, Lyubov Valentinovna",
     "YEVGENIEV, Pavel", "SHOIGU, Sergei Kuzhugetovich", "LAVRENTIEV, Alexander",
     "PUDOVKIN, Vladimir", "PUGACHEV, Sergei Viktorovich", "PRIGOZHEV, Viktor",
+    "AL-ASSAF, Bashir", "AL-ASSAF, Bashar", "ASAD, Basit", "AL-ASADI, Hashim",
+    "BASHIR, Omar Hassan", "AL-ASSAD, Rifaat", "MAKHLOUF, Bashar", "AL-AZZAWI, Bashar",
 )  # fmt: skip

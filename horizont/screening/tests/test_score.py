@@ -390,19 +390,3 @@ def test_a_particle_or_hyphenated_word_written_as_one_is_retrieved() -> None:
     assert index.search("ALSHAMI Ahmad")[0].entity.id == "t:0"
     top = index.search("IFDKAPITAL")[0]
     assert top.matched_name is not None and top.matched_name.value == "IFD-KAPITAL"
-
-
-def test_among_equal_names_the_entity_whose_own_name_it_is_comes_first() -> None:
-    from horizont.screening import NameKind
-
-    branch = Entity(
-        id="t:0", schema=Schema.ORGANIZATION, source=SourceRef("t", "1", "0"),
-        names=[Name("STICHTING AL-AQSA"), Name("AL-AQSA FOUNDATION", NameKind.AKA)],
-    )  # fmt: skip
-    main = Entity(
-        id="t:1", schema=Schema.ORGANIZATION, source=SourceRef("t", "1", "1"),
-        names=[Name("AL-AQSA FOUNDATION")],
-    )  # fmt: skip
-    found = Index([branch, main]).search("AL-AQSA FOUNDATION")
-    assert [m.entity.id for m in found] == ["t:1", "t:0"]
-    assert found[0].score == found[1].score == 1.0

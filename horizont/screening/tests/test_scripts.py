@@ -83,3 +83,34 @@ def test_a_korean_name_in_hangul_finds_the_listed_person_not_a_relative() -> Non
     assert top[0].score >= 0.9
     assert all(m.score < 0.75 for m in top[1:])
     assert index.search("리영호", with_chains=False)[0].entity.id == "t:ryh"
+
+
+@pytest.mark.parametrize("script", ["arabic", "hebrew", "greek", "japanese", "korean", "thai"])
+def test_an_arabic_article_in_another_script_finds_the_listed_person(
+    index: Index, script: str
+) -> None:
+    # الأسد joins the article to the word, אל and アル write it apart, 알아사드 and
+    # อัลอะซัด join it in a script of syllables; Greek writes b as μπ and d as ντ.
+    found = index.search(NAMES["assad"][SCRIPTS.index(script)], with_chains=False)
+    assert found and found[0].entity.id == "t:assad"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("علی خامنه\u200cای", "KHAMENEI, Ali"),  # Persian, a zero-width non-joiner inside
+        ("علي خامنئي", "KHAMENEI, Ali"),
+        ("أيمن الظواهري", "AL-ZAWAHIRI, Ayman"),  # ظ is written z
+        ("حسن نصر الله", "NASRALLAH, Hassan"),  # two words for one
+    ],
+)
+def test_arabic_script_names_find_the_listed_person(query: str, listed: str) -> None:
+    others = [
+        "KHAN, Ali", "KHAMIS, Ali", "AL-ZAHRANI, Ayman", "AL-ZAWAHRA, Adel",
+        "NASSER, Hassan", "ALLAH, Nasr", "HASSAN, Nasr", "AL-LAHHAM, Hassan",
+    ]  # fmt: skip
+    people = [_person("listed", listed)] + [_person(f"o{i}", n) for i, n in enumerate(others)]
+    found = Index(people).search(query, with_chains=False)
+    assert found and found[0].entity.id == "t:listed", [
+        (m.entity.names[0].value, m.score) for m in found
+    ]
