@@ -58,6 +58,8 @@ WORD_TO_INITIAL_SIMILARITY: Final = 0.4
 SHORT_FUZZY_SIMILARITY: Final = 0.7
 SKELETON_CUTOFF: Final = 0.75
 SKELETON_SCALE: Final = 0.9
+VOWELS_APART_SIMILARITY: Final = 0.9
+VOWELS_APART_CUTOFF: Final = 0.7
 JOINED_CUTOFF: Final = 0.85
 JOINED_SCALE: Final = 0.97
 ACRONYM_ORDER_FACTOR: Final = 0.5
@@ -210,6 +212,8 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         bone = _skeleton_similarity(q, n)
         if bone >= SKELETON_CUTOFF:
             return bone * SKELETON_SCALE, Method.TRANSLITERATION
+    if q.script[0] != n.script[0] and _vowels_apart(q, n):
+        return VOWELS_APART_SIMILARITY, Method.TRANSLITERATION
     shortest = min(len(q.text), len(n.text))
     if shortest <= 3:
         if (
@@ -230,6 +234,21 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
 
 _LOOSE: Final = str.maketrans({"l": "r"})
 _VOWELS: Final = "aeiouy"
+
+
+def _vowels_apart(q: Token, n: Token) -> bool:
+    """A Cyrillic word and a Latin one with the same consonants in the same order, the
+    same first letter and vowels apart as Belarusian and Russian write them (Лукашенко,
+    LUKASHENKA; Александр, ALYAKSANDR)."""
+    a, b = _latin(q), _latin(n)
+    if a[:1] != b[:1] or min(len(a), len(b)) < 5:
+        return False
+    bone = skeleton(a, collapse=False)
+    return (
+        len(bone) >= 3
+        and bone == skeleton(b, collapse=False)
+        and OSA.normalized_similarity(a, b) >= VOWELS_APART_CUTOFF
+    )
 
 
 def _skeleton_similarity(q: Token, n: Token) -> float:

@@ -390,3 +390,12 @@ def test_a_particle_or_hyphenated_word_written_as_one_is_retrieved() -> None:
     assert index.search("ALSHAMI Ahmad")[0].entity.id == "t:0"
     top = index.search("IFDKAPITAL")[0]
     assert top.matched_name is not None and top.matched_name.value == "IFD-KAPITAL"
+
+
+def test_russian_spelling_of_a_belarusian_name_raises_an_alert() -> None:
+    # The lists write Belarusian names from Belarusian: vowels differ, consonants not.
+    lukashenka = compare_names("Александр Лукашенко", "LUKASHENKA, Alyaksandr Hryhoryavich")
+    assert lukashenka.score >= DEFAULT_THRESHOLD
+    # Same consonants but different first letters or vowels too far apart: no match.
+    assert compare_names("Путин", "PATAN, Ali").score == 0.0
+    assert compare_names("Радим Авдеев", "IPATAU, Vadzim").score < 0.5
