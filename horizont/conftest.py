@@ -16,6 +16,18 @@ def _isolated_media(settings: Any, tmp_path: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _default_language() -> Any:
+    """Each test starts in the site's default language, as in a fresh process: the test
+    client runs the locale middleware in this thread, so a request of an earlier test
+    would otherwise leave its language active (and ``reverse`` would follow it)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache() -> Any:
     from django.core.cache import cache
 

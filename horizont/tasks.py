@@ -31,6 +31,7 @@ from django.conf import settings
 from django.db import (
     DEFAULT_DB_ALIAS,
     DatabaseError,
+    OperationalError,
     close_old_connections,
     connections,
     transaction,
@@ -41,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 TaskFunction = Callable[..., Any]
 F = TypeVar("F", bound=TaskFunction)
+R = TypeVar("R")
 
 _REGISTRY: dict[str, TaskFunction] = {}
 
@@ -216,12 +218,14 @@ def run_job(job_id: Any) -> None:
     """
     from horizont.jobs.models import Job
 
-    job = Job.objects.filter(pk=job_id).first()
+    job = _waiting_out_locks(lambda: Job.objects.filter(pk=job_id).first())
     if job is None:
         return
     now = timezone.now()
-    claimed = Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(
-        status=Job.Status.RUNNING, started_at=now, heartbeat_at=now
+    claimed = _waiting_out_locks(
+        lambda: Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(
+            status=Job.Status.RUNNING, started_at=now, heartbeat_at=now
+        )
     )
     if not claimed:
         return
@@ -258,8 +262,10 @@ def _finish(job_id: Any, outcome: dict[str, Any]) -> None:
 
     for attempt in range(2):
         try:
-            Job.objects.filter(pk=job_id, status=Job.Status.RUNNING).update(
-                finished_at=timezone.now(), **outcome
+            _waiting_out_locks(
+                lambda: Job.objects.filter(pk=job_id, status=Job.Status.RUNNING).update(
+                    finished_at=timezone.now(), **outcome
+                )
             )
             return
         except DatabaseError:
@@ -268,6 +274,25 @@ def _finish(job_id: Any, outcome: dict[str, Any]) -> None:
                 raise
             logger.warning("job outcome not written, reconnecting", extra={"job": str(job_id)})
             connection.close()
+
+
+LOCK_RETRIES = 20
+
+
+def _waiting_out_locks(query: Callable[[], R]) -> R:
+    """Run ``query``, waiting out another writer that holds SQLite's lock ("database is
+    locked", "database table is locked"): a job's thread works beside the web process
+    (and, in the tests, beside the test's own connection to a shared in-memory database,
+    where even a read is refused while another connection writes)."""
+    for attempt in range(LOCK_RETRIES):
+        try:
+            return query()
+        except OperationalError as exc:
+            last = attempt == LOCK_RETRIES - 1
+            if "locked" not in str(exc) or last or connections[DEFAULT_DB_ALIAS].in_atomic_block:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def remove_job_files(paths: list[str]) -> None:

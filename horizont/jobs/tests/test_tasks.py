@@ -114,3 +114,26 @@ def test_anonymous_visitor_cannot_read_a_job(client, member):
     job = tasks.enqueue(count_to, owner=member, label="Counting", n=1)
     assert client.get(f"/en/jobs/{job.pk}/").status_code == 404
     assert client.get(f"/en/jobs/{job.pk}/status.json").status_code == 404
+
+
+def test_a_job_waits_out_another_writer_holding_the_lock(settings):
+    # On SQLite a second writer is refused at once ("table is locked"): the job's
+    # claim waits for the lock instead of leaving the job queued for ever.
+    import threading
+    import time
+
+    from django.db import transaction
+
+    from horizont.tasks import run_job
+
+    settings.TASKS_BACKEND = "thread"
+    job = Job.objects.create(name=tasks.task_name(count_to), arguments={"n": 1})
+    with transaction.atomic():
+        Job.objects.filter(pk=job.pk).update(label="held")  # this thread holds the lock
+        worker = threading.Thread(target=run_job, args=(job.pk,))
+        worker.start()
+        time.sleep(0.3)
+    worker.join(timeout=30)
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE
+    assert job.label == "held"
