@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from horizont.forensics.excess import MAX_PEAK, MIN_PEAK
 from horizont.forensics.model import ForensicsInputError
 
 
@@ -116,11 +117,17 @@ def _summary(report: Any) -> str:
     for problem in ex.problems:
         lines.append(f"  the estimate's assumptions fail: {problem}")
     fp = report.fingerprint
-    lines.append(
-        f"fingerprint: incremental fraud {fp.incremental:.3f} "
-        f"[{fp.incremental_low:.3f}, {fp.incremental_high:.3f}], extreme {fp.extreme:.3f} "
-        f"[{fp.extreme_low:.3f}, {fp.extreme_high:.3f}]"
-    )
+    if fp.peak_found:
+        lines.append(
+            f"fingerprint: incremental fraud {fp.incremental:.3f} "
+            f"[{fp.incremental_low:.3f}, {fp.incremental_high:.3f}], extreme {fp.extreme:.3f} "
+            f"[{fp.extreme_low:.3f}, {fp.extreme_high:.3f}]"
+        )
+    else:
+        lines.append(
+            f"fingerprint: not estimated (no clean turnout peak between {MIN_PEAK:.0f} and "
+            f"{MAX_PEAK:.0f} %)"
+        )
     for w in report.warnings:
         if w.level != "implausible":
             lines.append(f"note: {w.message}")

@@ -222,6 +222,9 @@ _LABELS: dict[str, str] = {
     "finding_fingerprint": N_(
         "The fingerprint fits incremental fraud at {inc} of stations and extreme fraud at {ext}."
     ),
+    "finding_fingerprint_none": N_(
+        "The fingerprint is not estimated: no clean turnout peak between {low} and {high} %."
+    ),
 }
 
 #: English names of conditions, weights, flags, digit tests and protocol lines.

@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Mapping
 
+from horizont.forensics.excess import MAX_PEAK, MIN_PEAK
 from horizont.forensics.explanations import LABELS, TERMS, explanation
 from horizont.forensics.plots import PLOTS
 from horizont.forensics.report import Report, report_to_json
@@ -84,6 +85,10 @@ def _findings(report: Report, lang: str, labels: dict[str, str]) -> str:
         ),
         labels["finding_fingerprint"].format(
             inc=percent(fp.incremental, 0, lang), ext=percent(fp.extreme, 0, lang)
+        )
+        if fp.peak_found
+        else labels["finding_fingerprint_none"].format(
+            low=number(MIN_PEAK, 0, lang), high=number(MAX_PEAK, 0, lang)
         ),
     ]
     if regions and report.region is None:

@@ -488,8 +488,17 @@ def _excess_json(ex: ExcessVotes) -> dict[str, Any]:
 
 
 def _fingerprint_json(fp: Fingerprint) -> dict[str, Any]:
+    if not fp.peak_found:  # a model centred on no peak: its fractions mean nothing
+        return {
+            "stations": fp.stations,
+            "peak_found": False,
+            "incremental_fraud": {"estimate": None, "low": None, "high": None},
+            "extreme_fraud": {"estimate": None, "low": None, "high": None},
+            "bootstrap": fp.bootstrap,
+        }
     return {
         "stations": fp.stations,
+        "peak_found": True,
         "clean_turnout": fp.clean_turnout,
         "clean_turnout_sd": fp.clean_turnout_sd,
         "clean_share": fp.clean_share,

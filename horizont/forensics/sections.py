@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from horizont.forensics.excess import MAX_PEAK, MIN_PEAK
 from horizont.forensics.explanations import LABELS, TERMS, explanation, translate
 
 PLOTTED = ("comet", "integer", "regional", "excess", "fingerprint")
@@ -213,6 +214,13 @@ class _Builder:
     def fingerprint(self) -> Section:
         fp, labels = self.data["fingerprint"], self.labels
         s = self.section("fingerprint")
+        if not fp.get("peak_found", True):
+            s.problems = [
+                labels["finding_fingerprint_none"].format(
+                    low=self.num(MIN_PEAK), high=self.num(MAX_PEAK)
+                )
+            ]
+            return s
         rows = []
         for key, name in (("incremental", "incremental_fraud"), ("extreme", "extreme_fraud")):
             low, high = self.pct(fp[name]["low"], 1), self.pct(fp[name]["high"], 1)

@@ -336,3 +336,27 @@ def test_html_report_of_a_degenerate_election_has_no_nan(
     assert not re.search(r"\b(nan|inf)\b", page, re.I)
     for svg in re.findall(r"<svg.*?</svg>", page, re.S):
         _numbers_are_finite(svg)
+
+
+def test_without_a_clean_peak_the_fingerprint_fractions_are_not_reported(
+    degenerate: dict[str, Report],
+) -> None:
+    """The model had no centre: its fitted fractions were printed as findings anyway."""
+    from horizont.forensics.cli import _summary
+    from horizont.forensics.report import report_to_json
+
+    report = degenerate["every turnout 100 %"]
+    assert not report.fingerprint.peak_found
+    data = report_to_json(report)["fingerprint"]
+    assert data["peak_found"] is False
+    assert data["incremental_fraud"]["estimate"] is None
+    assert "fingerprint: not estimated (no clean turnout peak" in _summary(report)
+    for lang in LANGUAGES:
+        page = render_html(report, lang)
+        assert "incremental fraud at" not in page
+    assert "The fingerprint is not estimated" in render_html(report, "en")
+    assert "Отпечаток не оценён" in render_html(report, "ru")
+    # an ordinary election keeps its fractions
+    ordinary = build_report(clean_election(400, seed=3), mc_draws=50, fingerprint_bootstrap=2)
+    assert report_to_json(ordinary)["fingerprint"]["peak_found"] is True
+    assert "incremental fraud at" in render_html(ordinary, "en")
