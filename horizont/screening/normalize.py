@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
@@ -315,6 +315,11 @@ class NormalizedName:
     tokens: tuple[Token, ...]
     removed: tuple[str, ...]
     legal_forms: tuple[str, ...] = ()
+    foreign: bool = field(init=False, repr=False, compare=False)
+    """Some word is romanized from a script other than Latin and Cyrillic."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "foreign", any(t.foreign for t in self.tokens))
 
     def __reduce__(self) -> tuple[type[NormalizedName], tuple[object, ...]]:
         return (NormalizedName, (self.original, self.tokens, self.removed, self.legal_forms))

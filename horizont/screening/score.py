@@ -212,8 +212,6 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         bone = _skeleton_similarity(q, n)
         if bone >= SKELETON_CUTOFF:
             return bone * SKELETON_SCALE, Method.TRANSLITERATION
-    if q.script[0] != n.script[0] and _vowels_apart(q, n):
-        return VOWELS_APART_SIMILARITY, Method.TRANSLITERATION
     shortest = min(len(q.text), len(n.text))
     if shortest <= 3:
         if (
@@ -223,6 +221,9 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         ):
             return SHORT_FUZZY_SIMILARITY, Method.FUZZY
         return 0.0, None
+    # Keys alike (the only pairs worth the look): a Belarusian name read in Russian?
+    if fuzzy and q.script[0] != n.script[0] and _vowels_apart(q, n):
+        return VOWELS_APART_SIMILARITY, Method.TRANSLITERATION
     spelled = OSA.normalized_similarity(q.text, n.text)
     best = max(fuzzy, spelled)
     if best >= FUZZY_CUTOFF and min(len(q.key), len(n.key)) > 3:
@@ -284,8 +285,14 @@ def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> floa
 
 def _latin(token: Token) -> str:
     if token.script.startswith("cyrillic"):
-        return transliterate(token.text.translate(CYRILLIC_EXTRA), "english").lower()
+        return _english(token.text)
     return token.text
+
+
+@lru_cache(maxsize=100_000)
+def _english(cyrillic: str) -> str:
+    """A Cyrillic word in the English transliteration (asked once per pair of words)."""
+    return transliterate(cyrillic.translate(CYRILLIC_EXTRA), "english").lower()
 
 
 def _joined(
@@ -522,15 +529,15 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
     # A query word for two name words written apart: both may be covered.
     pairs = zip(n_tokens, n_tokens[1:], strict=False)
     # Across scripts words join by their skeletons, whatever their lengths.
-    mixed = any(t.foreign for t in q_tokens) or any(t.foreign for t in n_tokens)
+    mixed = query.foreign or name.foreign
     if len(n_tokens) >= 2 and (mixed or any(len(a.text) + len(b.text) in sums for a, b in pairs)):
-        joined_q = _joinable(q_tokens, n_tokens)
+        joined_q = _joinable(q_tokens, n_tokens, mixed)
         if joined_q:
             joined_n = _covered(q_tokens, n_tokens)
     lengths = table.join_lengths
     if len(q_tokens) >= 2 and (mixed or any(len(n.text) in lengths for n in n_tokens)):
         # a name word written apart in the query: both query words may join
-        for j in _joinable(n_tokens, q_tokens):
+        for j in _joinable(n_tokens, q_tokens, mixed):
             joined_n.add(j)
             joined_q |= _joined_partners(n_tokens[j], q_tokens)
     for i, q in enumerate(q_tokens):
@@ -584,16 +591,17 @@ def _join_range(length: int) -> range:
     return range(-(-84 * length // 100), 100 * length // 84 + 1)
 
 
-def _joinable(side_a: Sequence[Token], side_b: Sequence[Token]) -> set[int]:
+def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = False) -> set[int]:
     """Indexes of words of ``side_a`` that may stand for two adjacent words of
-    ``side_b`` written together (the test of :func:`_joined`, without its order)."""
+    ``side_b`` written together (the test of :func:`_joined`, without its order);
+    ``mixed`` when a side holds words romanized from another script."""
     found: set[int] = set()
     for i, a in enumerate(side_a):
         word = a.text
         if len(word) < 4:
             continue
         for j in range(len(side_b) - 1):
-            if a.foreign != side_b[j].foreign:  # across scripts: the skeletons
+            if mixed and a.foreign != side_b[j].foreign:  # across scripts: the skeletons
                 if _joined_bones(a, side_b[j], side_b[j + 1]) >= JOINED_CUTOFF:
                     found.add(i)
                     break
