@@ -64,6 +64,7 @@ JOINED_CUTOFF: Final = 0.85
 JOINED_SCALE: Final = 0.97
 ACRONYM_ORDER_FACTOR: Final = 0.5
 SWAPPED_ORDER_FACTOR: Final = 0.95
+LINEAGE_SWAP_FACTOR: Final = 0.7
 LEGAL_FORM_CONFLICT_FACTOR: Final = 0.7
 LEGAL_FORM_WEIGHT: Final = 0.5
 """Weight of the legal form of a company name, next to 1.0 for a name word."""
@@ -389,6 +390,23 @@ def _swapped(matched: list[tuple[int, int, float, Method]]) -> bool:
     ordered = sorted(matched)
     names = [j for _, j, _, _ in ordered]
     return len(names) >= 2 and names == sorted(names, reverse=True)
+
+
+_LINEAGE: Final = frozenset({"bin", "ibn", "bint", "ben"})
+
+
+def _lineage_swapped(
+    query: NormalizedName, name: NormalizedName, matched: list[tuple[int, int, float, Method]]
+) -> bool:
+    """True when both names say "A son of B" and one has A and B the other way round
+    (SALMAN BIN MUHAMMAD against MUHAMMAD BIN SALMAN: two people, father and son)."""
+    marks_q = [i for i, t in enumerate(query.tokens) if t.text in _LINEAGE]
+    marks_n = [j for j, t in enumerate(name.tokens) if t.text in _LINEAGE]
+    if len(marks_q) != 1 or len(marks_n) != 1:
+        return False
+    q, n = marks_q[0], marks_n[0]
+    pairs = [(i, j) for i, j, _, _ in matched if i != q and j != n]
+    return any(i < q and j > n for i, j in pairs) and any(i > q and j < n for i, j in pairs)
 
 
 def _out_of_order(matched: list[tuple[int, int, float, Method]]) -> bool:
@@ -788,6 +806,9 @@ def align(
     ):
         score *= SWAPPED_ORDER_FACTOR
         notes.append(f"names in reversed order: score × {SWAPPED_ORDER_FACTOR}")
+    if _lineage_swapped(query, name, matched):
+        score *= LINEAGE_SWAP_FACTOR
+        notes.append(f"father and son swapped around bin/ibn: score × {LINEAGE_SWAP_FACTOR}")
     if legal_forms_conflict(query, name):
         score *= LEGAL_FORM_CONFLICT_FACTOR
         notes.append(

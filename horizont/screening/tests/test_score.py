@@ -399,3 +399,13 @@ def test_russian_spelling_of_a_belarusian_name_raises_an_alert() -> None:
     # Same consonants but different first letters or vowels too far apart: no match.
     assert compare_names("Путин", "PATAN, Ali").score == 0.0
     assert compare_names("Радим Авдеев", "IPATAU, Vadzim").score < 0.5
+
+
+def test_father_and_son_swapped_around_bin_are_two_people() -> None:
+    swapped = compare_names("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI")
+    assert swapped.score < DEFAULT_THRESHOLD
+    assert any("bin/ibn" in note for note in swapped.notes)
+    # The same lineage in the list's own order ("FAMILY, Given") is the same person.
+    same = compare_names("Muhammad bin Salman al-Rawi", "AL-RAWI, Muhammad bin Salman")
+    assert same.score >= 0.9
+    assert compare_names("Muhammad bin Salman", "MUHAMMAD BIN SALMAN AL SAUD").score >= 0.75
