@@ -207,15 +207,20 @@ def _splits(token: Token) -> list[str]:
 
 
 def _joined_keys(tokens: Sequence[Token]) -> list[tuple[str, str]]:
-    """Keys and spellings of a particle and the next word, or of both parts of a
-    hyphenated word, written as one (AL-SHAMI: ALSHAMI, AL AQSA: ALAQSA, IFD-KAPITAL:
-    IFDKAPITAL), so that retrieval finds the name from the joined spelling."""
+    """Keys and spellings of a particle and the next word, of both parts of a hyphenated
+    word, or of two particles and the next word, written as one (AL-SHAMI: ALSHAMI,
+    AL AQSA: ALAQSA, IFD-KAPITAL: IFDKAPITAL, ABD AL-RAHMAN: ABDALRAHMAN), so that
+    retrieval finds the name from the joined spelling."""
     keys: list[tuple[str, str]] = []
     for a, b in zip(tokens, tokens[1:], strict=False):
         if a.foreign or b.foreign or len(b.text) < 3:
             continue
         if a.text in PARTICLES or (a.weight == b.weight == COMPOUND_WEIGHT):
             joined = a.text + b.text
+            keys.append((phonetic_key(joined.translate(CYRILLIC_EXTRA)), joined))
+    for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if a.text in PARTICLES and b.text in PARTICLES and not c.foreign and len(c.text) >= 3:
+            joined = a.text + b.text + c.text  # ABD AL-RAHMAN as ABDALRAHMAN
             keys.append((phonetic_key(joined.translate(CYRILLIC_EXTRA)), joined))
     return keys
 

@@ -27,6 +27,7 @@ from rapidfuzz.process import cdist
 from horizont.screening.normalize import (
     HONORIFICS,
     LEGAL_WORDS,
+    PARTICLES,
     NormalizedName,
     Token,
     ascii_fold,
@@ -317,17 +318,26 @@ def _joined(
                 similarity = float(OSA.normalized_similarity(word, joined))
                 if similarity < JOINED_CUTOFF and side_a[i].foreign != side_b[j].foreign:
                     similarity = _joined_bones(side_a[i], side_b[j], side_b[j + 1])
+                span = 2
+                if similarity < JOINED_CUTOFF and j + 2 in free_b and _three(side_b, j):
+                    joined += side_b[j + 2].text  # ABDALRAHMAN, ABD AL-RAHMAN
+                    similarity, span = float(OSA.normalized_similarity(word, joined)), 3
                 if similarity >= JOINED_CUTOFF:
+                    covered = tuple(range(j, j + span))
                     free_a.discard(i)
-                    free_b.discard(j)
-                    free_b.discard(j + 1)
+                    free_b.difference_update(covered)
                     if flip:
-                        found.append((j, (i,), similarity))
-                        found.append((j + 1, (i,), similarity))
+                        found.extend((k, (i,), similarity) for k in covered)
                     else:
-                        found.append((i, (j, j + 1), similarity))
+                        found.append((i, covered, similarity))
                     break
     return found
+
+
+def _three(side: Sequence[Token], j: int) -> bool:
+    """Three words from ``j`` on that may be written as one: a particle among the first
+    two (ABD AL-RAHMAN, VAN DER BILT, DE LA CRUZ)."""
+    return j + 2 < len(side) and (side[j].text in PARTICLES or side[j + 1].text in PARTICLES)
 
 
 def _joined_bones(word: Token, a: Token, b: Token) -> float:
@@ -482,10 +492,12 @@ class PairTable:
         self._memo: dict[tuple[str, str], PairRow] = {}
         words = [len(t.text) for t in query.tokens]
         pairs = [a + b for a, b in zip(words, words[1:], strict=False)]
+        pairs += [a + b + c for a, b, c in zip(words, words[1:], words[2:], strict=False)]
         self.join_sums = frozenset(s for w in words if w >= 4 for s in _join_range(w))
         """Lengths of two name words written together that a query word may stand for."""
         self.join_lengths = frozenset(n for s in pairs for n in _join_range(s) if n >= 4)
-        """Lengths of a name word that two query words written together may stand for."""
+        """Lengths of a name word that two (or three) query words written together may
+        stand for."""
 
     def row(self, n: Token) -> PairRow:
         """``(similarity, method)`` of each query token against the name token ``n``.
@@ -548,7 +560,12 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
     pairs = zip(n_tokens, n_tokens[1:], strict=False)
     # Across scripts words join by their skeletons, whatever their lengths.
     mixed = query.foreign or name.foreign
-    if len(n_tokens) >= 2 and (mixed or any(len(a.text) + len(b.text) in sums for a, b in pairs)):
+    triples = zip(n_tokens, n_tokens[1:], n_tokens[2:], strict=False)
+    if len(n_tokens) >= 2 and (
+        mixed
+        or any(len(a.text) + len(b.text) in sums for a, b in pairs)
+        or any(len(a.text) + len(b.text) + len(c.text) in sums for a, b, c in triples)
+    ):
         joined_q = _joinable(q_tokens, n_tokens, mixed)
         if joined_q:
             joined_n = _covered(q_tokens, n_tokens)
@@ -611,7 +628,8 @@ def _join_range(length: int) -> range:
 
 def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = False) -> set[int]:
     """Indexes of words of ``side_a`` that may stand for two adjacent words of
-    ``side_b`` written together (the test of :func:`_joined`, without its order);
+    ``side_b`` (or three after a particle) written together (the test of
+    :func:`_joined`, without its order);
     ``mixed`` when a side holds words romanized from another script."""
     found: set[int] = set()
     for i, a in enumerate(side_a):
@@ -625,16 +643,24 @@ def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = Fa
                     break
                 continue
             joined = side_b[j].text + side_b[j + 1].text
-            if not _may_join(len(word), len(joined)):
-                continue
-            if OSA.normalized_similarity(word, joined) >= JOINED_CUTOFF:
+            if _may_join(len(word), len(joined)) and (
+                OSA.normalized_similarity(word, joined) >= JOINED_CUTOFF
+            ):
                 found.add(i)
                 break
+            if _three(side_b, j):
+                joined += side_b[j + 2].text
+                if _may_join(len(word), len(joined)) and (
+                    OSA.normalized_similarity(word, joined) >= JOINED_CUTOFF
+                ):
+                    found.add(i)
+                    break
     return found
 
 
 def _joined_partners(word: Token, side: Sequence[Token]) -> set[int]:
-    """Both words of every adjacent pair of ``side`` that ``word`` may stand for."""
+    """The words of every adjacent pair (or particle triple) of ``side`` that ``word``
+    may stand for."""
     found: set[int] = set()
     for j in range(len(side) - 1):
         joined = side[j].text + side[j + 1].text
@@ -643,6 +669,10 @@ def _joined_partners(word: Token, side: Sequence[Token]) -> set[int]:
             and _joined_bones(word, side[j], side[j + 1]) >= JOINED_CUTOFF
         ):
             found.update((j, j + 1))
+        elif _three(side, j) and (
+            OSA.normalized_similarity(word.text, joined + side[j + 2].text) >= JOINED_CUTOFF
+        ):
+            found.update((j, j + 1, j + 2))
     return found
 
 
@@ -697,16 +727,10 @@ def align(
     if free_q and free_n:
         for i, covered, similarity in _joined(query, name, free_q, free_n):
             sim = similarity * JOINED_SCALE
-            if len(covered) == 2:
-                weight = query.tokens[i].weight
-                gained += sim * weight
-                total += weight
-                matched.append((i, covered[0], sim, Method.JOINED))
-            else:
-                weight = query.tokens[i].weight
-                gained += sim * weight
-                total += weight
-                matched.append((i, covered[0], sim, Method.JOINED))
+            weight = query.tokens[i].weight
+            gained += sim * weight
+            total += weight
+            matched.append((i, covered[0], sim, Method.JOINED))
         used_q = set(range(len(query.tokens))) - free_q
         used_n = set(range(len(name.tokens))) - free_n
     gained += sum(

@@ -409,3 +409,14 @@ def test_father_and_son_swapped_around_bin_are_two_people() -> None:
     same = compare_names("Muhammad bin Salman al-Rawi", "AL-RAWI, Muhammad bin Salman")
     assert same.score >= 0.9
     assert compare_names("Muhammad bin Salman", "MUHAMMAD BIN SALMAN AL SAUD").score >= 0.75
+
+
+def test_two_particles_and_a_word_written_as_one() -> None:
+    assert compare_names("ABDALRAHMAN Ali", "ABD AL-RAHMAN, Ali").score >= 0.9
+    assert compare_names("Abdulrahman Ali", "ABD AL-RAHMAN, Ali").score >= 0.9
+    assert compare_names("vanderbilt corp", "van der bilt corp").score >= 0.9
+    people = ["ABD AL-RAHMAN, Ali"] + [f"{family}, Ali" for family in (
+        "RAHMAN", "ABDALLAH", "AL-RAHMANI", "ABD AL-RAHIM", "ABD AL-KARIM", "RAHMANI",
+        "ABDUL", "AL-ABED", "ABDELRAHIM", "HAMAD", "AL-HAJJ", "ABD AL-SALAM",
+    )]  # fmt: skip
+    assert Index(_entities(people)).search("ABDALRAHMAN Ali")[0].entity.id == "t:0"
