@@ -95,20 +95,22 @@ _READ_BACK: Final[dict[str, tuple[tuple[str, str], ...]]] = {
 
 def _greek(word: str) -> str:
     """Greek spellings of foreign names read as their sounds: μπ b, ντ d, γκ g (Μπασάρ
-    Άσαντ: Bashar Assad), ου u, αι e, ει and οι i."""
-    plain = "".join(
-        c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)
-    )
+    Άσαντ: Bashar Assad), γι before a vowel y (Γιονγκ: yong), ου u, αι e, ει and οι i
+    (a pair of vowels is one sound unless the accent or a diaeresis is on its first
+    letter: Σεργκέι is Sergei, Σουλεϊμανί Suleimani)."""
+    plain = unicodedata.normalize("NFC", word.lower())
+    plain = _GREEK_YOD.sub("y", plain)
     for old, new in _GREEK_DIGRAPHS:
         plain = plain.replace(old, new)
-    return _GREEK_YOD.sub("y", plain)  # Γιονγκ: yong
+    return "".join(c for c in unicodedata.normalize("NFD", plain) if not unicodedata.combining(c))
 
 
 _GREEK_DIGRAPHS: Final = (
     ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τζ", "dz"),
-    ("ου", "u"), ("αι", "e"), ("ει", "i"), ("οι", "i"),
+    ("ου", "u"), ("ού", "u"), ("αι", "e"), ("αί", "e"), ("ει", "i"), ("εί", "i"),
+    ("οι", "i"), ("οί", "i"),
 )  # fmt: skip
-_GREEK_YOD: Final = re.compile(r"γι(?=[αεηιουω])")
+_GREEK_YOD: Final = re.compile(r"γι(?=[αεηιουωάέήίόύώ])")
 # Arabic letters whose usual romanization in the lists differs from anyascii's: ظ is
 # written z (AL-ZAWAHIRI), not dh.
 _ARABIC_LETTERS: Final = str.maketrans({"ظ": "z"})
