@@ -29,6 +29,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from horizont.testing.databases import ensure_postgres_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "horizont.settings")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/horizont_search_bench")
 
@@ -49,17 +52,6 @@ SYLLABLES = {
     "de": "ka lo mi re tu ei na st or en ch ol da bu sch",
     "pl": "ka lo mi re tu wy na st or en cz ol da bu sz",
 }
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 class Text:
@@ -228,7 +220,7 @@ def main() -> None:
     url = os.environ["DATABASE_URL"]
     if not url.startswith("postgres"):
         sys.exit("this benchmark needs PostgreSQL: set DATABASE_URL")
-    ensure_database(url)
+    ensure_postgres_database(url)
 
     import django
 

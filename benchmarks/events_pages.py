@@ -23,6 +23,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from horizont.testing.databases import ensure_postgres_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "horizont.settings")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/horizont_bench")
 
@@ -48,17 +51,6 @@ CITIES = [
     ("Istanbul", "TR", "Europe/Istanbul"),
     ("Astana", "KZ", "Asia/Almaty"),
 ]
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def generate(total_events: int) -> None:
@@ -192,7 +184,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--events", type=int, default=100_000)
     args = parser.parse_args()
-    ensure_database(os.environ["DATABASE_URL"])
+    ensure_postgres_database(os.environ["DATABASE_URL"])
 
     import django
 

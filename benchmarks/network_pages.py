@@ -24,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from horizont.testing.databases import ensure_postgres_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "horizont.settings")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/horizont_bench")
 
@@ -35,14 +37,8 @@ ROUNDS = 15
 
 def _ensure_database() -> None:
     url = os.environ["DATABASE_URL"]
-    if not url.startswith("postgres"):
-        return
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
+    if url.startswith("postgres"):
+        ensure_postgres_database(url)
 
 
 _ensure_database()

@@ -53,6 +53,9 @@ from uuid import uuid4
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from horizont.testing.databases import ensure_postgres_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "horizont.settings")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/horizont_observers")
 os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-not-for-production-use-456")
@@ -76,17 +79,10 @@ COOKIE = re.compile(r"csrftoken=([^;]+)")
 
 
 def ensure_database() -> None:
-    import psycopg
-    from psycopg import sql
-
     url = os.environ["DATABASE_URL"]
     if not url.startswith("postgres"):
         raise SystemExit("the load test runs on PostgreSQL: set DATABASE_URL=postgres://…")
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    ensure_postgres_database(url)
 
 
 @dataclass

@@ -36,6 +36,9 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from horizont.testing.databases import ensure_postgres_database  # noqa: E402
+
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/horizont_petitions_bench")
 
 SETTINGS = """
@@ -82,17 +85,6 @@ def naive_confirm(request, token):
 
 urlpatterns = [path("naive/confirm/<str:token>/", naive_confirm), *site]
 '''
-
-
-def ensure_database(url: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 def free_port() -> int:
@@ -353,7 +345,7 @@ def main() -> None:
     parser.add_argument("--signatures", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    ensure_database(os.environ["DATABASE_URL"])
+    ensure_postgres_database(os.environ["DATABASE_URL"])
 
     with tempfile.TemporaryDirectory() as folder:
         Path(folder, "petitions_bench_settings.py").write_text(SETTINGS)

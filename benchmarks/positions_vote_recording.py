@@ -52,6 +52,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from horizont.testing.databases import ensure_postgres_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "horizont.settings")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/horizont_positions_bench")
 os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-not-for-production-use-123")
@@ -59,20 +62,6 @@ os.environ["SECURE_SSL_REDIRECT"] = "0"
 os.environ.setdefault("STATIC_ROOT", "/tmp/horizont-positions-bench-static")  # noqa: S108
 
 SLUG = "bench-votes"
-
-
-def _ensure_database() -> None:
-    import psycopg
-
-    url = os.environ["DATABASE_URL"]
-    name = url.rsplit("/", 1)[1]
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone()
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def _prepare(voters: int) -> tuple[str, list[str], list[int]]:
@@ -445,7 +434,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--seed", type=int, default=16)
     args = parser.parse_args()
-    _ensure_database()
+    ensure_postgres_database(os.environ["DATABASE_URL"])
     path, sessions, statements = _prepare(args.voters)
     alone, queries = _in_process(path, min(200, len(statements)))
     port = _free_port()

@@ -225,6 +225,13 @@ def _joined_keys(tokens: Sequence[Token]) -> list[tuple[str, str]]:
     return keys
 
 
+def _post(table: dict[str, list[int]], key: str, number: int) -> None:
+    """Add name ``number`` to the postings of ``key`` once (names come in order)."""
+    postings = table.setdefault(key, [])
+    if not postings or postings[-1] != number:
+        postings.append(number)
+
+
 def _deletions(key: str) -> list[str]:
     return [key[:i] + key[i + 1 :] for i in range(len(key))] if len(key) >= 5 else []
 
@@ -279,25 +286,16 @@ class Index:
         for number, (_, _, normalized) in enumerate(names):
             for token in normalized.tokens:
                 for key in {token.key, *token.keys}:  # every reading: chams is also hams
-                    postings = by_key.setdefault(key, [])
-                    if not postings or postings[-1] != number:
-                        postings.append(number)
+                    _post(by_key, key, number)
                 for bone in {token.skeleton, token.skeleton.translate(_LOOSE)}:
                     if len(bone) >= 2:
-                        postings = bones.setdefault(bone, [])
-                        if not postings or postings[-1] != number:
-                            postings.append(number)
-            joined_bones: set[str] = set()
+                        _post(bones, bone, number)
             for key, joined in _joined_keys(normalized.tokens):  # AL-SHAMI as ALSHAMI
-                postings = by_key.setdefault(key, [])
-                if not postings or postings[-1] != number:
-                    postings.append(number)
+                _post(by_key, key, number)
                 bone = skeleton(joined)  # AL-ASSAD written 알아사드, alasadeu
-                joined_bones |= {bone, bone.translate(_LOOSE)} if len(bone) >= 3 else set()
-            for bone in joined_bones:
-                postings = bones.setdefault(bone, [])
-                if not postings or postings[-1] != number:
-                    postings.append(number)
+                if len(bone) >= 3:
+                    _post(bones, bone, number)
+                    _post(bones, bone.translate(_LOOSE), number)
         codes: dict[str, list[int]] = {}
         for number, (_, _, normalized) in enumerate(names):
             code = code_of(normalized)

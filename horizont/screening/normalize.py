@@ -166,7 +166,7 @@ def words_of(text: str) -> list[Word]:
 _HYPHENS: Final = frozenset({"-", "\u2010", "\u2011"})
 # The Arabic article written as a word of its own (Hebrew אל, Japanese アル, エル) or,
 # in Arabic script, joined to the next word (الأسد: al-Asad); the lists write AL-ASSAD.
-_ARTICLE_WORDS: Final = {"אל": "al", "אל־": "al", "アル": "al", "エル": "el"}
+_ARTICLE_WORDS: Final = {"אל": "al", "アル": "al", "エル": "el"}
 _ARABIC_ARTICLE: Final = "\u0627\u0644"  # ال
 
 
@@ -336,6 +336,12 @@ class NormalizedName:
 
 
 @lru_cache(maxsize=400_000)
+@lru_cache(maxsize=100_000)
+def english_reading(cyrillic: str) -> str:
+    """A Cyrillic word in the English transliteration (for skeletons and comparisons)."""
+    return transliterate(cyrillic.translate(CYRILLIC_EXTRA), "english").lower()
+
+
 def make_token(
     word: str, patronymic: bool = False, script: str = "latin", compound: bool = False
 ) -> Token:
@@ -345,7 +351,7 @@ def make_token(
     if compound:
         weight *= COMPOUND_WEIGHT
     if script.startswith("cyrillic"):
-        latin = transliterate(word.translate(CYRILLIC_EXTRA), "english").lower()
+        latin = english_reading(word)
     else:
         latin = word
     bone = skeleton(latin, abjad=script in ABJADS)

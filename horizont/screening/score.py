@@ -32,12 +32,12 @@ from horizont.screening.normalize import (
     Token,
     ascii_fold,
     comma_splits_name,
+    english_reading,
     legal_forms_conflict,
     legal_forms_relation,
     normalize_name,
 )
-from horizont.screening.scripts import CYRILLIC_EXTRA, skeleton
-from horizont.screening.translit import transliterate
+from horizont.screening.scripts import skeleton
 
 STRONG_AT: Final = 0.90
 POSSIBLE_AT: Final = 0.75
@@ -287,14 +287,8 @@ def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> floa
 
 def _latin(token: Token) -> str:
     if token.script.startswith("cyrillic"):
-        return _english(token.text)
+        return english_reading(token.text)
     return token.text
-
-
-@lru_cache(maxsize=100_000)
-def _english(cyrillic: str) -> str:
-    """A Cyrillic word in the English transliteration (asked once per pair of words)."""
-    return transliterate(cyrillic.translate(CYRILLIC_EXTRA), "english").lower()
 
 
 def _joined(
@@ -643,19 +637,18 @@ def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = Fa
                     break
                 continue
             joined = side_b[j].text + side_b[j + 1].text
-            if _may_join(len(word), len(joined)) and (
-                OSA.normalized_similarity(word, joined) >= JOINED_CUTOFF
+            if _spelt_together(word, joined) or (
+                _three(side_b, j) and _spelt_together(word, joined + side_b[j + 2].text)
             ):
                 found.add(i)
                 break
-            if _three(side_b, j):
-                joined += side_b[j + 2].text
-                if _may_join(len(word), len(joined)) and (
-                    OSA.normalized_similarity(word, joined) >= JOINED_CUTOFF
-                ):
-                    found.add(i)
-                    break
     return found
+
+
+def _spelt_together(word: str, joined: str) -> bool:
+    return _may_join(len(word), len(joined)) and (
+        OSA.normalized_similarity(word, joined) >= JOINED_CUTOFF
+    )
 
 
 def _joined_partners(word: Token, side: Sequence[Token]) -> set[int]:
