@@ -43,14 +43,17 @@ _SPECIAL_FOLD: Final = str.maketrans(
     {"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ı": "i", "þ": "th", "ð": "d"}
 )
 _KEEP_MARKS: Final = frozenset("żźśćńłóęąžščŝëèéêâûïüöäйёўїѓќ")
-_APOSTROPHES: Final = re.compile(r"[’'`´ʹʺʼ‘\u02bb\u02bf\u02be]")
+# Apostrophes, and the Hebrew geresh and gershayim (פריגוז׳ין, צה״ל) written in their place.
+_APOSTROPHES: Final = re.compile(r"[’'`´ʹʺʼ‘\u02bb\u02bf\u02be\u05f3\u05f4]")
 # A word is a run of letters, digits and combining marks (Indic vowel signs are marks).
 _WORD: Final = re.compile(
     r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
     r"\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e4e"
     r"\u0eb1-\u0ecd\u1ab0-\u1aff\u20d0-\u20ff\u3099\u309a])+"
 )
-# Dotted abbreviations are one word: A.B.C., J.P., p.l.c., U.K. (not "В. В.").
+# Dotted abbreviations are one word: A.B.C., J.P., p.l.c., U.K. (not "В. В."); two or
+# three Cyrillic letters are initials (Пригожин Е.В.): Russian writes its abbreviations
+# without dots (ООО, ПАО).
 _DOTTED: Final = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])")
 _CAMEL: Final = re.compile(r"(?<=[a-zà-ÿа-яё]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2})")
 
@@ -128,11 +131,18 @@ class Word:
     """One of two words joined by a hyphen (KONSOL-STROI, Jean-Pierre): each counts half."""
 
 
+def _undotted(match: re.Match[str]) -> str:
+    letters = match.group(0).replace(".", "")
+    if len(letters) <= 3 and script_of(letters) == "cyrillic":
+        return " ".join(letters)
+    return letters
+
+
 def words_of(text: str) -> list[Word]:
     """Folded words of a name; romanized where the script is not Latin or Cyrillic."""
     text = unicodedata.normalize("NFKC", text).replace("\u200c", "")  # Persian ZWNJ
     text = _APOSTROPHES.sub("", text)
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _DOTTED.sub(_undotted, text)
     text = _CAMEL.sub(" ", text)
     out: list[Word] = []
     matches = list(_WORD.finditer(text))

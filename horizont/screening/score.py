@@ -61,6 +61,11 @@ SKELETON_CUTOFF: Final = 0.75
 SKELETON_SCALE: Final = 0.9
 VOWELS_APART_SIMILARITY: Final = 0.9
 VOWELS_APART_CUTOFF: Final = 0.7
+LONE_SKELETON_CAP: Final = 0.74
+LONE_SKELETON_FACTOR: Final = 0.75
+"""A one-word query matched across scripts by its consonants alone is weak evidence
+(coarse sound classes: 普里戈津 reads like BORYOKUDAN): it stays in the weak band, and
+below it when a consonant differs."""
 JOINED_CUTOFF: Final = 0.85
 JOINED_SCALE: Final = 0.97
 ACRONYM_ORDER_FACTOR: Final = 0.5
@@ -832,6 +837,11 @@ def align(
             f"legal forms differ ({', '.join(query.legal_forms)} vs "
             f"{', '.join(name.legal_forms)}): score × {LEGAL_FORM_CONFLICT_FACTOR}"
         )
+    lone = _lone_skeleton(query, name, matched)
+    if lone is not None:
+        factor = LONE_SKELETON_FACTOR if lone < SKELETON_SCALE - 1e-6 else 1.0
+        score = min(score * factor, LONE_SKELETON_CAP)
+        notes.append("one word matched across scripts by its consonants only: weak evidence")
     if len(matched) >= 2 and _out_of_order(matched):
         score -= ORDER_TIE_COST
     matched.sort()
@@ -848,6 +858,25 @@ def align(
         removed=query.removed + name.removed,
         notes=tuple(notes),
     )
+
+
+def _lone_skeleton(
+    query: NormalizedName, name: NormalizedName, matched: list[tuple[int, int, float, Method]]
+) -> float | None:
+    """The similarity of the only pair of a one-word query when that pair was matched
+    across scripts by consonant skeletons (not by equal phonetic keys), else None."""
+    if len(query.tokens) != 1 or len(matched) != 1:
+        return None
+    i, j, sim, method = matched[0]
+    q, n = query.tokens[i], name.tokens[j]
+    if (
+        method is Method.TRANSLITERATION
+        and sim <= SKELETON_SCALE + 1e-6
+        and q.script != n.script
+        and (q.foreign or n.foreign)
+    ):
+        return sim
+    return None
 
 
 def _split_titles(tokens: list[Token]) -> tuple[list[Token], list[Token]]:

@@ -420,3 +420,34 @@ def test_two_particles_and_a_word_written_as_one() -> None:
         "ABDUL", "AL-ABED", "ABDELRAHIM", "HAMAD", "AL-HAJJ", "ABD AL-SALAM",
     )]  # fmt: skip
     assert Index(_entities(people)).search("ABDALRAHMAN Ali")[0].entity.id == "t:0"
+
+
+def test_cyrillic_initials_written_together_match_the_given_names() -> None:
+    listed = "PRIGOZHIN, Yevgeniy Viktorovich"
+    for query in ("Пригожин Е.В.", "Е.В.Пригожин", "Пригожин Е. В."):
+        assert band_for(compare_names(query, listed).score) is Band.STRONG, query
+    # Latin dotted letters stay one word: an acronym, not initials.
+    assert _alert("A.B.C. Company", "ABC Company")
+
+
+def test_hebrew_geresh_is_read_as_the_apostrophe() -> None:
+    geresh = normalize_name("יבגני פריגוז׳ין")
+    assert [t.text for t in geresh.tokens] == [
+        t.text for t in normalize_name("יבגני פריגוז'ין").tokens
+    ]
+    assert len(geresh.tokens) == 2
+
+
+def test_a_lone_word_matched_by_its_consonants_alone_is_weak_evidence() -> None:
+    # Πριγκόζιν and BORYOKUDAN share four of five consonant classes; 普里戈津 reads
+    # puligedin, which has BORYOKUDAN's consonants exactly once l = r.
+    assert compare_names("Πριγκόζιν", "BORYOKUDAN").score < 0.55
+    lone = compare_names("普里戈津", "BORYOKUDAN")
+    assert band_for(lone.score) is Band.WEAK
+    assert any("consonants only" in line for line in lone.explain())
+    # The same word inside a full name keeps its weight.
+    assert band_for(compare_names("Евгений Пригожин", "PRIGOZHIN, Yevgeniy").score) is Band.STRONG
+    index = Index(
+        [_person("p", "PRIGOZHIN, Yevgeniy Viktorovich", 1961), _person("b", "BORYOKUDAN", 1990)]
+    )
+    assert [m.entity.id for m in index.search("Πριγκόζιν")] == ["t:p"]
