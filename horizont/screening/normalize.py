@@ -370,16 +370,35 @@ def make_token(
     return Token(word, key, keys, weight, patronymic, bone, script, initial)
 
 
-def _legal_at(words: list[str], start: int) -> tuple[int, str] | None:
+def _legal_at(
+    words: list[str], start: int, glued: frozenset[int] = frozenset()
+) -> tuple[int, str] | None:
     for size in range(min(_LEGAL_MAXLEN, len(words) - start), 0, -1):
+        if start + size in glued:
+            continue
         main = LEGAL_FORMS.get(tuple(words[start : start + size]))
         if main is not None:
             return size, main
     return None
 
 
-def _split_legal_forms(words: list[str]) -> tuple[int, int, list[str], list[str]]:
-    """Legal forms at the end and at the start of a name (never in its middle)."""
+def _glued(words: list[Word]) -> frozenset[int]:
+    """Positions between the two halves of a hyphenated word (STG-EKO: 1), where no
+    legal form may begin or end."""
+    found: set[int] = set()
+    run = 0
+    for i, word in enumerate(words):
+        run = run + 1 if word.compound else 0
+        if run % 2 == 0 and run:
+            found.add(i)
+    return frozenset(found)
+
+
+def _split_legal_forms(
+    words: list[str], glued: frozenset[int] = frozenset()
+) -> tuple[int, int, list[str], list[str]]:
+    """Legal forms at the end and at the start of a name (never in its middle, never
+    half of a hyphenated word: OOO STG-EKO)."""
     forms: list[str] = []
     removed: list[str] = []
     end = len(words)
@@ -387,6 +406,8 @@ def _split_legal_forms(words: list[str]) -> tuple[int, int, list[str], list[str]
     while changed and end > 1:
         changed = False
         for size in range(min(_LEGAL_MAXLEN, end - 1), 0, -1):
+            if end - size in glued:
+                continue
             main = LEGAL_FORMS.get(tuple(words[end - size : end]))
             if main is not None:
                 forms.append(main)
@@ -396,7 +417,7 @@ def _split_legal_forms(words: list[str]) -> tuple[int, int, list[str], list[str]
                 break
     start = 0
     while start < end - 1:
-        found = _legal_at(words[:end], start)
+        found = _legal_at(words[:end], start, glued)
         if found is None or found[0] >= end - start:
             break
         size, main = found
@@ -419,7 +440,8 @@ def normalize_name(text: str) -> NormalizedName:
     first = 0
     # A legal form marks an organisation: GENERAL PETROLEUM CORPORATION and KING ROMANS
     # COMPANY LIMITED keep their first words (titles belong to people's names).
-    organisation = len(plain) > 1 and bool(_split_legal_forms(plain)[2])
+    glued = _glued(words)
+    organisation = len(plain) > 1 and bool(_split_legal_forms(plain, glued)[2])
     while first < len(plain) - 1 and not organisation:
         word = plain[first]
         if _is_title(word, len(plain) - first - 1):
@@ -434,7 +456,8 @@ def normalize_name(text: str) -> NormalizedName:
     elif all(_romanized(w) for w in words):  # أسد reads sd, not a legal form
         start, end = 0, len(plain) - first
     else:
-        start, end, forms, legal_removed = _split_legal_forms(plain[first:])
+        shifted = frozenset(g - first for g in glued if g > first)
+        start, end, forms, legal_removed = _split_legal_forms(plain[first:], shifted)
     kept = words[first + start : first + end]
     removed.extend(legal_removed)
     if not kept:

@@ -1,4 +1,4 @@
-from horizont.screening import imo_is_valid, normalize_identifier, normalize_name
+from horizont.screening import compare_names, imo_is_valid, normalize_identifier, normalize_name
 from horizont.screening.normalize import fold, tokenize
 
 
@@ -48,3 +48,13 @@ def test_imo_check_digit() -> None:
     assert imo_is_valid("IMO 9176187")
     assert not imo_is_valid("9176188")
     assert not imo_is_valid("917618")
+
+
+def test_half_of_a_hyphenated_word_is_not_a_legal_form() -> None:
+    # STG is a legal form on its own; in STG-EKO it is half of the company's name.
+    name = normalize_name("OOO 'STG-EKO'")
+    assert [t.text for t in name.tokens] == ["stg", "eko"]
+    assert name.legal_forms == ("ooo",)
+    # A legal form written with a hyphen is still one.
+    assert normalize_name("ROSNEFT JOINT-STOCK COMPANY").legal_forms == ("ao",)
+    assert compare_names("OOO 'STGEKO'", "OOO 'STG-EKO'").score >= 0.9
