@@ -370,18 +370,20 @@ def _legal_words(missing: list[Token], other: NormalizedName) -> tuple[list[Toke
         if form is not None and form in other.legal_forms:
             found.append(token.text)
         elif len(token.text) >= 3 and any(
-            len(w) >= 3 and OSA.distance(token.text, w) <= 1 for w in written
-        ):
+            (len(w) >= 3 or w[0] == token.text[0]) and OSA.distance(token.text, w) <= 1
+            for w in written
+        ):  # LTa. for LTD., SlA. for S.A.
             found.append(token.text)
         else:
             kept.append(token)
-    # A dotted form with a letter wrong comes apart in short pieces (Sn.A. → sn, a).
-    short = [t for t in kept if len(t.text) <= 2]
+    # A dotted form with a letter wrong comes apart in short pieces (Sn.A. → sn, a;
+    # SmA.L. → sma, l).
+    short = [t for t in kept if len(t.text) <= 3]
     if 2 <= len(short) <= 4 and not found:
         joined = "".join(t.text for t in short)
         if any(len(w) >= 2 and OSA.distance(joined, w) <= 1 for w in written):
             found.extend(t.text for t in short)
-            kept = [t for t in kept if len(t.text) > 2]
+            kept = [t for t in kept if len(t.text) > 3]
     return kept, found
 
 

@@ -451,3 +451,12 @@ def test_a_lone_word_matched_by_its_consonants_alone_is_weak_evidence() -> None:
         [_person("p", "PRIGOZHIN, Yevgeniy Viktorovich", 1961), _person("b", "BORYOKUDAN", 1990)]
     )
     assert [m.entity.id for m in index.search("Πριγκόζιν")] == ["t:p"]
+
+
+def test_a_two_letter_legal_form_with_a_letter_slipped_in_is_still_the_legal_form() -> None:
+    # SlA. for S.A.: one word, the legal form of the other name with a letter more.
+    result = compare_names("BIESRA SlA.", "BIESTRA S.A.")
+    assert band_for(result.score) is Band.POSSIBLE
+    assert "sla" not in result.missing_in_name
+    # A real third word stays one.
+    assert compare_names("BIESTRA SLAM S.A.", "BIESTRA S.A.").score < result.score
