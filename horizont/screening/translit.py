@@ -24,8 +24,9 @@ from typing import Final
 SCHEMES: Final = ("english", "icao", "iso9", "german", "french", "polish")
 """Conventions understood by :func:`transliterate` and :func:`to_cyrillic`."""
 
-READINGS: Final = ("universal", *SCHEMES)
-"""Conventions understood by :func:`to_cyrillic` (``universal`` is lenient)."""
+READINGS: Final = ("universal", *SCHEMES, "ukrainian")
+"""Conventions understood by :func:`to_cyrillic` (``universal`` is lenient;
+``ukrainian`` reads Ukraine's national romanization back, h for г: Yevhen Pryhozhyn)."""
 
 _VOWELS: Final = set("аеёиоуыэюяaeiouy")
 _CYR_EXTRA: Final = {"і": "и", "ї": "йи", "є": "е", "ґ": "г", "ў": "в"}
@@ -177,6 +178,12 @@ _BACK: Final[dict[str, dict[str, str]]] = {
         **_COMMON_BACK, "j": "ж", "ch": "ш", "tch": "ч", "chtch": "щ", "ou": "у",
         "ia": "я", "iou": "ю", "io": "ё", "ie": "ье", "gu": "г", "ss": "с", "ï": "й",
         "kh": "х",
+    },
+    # Ukraine's national romanization (2010) writes г as h and и as y: a Russian
+    # name spelt the Ukrainian way (Yevhen Pryhozhyn) reads back as Евген Пригожин.
+    "ukrainian": {
+        **_COMMON_BACK, "h": "г", "zgh": "зг", "ye": "е", "yi": "ї", "ie": "е", "iu": "ю",
+        "ia": "я", "yu": "ю", "ya": "я", "je": "е", "ju": "ю", "ja": "я",
     },
     "polish": {
         **_COMMON_BACK, "w": "в", "ch": "х", "cz": "ч", "sz": "ш", "szcz": "щ", "c": "ц",

@@ -1,6 +1,6 @@
 import pytest
 
-from horizont.screening import phonetic_key, transliterate
+from horizont.screening import Band, band_for, compare_names, phonetic_key, transliterate
 from horizont.screening.phonetic import phonetic_keys
 
 PRIGOZHIN = "Пригожин Евгений Викторович"
@@ -44,3 +44,12 @@ def test_round_trip_through_every_convention_keeps_the_key() -> None:
             assert phonetic_keys(word) & {
                 phonetic_key(w) for w in ("солонин", "марк", "семенович")
             }, (scheme, word)
+
+
+def test_a_russian_name_in_ukraine_s_romanization_reads_back() -> None:
+    # Ukraine's national romanization writes г as h: Pryhozhyn, Yevhen, Serhiy.
+    assert phonetic_keys("pryhozhyn") & phonetic_keys("prigozhin")
+    assert phonetic_keys("serhiy") & phonetic_keys("sergiy")
+    listed = "PRIGOZHIN, Yevgeniy Viktorovich"
+    for query in ("Yevhen Pryhozhyn", "Jevhen Pryhožyn"):
+        assert band_for(compare_names(query, listed).score) in (Band.POSSIBLE, Band.STRONG)
