@@ -24,6 +24,8 @@ METHODS = {
     "transliteration": _("transliteration"),
     "fuzzy": _("similar spelling"),
     "initial": _("initial"),
+    "joined": _("written together"),
+    "partial": _("partly similar spelling"),
 }
 NAME_KINDS = {
     "primary": _("primary name"),

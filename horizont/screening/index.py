@@ -206,6 +206,22 @@ def _splits(token: Token) -> list[str]:
     return keys
 
 
+def _split_pairs(token: Token) -> list[tuple[str, str]]:
+    """Phonetic keys of both parts of each cut of a token into two words of three
+    letters or more (two for a particle)."""
+    text = token.text
+    if len(text) < 6 or token.foreign:
+        return []
+    return [
+        (
+            phonetic_key(text[:cut].translate(CYRILLIC_EXTRA)),
+            phonetic_key(text[cut:].translate(CYRILLIC_EXTRA)),
+        )
+        for cut in range(2, len(text) - 2)
+        if len(text[:cut]) >= 3 or text[:cut] in PARTICLES
+    ]
+
+
 def _joined_keys(tokens: Sequence[Token]) -> list[tuple[str, str]]:
     """Keys and spellings of a particle and the next word, of both parts of a hyphenated
     word, or of two particles and the next word, written as one (AL-SHAMI: ALSHAMI,
@@ -451,6 +467,11 @@ class Index:
                     hit = self._exact.get(variant)
                     if hit is not None:
                         far_found.append(hit)
+            if len(key) == 3:  # two letters swapped in a short word (AHQ, HAQ)
+                for variant in {key[1] + key[0] + key[2], key[0] + key[2] + key[1]} - {key}:
+                    hit = self._exact.get(variant)
+                    if hit is not None:
+                        far_found.append(hit)
             if 2 <= len(key) <= 3 and exact is None:  # a letter changed or missing (GL, GOL)
                 for variant in _short_edits(key):
                     hit = self._exact.get(variant)
@@ -516,6 +537,18 @@ class Index:
                 found.append(hit)
         return found
 
+    def _together_postings(self, token: Token) -> IntArray:
+        """Names holding both parts of one cut of a query token that joins two words
+        (KOSARIANFARD → KOSARIAN, FARD), even where a name holds a word one edit away
+        from the token (KOSARAYANIFARD)."""
+        exact = self._exact
+        both = [
+            np.intersect1d(a, b, assume_unique=True)
+            for left, right in _split_pairs(token)
+            if (a := exact.get(left)) is not None and (b := exact.get(right)) is not None
+        ]
+        return np.unique(np.concatenate(both)) if both else np.empty(0, dtype=np.int32)
+
     def _split_postings(self, token: Token, exact: IntArray, df: int) -> tuple[IntArray, int]:
         """Names holding a word of a query token that joins two (ALtHAMATI → HAMATI):
         the rarest part found stands for the token."""
@@ -539,7 +572,10 @@ class Index:
         exact, near, df, far = self._token_postings(token.keys, token.text)
         if token.foreign:
             exact, near, df = self._skeleton_postings(token, exact, near, df)
-        if len(exact) == 0 and len(near) == 0:  # not a word of the lists, nor one edit away
+        together = self._together_postings(token) if len(exact) == 0 else exact
+        if len(together):  # two words of one listed name written as one
+            exact, df = together, max(df, len(together))
+        elif len(exact) == 0 and len(near) == 0:  # not a word of the lists, nor one edit away
             exact, df = self._split_postings(token, exact, df)
         found = (exact, near, df, far)
         if len(self._word_cache) >= WORD_CACHE_SIZE:

@@ -55,7 +55,14 @@ _WORD: Final = re.compile(
 # three Cyrillic letters are initials (Пригожин Е.В.): Russian writes its abbreviations
 # without dots (ООО, ПАО).
 _DOTTED: Final = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])")
-_CAMEL: Final = re.compile(r"(?<=[a-zà-ÿа-яё]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2})")
+# Camel case (VladimirPutin), and a word in capitals after or before a capitalized one
+# (GUPTAAjay, SergeiAKSENOV: surname and given name written together as the lists
+# write them).
+_CAMEL: Final = re.compile(
+    r"(?<=[a-zà-ÿа-яё]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2})"
+    r"|(?<=[A-ZÀ-ÞА-ЯЁ]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2})"
+    r"|(?<=[a-zà-ÿа-яё]{2})(?=[A-ZÀ-ÞА-ЯЁ]{3})"
+)
 
 # Titles and honorifics. Words that are also common names or name parts (Pan, Lord,
 # Haji, Sayyid ...) are in AMBIGUOUS_TITLES and removed only before two more words.

@@ -57,6 +57,15 @@ MISSING_TITLE_COST: Final = 0.1
 INITIAL_SIMILARITY: Final = 0.8
 WORD_TO_INITIAL_SIMILARITY: Final = 0.4
 SHORT_FUZZY_SIMILARITY: Final = 0.7
+PARTIAL_CUTOFF: Final = 0.5
+PARTIAL_SCALE: Final = 0.5
+PARTIAL_CAP: Final = 0.74
+"""Two words of four letters or more left unpaired on both sides that differ in more
+places than a typo (Auas, Audias: two letters of six; Klmer, Gilmer) may be one name
+part spelt badly: paired, they cost the query word's weight less a little credit
+(similarity × PARTIAL_SCALE) instead of a full word missing on each side. Such a pair
+is weak evidence: it can lift a name into the weak band (so that the right name comes
+first), never into an alert."""
 SKELETON_CUTOFF: Final = 0.75
 SKELETON_SCALE: Final = 0.9
 VOWELS_APART_SIMILARITY: Final = 0.9
@@ -123,6 +132,8 @@ class Method(StrEnum):
     FUZZY = "fuzzy"
     INITIAL = "initial"
     JOINED = "joined"
+    PARTIAL = "partial"
+    """Spelt alike in part only: paired only among words left over on both sides."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +238,8 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
             and (len(q.text) == len(n.text) or q.text[0] == n.text[0])
         ):
             return SHORT_FUZZY_SIMILARITY, Method.FUZZY
+        if shortest >= 2 and OSA.distance(q.text, n.text) == 1:  # a first letter lost (ANI)
+            return OSA.normalized_similarity(q.text, n.text) * PARTIAL_SCALE, Method.PARTIAL
         return 0.0, None
     # Keys alike (the only pairs worth the look): a Belarusian name read in Russian?
     if fuzzy and q.script[0] != n.script[0] and _vowels_apart(q, n):
@@ -237,6 +250,8 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         return best * FUZZY_SCALE, Method.FUZZY
     if spelled >= FUZZY_CUTOFF:
         return spelled * FUZZY_SCALE, Method.FUZZY
+    if spelled >= PARTIAL_CUTOFF and shortest >= 4:
+        return spelled * PARTIAL_SCALE, Method.PARTIAL
     return 0.0, None
 
 
@@ -398,9 +413,10 @@ def _titles_kept(missing: list[Token], other: NormalizedName) -> tuple[list[Toke
 
 
 def _swapped(matched: list[tuple[int, int, float, Method]]) -> bool:
-    ordered = sorted(matched)
-    names = [j for _, j, _, _ in ordered]
-    return len(names) >= 2 and names == sorted(names, reverse=True)
+    """True when the matched name words come in the reverse order of the query's (two
+    query words joined into one name word are in no order: Good Will, Goodwill)."""
+    names = [j for _, j, _, _ in sorted(matched)]
+    return len(names) >= 2 and all(b < a for a, b in zip(names, names[1:], strict=False))
 
 
 _LINEAGE: Final = frozenset({"bin", "ibn", "bint", "ben"})
@@ -544,11 +560,12 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
     query_titles = {w for w in query.removed if w in HONORIFICS} if query.removed else set()
     one_word = len(q_tokens) == 1 and not query.legal_forms
     unmatched_n: list[int] = []
+    partial = f < PARTIAL_CAP  # words spelt alike in part may lift the score to the cap
     for j, n in enumerate(n_tokens):
         row = table.row(n)
         matchable = False
         for i, (sim, method) in enumerate(row):
-            if method is not None:
+            if method is not None and (partial or method is not Method.PARTIAL):
                 matchable = True
                 if sim > best[i]:
                     best[i] = sim
@@ -706,9 +723,12 @@ def align(
     pairs: list[tuple[float, int, int, Method]] = []
     if table is None:
         table = PairTable(query, fuzzy, key_column)
+    partial: list[tuple[float, int, int]] = []
     for j, n in enumerate(name.tokens):
         for i, (sim, method) in enumerate(table.row(n)):
-            if method is not None:
+            if method is Method.PARTIAL:
+                partial.append((sim, i, j))
+            elif method is not None:
                 pairs.append((sim, i, j, method))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     used_q: set[int] = set()
@@ -765,27 +785,11 @@ def align(
     if len(matched) >= 2 and not (rest_q and titles_inside_n) and not (rest_n and titles_inside):
         missing_q, missing_n = rest_q, rest_n
         total += sum(t.weight for t in titles_inside + titles_inside_n) * MISSING_TITLE_COST
-    query_has_patronymic = any(t.patronymic for t in missing_q)
-    name_has_patronymic = any(t.patronymic for t in missing_n)
+    leftover = _leftover_cost(query, missing_q, missing_n)
+    total += leftover
     plain_q = [t for t in missing_q if not t.patronymic]
     plain_n = [t for t in missing_n if not t.patronymic]
-    # Extra words on one side only are middle names or qualifiers; unmatched words on
-    # both sides are name parts that differ, which costs their full weight.
-    conflict = bool(plain_q) and bool(plain_n)
-    extra_query_cost = 1.0 if conflict else EXTRA_QUERY_TOKEN_COST
-    extra_name_cost = 1.0 if conflict else MISSING_NAME_TOKEN_COST
-    if len(query.tokens) == 1 and not query.legal_forms:
-        extra_name_cost = max(extra_name_cost, ONE_WORD_QUERY_COST)  # a surname alone
-    for t in missing_q:
-        if t.patronymic:
-            total += t.weight if name_has_patronymic else MISSING_PATRONYMIC_COST
-        else:
-            total += t.weight * extra_query_cost
-    for t in missing_n:
-        if t.patronymic:
-            total += t.weight if query_has_patronymic else MISSING_PATRONYMIC_COST
-        else:
-            total += t.weight * extra_name_cost
+    spelt_apart = _partial_pairs(partial, query, name, plain_q, plain_n) if plain_q else []
     # Legal forms are compared as a part of the name: the same form (Ltd = Limited)
     # or one of the same family (OAO, JSC) is evidence, a form on one side only
     # costs a little, forms of conflicting families lower the score below.
@@ -804,6 +808,23 @@ def align(
         total += LEGAL_FORM_WEIGHT
         notes.append(f"legal form elsewhere in the name: {', '.join(moved)}")
     score = gained / total if total else 0.0
+    if spelt_apart:
+        paired_q = [query.tokens[i] for i, _, _, _ in spelt_apart]
+        paired_n = [name.tokens[j] for _, j, _, _ in spelt_apart]
+        rest_q = [t for t in missing_q if all(t is not p for p in paired_q)]
+        rest_n = [t for t in missing_n if all(t is not p for p in paired_n)]
+        extra = sum(sim * query.tokens[i].weight for i, _, sim, _ in spelt_apart)
+        paired_total = (
+            total
+            - leftover
+            + _leftover_cost(query, rest_q, rest_n)
+            + sum(t.weight for t in paired_q)
+        )
+        with_partial = min((gained + extra) / paired_total, PARTIAL_CAP)
+        if with_partial > score:
+            score = with_partial
+            matched.extend(spelt_apart)
+            missing_q, missing_n = rest_q, rest_n
     if len(query.original) <= 3 * CODE_MAX and len(name.original) <= 3 * CODE_MAX:
         code = _code_score(query, name)
         if code > score:
@@ -860,6 +881,51 @@ def align(
         removed=query.removed + name.removed,
         notes=tuple(notes),
     )
+
+
+def _leftover_cost(query: NormalizedName, missing_q: list[Token], missing_n: list[Token]) -> float:
+    """What words left unpaired cost: extra words on one side only are middle names or
+    qualifiers (0.5 of a query word's weight, 0.3 of a name word's; 0.5 for a one-word
+    query); unpaired words on both sides are name parts that differ, which costs their
+    full weight; a patronymic on one side only a tenth."""
+    query_has_patronymic = any(t.patronymic for t in missing_q)
+    name_has_patronymic = any(t.patronymic for t in missing_n)
+    conflict = any(not t.patronymic for t in missing_q) and any(not t.patronymic for t in missing_n)
+    extra_query_cost = 1.0 if conflict else EXTRA_QUERY_TOKEN_COST
+    extra_name_cost = 1.0 if conflict else MISSING_NAME_TOKEN_COST
+    if len(query.tokens) == 1 and not query.legal_forms:
+        extra_name_cost = max(extra_name_cost, ONE_WORD_QUERY_COST)  # a surname alone
+    cost = 0.0
+    for t in missing_q:
+        if t.patronymic:
+            cost += t.weight if name_has_patronymic else MISSING_PATRONYMIC_COST
+        else:
+            cost += t.weight * extra_query_cost
+    for t in missing_n:
+        if t.patronymic:
+            cost += t.weight if query_has_patronymic else MISSING_PATRONYMIC_COST
+        else:
+            cost += t.weight * extra_name_cost
+    return cost
+
+
+def _partial_pairs(
+    partial: list[tuple[float, int, int]],
+    query: NormalizedName,
+    name: NormalizedName,
+    plain_q: list[Token],
+    plain_n: list[Token],
+) -> list[tuple[int, int, float, Method]]:
+    """Words left over on both sides and spelt alike in part, paired best first."""
+    free_q = {i for i, t in enumerate(query.tokens) if any(t is p for p in plain_q)}
+    free_n = {j for j, t in enumerate(name.tokens) if any(t is p for p in plain_n)}
+    found: list[tuple[int, int, float, Method]] = []
+    for sim, i, j in sorted(partial, key=lambda p: (-p[0], p[1], p[2])):
+        if i in free_q and j in free_n:
+            free_q.discard(i)
+            free_n.discard(j)
+            found.append((i, j, sim, Method.PARTIAL))
+    return found
 
 
 def _lone_skeleton(

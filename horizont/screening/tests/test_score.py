@@ -259,6 +259,9 @@ _BOUND_PAIRS = [
     ("习近平", "Xi Jinping"),
     ("Schloz", "Scholz"),
     ("Kim Jong On", "Kim Jong Un"),
+    ("FLORES SILVA Auas", "FLORES SILVA, Audias"),
+    ("ANI BRIGADE", "KANI BRIGADE"),
+    ("GALINOD Klmer Antonio", "GALINDO, Gilmer Antonio"),
 ]
 
 
@@ -460,3 +463,58 @@ def test_a_two_letter_legal_form_with_a_letter_slipped_in_is_still_the_legal_for
     assert "sla" not in result.missing_in_name
     # A real third word stays one.
     assert compare_names("BIESTRA SLAM S.A.", "BIESTRA S.A.").score < result.score
+
+
+def test_a_word_spelt_badly_on_both_sides_lifts_a_name_into_the_weak_band_only() -> None:
+    # Two words of three exact, the third spelt with two letters off: one name part
+    # spelt badly, not two different ones.
+    result = compare_names("FLORES SILVA Auas", "FLORES SILVA, Audias")
+    assert band_for(result.score) is Band.WEAK
+    assert ("auas", "audias") in {(t.query_token, t.name_token) for t in result.tokens}
+    assert Method.PARTIAL in {t.method for t in result.tokens}
+    assert not result.missing_in_name and not result.missing_in_query
+    # A first letter lost from a short word.
+    assert band_for(compare_names("ANI BRIGADE", "KANI BRIGADE").score) is Band.WEAK
+    # A word unlike the other stays a different name part.
+    assert compare_names("FLORES SILVA Juan", "FLORES SILVA, Audias").score < 0.55
+    # Never an alert: Armenia and America are two words spelt alike in part.
+    assert compare_names("Bank of Armenia Corporation", "Bank of America Corporation").score < (
+        DEFAULT_THRESHOLD
+    )
+    # A better pairing is never given up for a partial one.
+    assert band_for(compare_names("Good Will Company", "Goodwill Company").score) is Band.STRONG
+    index = Index(_entities(["FLORES SILVA, Audias", "FLORES, Juan", "SILVA, Maria", "AUAS"]))
+    assert index.search("FLORES SILVA Auas")[0].entity.id == "t:0"
+
+
+def test_two_query_words_joined_into_one_listed_word_are_in_no_reversed_order() -> None:
+    result = compare_names("MacDONALD", "MACDONALD")
+    assert result.score == pytest.approx(0.97)
+    assert not any("reversed" in line for line in result.explain())
+    assert any(
+        "reversed" in line for line in compare_names("Putin Vladimir", "Vladimir Putin").explain()
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("GUPTAAjay", "GUPTA, Ajay"),
+        ("SergeiAKSENOV", "AKSENOV, Sergei"),
+        ("ПУТИНВладимир", "Путин Владимир"),
+    ],
+)
+def test_a_word_in_capitals_written_together_with_a_capitalized_one_is_two_words(
+    query: str, name: str
+) -> None:
+    assert compare_names(query, name).score == 1.0
+
+
+def test_two_words_of_one_name_written_as_one_are_retrieved_beside_a_word_one_edit_away() -> None:
+    # KOSARIANFARD is one edit from no listed word but two from KOSARAYANIFARD; the
+    # name holding both KOSARIAN and FARD is found all the same.
+    names = ["KOSARAYANIFARD, Pejman", "GUARIN LOAIZA, Jose", "KOSARIAN FARD", "FARD, Reza"]
+    names += ["GUARINO, Rosario", "KOSARIAN, Ali"]
+    index = Index(_entities(names))
+    assert index.search("KOSARIANFARD")[0].entity.id == "t:2"
+    assert index.search("guarinorosario")[0].entity.id == "t:4"
