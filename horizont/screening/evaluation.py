@@ -4,6 +4,8 @@
 - :func:`russian_variants`: Russian names of the lists written in Cyrillic and in the
   English, ICAO, German, French and Polish conventions, in both name orders;
 - :func:`non_listed_names`: names of people who are not listed (Faker, four locales);
+- :func:`perturbed_names` and :func:`harder_perturbed_names`: list names changed as
+  people write them, once or twice;
 - :func:`recall_at_1` and :func:`false_alert_rate`.
 """
 
@@ -254,4 +256,68 @@ def perturbed_names(
         else:
             del words[rng.randrange(1, len(words) - 1)]
         queries.append(LabelledQuery(" ".join(words), entity.id, kind, value))
+    return queries
+
+
+_HARDER_CHANGES: tuple[str, ...] = ("typo", "two typos", "shuffle", "drop", "lower case", "join")
+
+
+def _any_typo(word: str, rng: random.Random) -> str:
+    """One typed letter off anywhere, the first and last letters included."""
+    if len(word) < 3:
+        return word
+    i = rng.randrange(len(word))
+    kind = rng.choice(("substitute", "delete", "insert", "transpose"))
+    letter = rng.choice("abcdefghijklmnopqrstuvwxyz")
+    letter = letter.upper() if word[i].isupper() else letter
+    if kind == "substitute":
+        return word[:i] + letter + word[i + 1 :]
+    if kind == "delete":
+        return word[:i] + word[i + 1 :]
+    if kind == "insert":
+        return word[:i] + letter + word[i:]
+    i = min(i, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def harder_perturbed_names(
+    entities: Iterable[Entity], *, count: int = 1000, seed: int = 101
+) -> list[LabelledQuery]:
+    """List names changed twice, by a generator unlike the one tuned on: two of a typo
+    anywhere in a word (the first letter too, any letter of the alphabet), two typos in
+    one word, the words shuffled, a middle word dropped, everything in lower case, two
+    neighbouring words written as one.
+
+    Harder than :func:`perturbed_names` on purpose: it shows how the engine degrades
+    where people type worse than the tuned generator assumes.
+    """
+    rng = random.Random(seed)
+    pool = [
+        (entity, name.value)
+        for entity in entities
+        for name in entity.names
+        if name.value.isascii() and 2 <= len(tokenize(name.value)) <= 5
+    ]
+    rng.shuffle(pool)
+    queries: list[LabelledQuery] = []
+    for entity, value in pool[:count]:
+        words = value.replace(",", " ").split()
+        changes = rng.sample(_HARDER_CHANGES, 2)
+        for change in changes:
+            if change == "typo":
+                i = rng.randrange(len(words))
+                words[i] = _any_typo(words[i], rng)
+            elif change == "two typos":
+                i = rng.randrange(len(words))
+                words[i] = _any_typo(_any_typo(words[i], rng), rng)
+            elif change == "shuffle":
+                rng.shuffle(words)
+            elif change == "drop" and len(words) >= 3:
+                del words[rng.randrange(1, len(words) - 1)]
+            elif change == "lower case":
+                words = [w.lower() for w in words]
+            elif change == "join" and len(words) >= 2:
+                i = rng.randrange(len(words) - 1)
+                words[i : i + 2] = [words[i] + words[i + 1]]
+        queries.append(LabelledQuery(" ".join(words), entity.id, " + ".join(changes), value))
     return queries
