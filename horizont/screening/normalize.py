@@ -54,15 +54,51 @@ _WORD: Final = re.compile(
 # Dotted abbreviations are one word: A.B.C., J.P., p.l.c., U.K. (not "В. В."); two or
 # three Cyrillic letters are initials (Пригожин Е.В.): Russian writes its abbreviations
 # without dots (ООО, ПАО).
-_DOTTED: Final = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}(?![^\W_])")
+_DOTTED: Final = re.compile(r"(?<![^\W_])(?:[^\W\d_]\.){2,}[^\W\d_]?(?![^\W_])")
 # Camel case (VladimirPutin), and a word in capitals after or before a capitalized one
 # (GUPTAAjay, SergeiAKSENOV: surname and given name written together as the lists
 # write them).
 _CAMEL: Final = re.compile(
     r"(?<=[a-zà-ÿа-яё]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2})"
     r"|(?<=[A-ZÀ-ÞА-ЯЁ]{2})(?=[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2})"
-    r"|(?<=[a-zà-ÿа-яё]{2})(?=[A-ZÀ-ÞА-ЯЁ]{3})"
+    r"|(?<=[a-zà-ÿа-яё]{2})(?=[A-ZÀ-ÞА-ЯЁ]{3}|[A-ZÀ-ÞА-ЯЁ]{2}(?![^\W\d_]))"
 )
+# Numbers written in English words or as ordinals compare as digits: Brigade Forty-Four
+# = Brigade 44, 1st = First = 1.
+_UNITS: Final = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS: Final = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_ORDINALS: Final = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_TENS_WORDS: Final = "|".join(_TENS)
+_UNIT_WORDS: Final = "|".join(list(_UNITS)[1:10] + list(_ORDINALS)[:9])
+_ALONE_WORDS: Final = "|".join([*_UNITS, *_ORDINALS])
+_NUMBER_WORDS: Final = re.compile(
+    rf"(?<![^\W_])(?:(?P<tens>{_TENS_WORDS})(?:[-\s](?P<unit>{_UNIT_WORDS}))?"
+    rf"|(?P<alone>{_ALONE_WORDS})|(?P<digits>\d+)(?:st|nd|rd|th))(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def _as_digits(match: re.Match[str]) -> str:
+    if match.group("digits"):
+        return match.group("digits")
+    if match.group("alone"):
+        word = match.group("alone").lower()
+        return str(_UNITS.get(word, _ORDINALS.get(word)))
+    unit = match.group("unit")
+    ones = (_UNITS.get(unit.lower()) or _ORDINALS[unit.lower()]) if unit else 0
+    return str(_TENS[match.group("tens").lower()] + ones)
+
 
 # Titles and honorifics. Words that are also common names or name parts (Pan, Lord,
 # Haji, Sayyid ...) are in AMBIGUOUS_TITLES and removed only before two more words.
@@ -151,6 +187,7 @@ def words_of(text: str) -> list[Word]:
     text = _APOSTROPHES.sub("", text)
     text = _DOTTED.sub(_undotted, text)
     text = _CAMEL.sub(" ", text)
+    text = _NUMBER_WORDS.sub(_as_digits, text)
     out: list[Word] = []
     matches = list(_WORD.finditer(text))
     compound = _compound_parts(text, matches)

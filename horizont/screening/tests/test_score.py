@@ -518,3 +518,26 @@ def test_two_words_of_one_name_written_as_one_are_retrieved_beside_a_word_one_ed
     index = Index(_entities(names))
     assert index.search("KOSARIANFARD")[0].entity.id == "t:2"
     assert index.search("guarinorosario")[0].entity.id == "t:4"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Brigade Forty-Four", "Brigade 44"),
+        ("Twenty-first Century Fund", "21st Century Fund"),
+        ("First Investment Bank", "1st Investment Bank"),
+        ("Seven Seas Shipping", "7 Seas Shipping"),
+    ],
+)
+def test_numbers_in_english_words_or_ordinals_compare_as_digits(query: str, name: str) -> None:
+    assert compare_names(query, name).score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("SiemensAG", "Siemens AG"), ("L.X.C", "L.X.C."), ("MetallGmbH", "Metall GmbH")],
+)
+def test_a_glued_two_capital_ending_and_a_last_undotted_initial_are_read(
+    query: str, name: str
+) -> None:
+    assert compare_names(query, name).score == 1.0
