@@ -498,6 +498,8 @@ class Index:
         bone = token.skeleton
         if token.script in LOOSE_SCRIPTS:
             bone = bone.translate(_LOOSE)
+        if token.text.startswith("h") and token.script in LOOSE_SCRIPTS:
+            bone = "k" + bone  # kana write Kh with ハ: ハーメネイー hamenei, KHAMENEI
         if len(bone) < 2:
             return exact, near, df
         found = [exact]
@@ -528,6 +530,8 @@ class Index:
         found: list[IntArray] = []
         for a, b in zip(tokens, tokens[1:], strict=False):
             if not (a.foreign and b.foreign) or a.text in PARTICLES or b.text in PARTICLES:
+                continue
+            if not (a.abjad or b.abjad):  # a script with vowels joins by its spelling
                 continue
             bone = skeleton(a.text + b.text, abjad=a.abjad)
             if a.script in LOOSE_SCRIPTS:

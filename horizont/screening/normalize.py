@@ -29,7 +29,9 @@ from horizont.screening.scripts import (
     ABJADS,
     CYRILLIC_EXTRA,
     FAMILY_FIRST,
+    HEBREW_GERESH_MARK,
     cyrillic_script,
+    korean_from_cyrillic,
     needs_romanization,
     romanize,
     romanize_korean_name,
@@ -45,6 +47,8 @@ _SPECIAL_FOLD: Final = str.maketrans(
 _KEEP_MARKS: Final = frozenset("żźśćńłóęąžščŝëèéêâûïüöäйёўїѓќ")
 # Apostrophes, and the Hebrew geresh and gershayim (פריגוז׳ין, צה״ל) written in their place.
 _APOSTROPHES: Final = re.compile(r"[’'`´ʹʺʼ‘\u02bb\u02bf\u02be\u05f3\u05f4]")
+# A Hebrew letter with a geresh (ג׳ for j) keeps it as a mark inside the word.
+_HEBREW_GERESH: Final = re.compile(r"([גזצחתדע])[’'`´ʹʼ\u05f3]")
 # A word is a run of letters, digits and combining marks (Indic vowel signs are marks).
 _WORD: Final = re.compile(
     r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
@@ -184,6 +188,7 @@ def _undotted(match: re.Match[str]) -> str:
 def words_of(text: str) -> list[Word]:
     """Folded words of a name; romanized where the script is not Latin or Cyrillic."""
     text = unicodedata.normalize("NFKC", text).replace("\u200c", "")  # Persian ZWNJ
+    text = _HEBREW_GERESH.sub(r"\1" + HEBREW_GERESH_MARK, text)
     text = _APOSTROPHES.sub("", text)
     text = _DOTTED.sub(_undotted, text)
     text = _CAMEL.sub(" ", text)
@@ -214,6 +219,10 @@ def words_of(text: str) -> list[Word]:
             if piece:
                 script = "latin" if script_of(piece) != "cyrillic" else cyrillic_script(piece)
                 out.append(Word(piece, script, number in compound))
+    if out and all(w.script.startswith("cyrillic") for w in out):
+        korean = korean_from_cyrillic([w.text for w in out])
+        if korean is not None:  # Ким Чен Ын: KIM Jong Un
+            return [Word(w, "hangul") for w in korean]
     return out
 
 
@@ -222,6 +231,9 @@ _HYPHENS: Final = frozenset({"-", "\u2010", "\u2011"})
 # in Arabic script, joined to the next word (الأسد: al-Asad); the lists write AL-ASSAD.
 _ARTICLE_WORDS: Final = {"אל": "al", "アル": "al", "エル": "el"}
 _ARABIC_ARTICLE: Final = "\u0627\u0644"  # ال
+# A word with letters Arabic lacks is Persian (or a foreign name written in Persian):
+# its ال is no article (الکساندر: Alexander).
+_PERSIAN_LETTERS: Final = frozenset("پچژگکی")
 
 
 def _romanized(word: Word) -> bool:
@@ -233,7 +245,12 @@ def _article(raw: str, script: str) -> tuple[str, str]:
     """The article ``raw`` is or begins with (romanized), and what is left of it."""
     if raw in _ARTICLE_WORDS:
         return _ARTICLE_WORDS[raw], ""
-    if script == "arabic" and raw.startswith(_ARABIC_ARTICLE) and len(raw) >= 5:
+    if (
+        script == "arabic"
+        and raw.startswith(_ARABIC_ARTICLE)
+        and len(raw) >= 5
+        and not _PERSIAN_LETTERS.intersection(raw)
+    ):
         return "al", raw[2:]
     return "", raw
 

@@ -37,7 +37,7 @@ from horizont.screening.normalize import (
     legal_forms_relation,
     normalize_name,
 )
-from horizont.screening.scripts import skeleton
+from horizont.screening.scripts import SKELETON_CLASS, skeleton
 
 STRONG_AT: Final = 0.90
 POSSIBLE_AT: Final = 0.75
@@ -277,16 +277,43 @@ def _vowels_apart(q: Token, n: Token) -> bool:
 def _skeleton_similarity(q: Token, n: Token) -> float:
     a, b = q.skeleton, n.skeleton
     if len(a) < 2 or len(b) < 2:
+        if q.script in LOOSE_SCRIPTS or n.script in LOOSE_SCRIPTS:  # アリー ari: Ali
+            a, b = a.translate(_LOOSE), b.translate(_LOOSE)
         if not a or a != b:
             return 0.0
         # An abjad writes no initial vowel (علی: ly for Ali): the first consonants meet.
         first_q = q.text.lstrip(_VOWELS) if n.abjad else q.text
         first_n = n.text.lstrip(_VOWELS) if q.abjad else n.text
-        return 1.0 if first_q[:1] == first_n[:1] else 0.0
+        if first_q[:1] != first_n[:1]:
+            return 0.0
+        # Written vowels place the consonant: アリー ari is Ali, not AIR.
+        if not (q.abjad or n.abjad) and _first_consonant(q.text) != _first_consonant(n.text):
+            return 0.0
+        return 1.0
+    if (
+        min(len(a), len(b)) == 2
+        and not (q.abjad or n.abjad)
+        and _opening(q.text) != _opening(n.text)
+    ):  # two consonants say little: hamenei and MAHAN, jon and SAN are different words
+        return 0.0
     best = _bone_similarity(a, b, q, n, abjad=True)
     if q.abjad or n.abjad:  # و may be the consonant v as well as the vowel u
         best = max(best, _bone_similarity(a, b, q, n, abjad=False))
     return best
+
+
+def _first_consonant(text: str) -> int:
+    """Where the first consonant of a romanized word stands."""
+    return next((k for k, c in enumerate(text) if c not in _VOWELS), len(text))
+
+
+def _opening(text: str) -> str:
+    """The first consonant of a romanized word, h included, j apart from s, l as r."""
+    at = _first_consonant(text)
+    if at == len(text):
+        return ""
+    char = text[at]
+    return "r" if char == "l" else char if char in "hj" else SKELETON_CLASS.get(char, char)
 
 
 def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> float:
@@ -348,6 +375,31 @@ def _joined(
     return found
 
 
+def _rejoined(
+    query: NormalizedName,
+    name: NormalizedName,
+    matched: list[tuple[int, int, float, Method]],
+    free_n: set[int],
+) -> list[tuple[int, tuple[int, ...], float]]:
+    """A query word paired with one name word though it is that word and the next
+    written together (ジョンウン jongun: KIM Jong Un): the pair is undone, and the query
+    word covers both (``matched`` and ``free_n`` are updated)."""
+    found: list[tuple[int, tuple[int, ...], float]] = []
+    for k, (i, j, sim, method) in enumerate(matched):
+        if method is Method.EXACT or j + 1 not in free_n:
+            continue
+        word = query.tokens[i].text
+        joined = name.tokens[j].text + name.tokens[j + 1].text
+        similarity = float(OSA.normalized_similarity(word, joined))
+        if similarity >= JOINED_CUTOFF and similarity * JOINED_SCALE > sim:
+            matched[k] = (i, j, -1.0, Method.JOINED)  # taken out below
+            free_n.discard(j + 1)
+            found.append((i, (j, j + 1), similarity))
+    if found:
+        matched[:] = [m for m in matched if m[2] >= 0]
+    return found
+
+
 def _three(side: Sequence[Token], j: int) -> bool:
     """Three words from ``j`` on that may be written as one: a particle among the first
     two (ABD AL-RAHMAN, VAN DER BILT, DE LA CRUZ)."""
@@ -358,6 +410,10 @@ def _joined_bones(word: Token, a: Token, b: Token) -> float:
     """Consonant skeletons of a word and of two words written together, across scripts
     (바샤르 알아사드: alasadeu ~ AL-ASSAD; حسن نصر الله: nsr llh ~ NASRALLAH)."""
     if a.foreign != b.foreign:
+        return 0.0
+    # Skeletons join words of a script without written vowels, or with a particle
+    # (alasadeu ~ AL ASSAD); vowels written say more (アリー・ハーメネイー is no RAHMAN).
+    if not (word.abjad or a.abjad or word.script == "hangul" or {a.text, b.text} & PARTICLES):
         return 0.0
     loose = any(t.script in LOOSE_SCRIPTS for t in (word, a, b))
     pairs = [(skeleton(_latin(word)), skeleton(_latin(a) + _latin(b)))]
@@ -655,12 +711,14 @@ def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = Fa
         if len(word) < 4:
             continue
         for j in range(len(side_b) - 1):
+            joined = side_b[j].text + side_b[j + 1].text
             if mixed and a.foreign != side_b[j].foreign:  # across scripts: the skeletons
-                if _joined_bones(a, side_b[j], side_b[j + 1]) >= JOINED_CUTOFF:
+                if _spelt_together(word, joined) or (
+                    _joined_bones(a, side_b[j], side_b[j + 1]) >= JOINED_CUTOFF
+                ):
                     found.add(i)
                     break
                 continue
-            joined = side_b[j].text + side_b[j + 1].text
             if _spelt_together(word, joined) or (
                 _three(side_b, j) and _spelt_together(word, joined + side_b[j + 2].text)
             ):
@@ -744,8 +802,9 @@ def align(
     free_n = set(range(len(name.tokens))) - used_n
     gained = 0.0
     total = 0.0
-    if free_q and free_n:
-        for i, covered, similarity in _joined(query, name, free_q, free_n):
+    rejoined = _rejoined(query, name, matched, free_n) if free_n else []
+    if rejoined or (free_q and free_n):
+        for i, covered, similarity in rejoined + _joined(query, name, free_q, free_n):
             sim = similarity * JOINED_SCALE
             weight = query.tokens[i].weight
             gained += sim * weight

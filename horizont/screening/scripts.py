@@ -120,7 +120,80 @@ def _arabic(word: str) -> str:
     return word.translate(_ARABIC_LETTERS)
 
 
-_BEFORE: Final = {"greek": _greek, "arabic": _arabic}
+# Hebrew: ש is mostly shin (sh), ו inside a word the vowel u/o (written w, which the
+# abjad skeleton drops: לוקשנקו lwkshnkw ~ LUKASHENKO), וו and a first ו the consonant v.
+_HEBREW_VAV: Final = re.compile(r"(?<=[\u05d0-\u05eaa-z])ו(?!ו)")
+_HEBREW_LETTERS: Final = str.maketrans({"ש": "sh"})
+
+
+# A letter with a geresh writes a sound Hebrew lacks (ג׳ j, ז׳ zh, צ׳ ch, ח׳ kh, ת׳ th,
+# ד׳ dh, ע׳ gh); :func:`horizont.screening.normalize.words_of` marks it with rafe (U+05BF).
+HEBREW_GERESH_MARK: Final = "\u05bf"
+_HEBREW_GERESH: Final = {
+    "ג": "j", "ז": "zh", "צ": "ch", "ח": "kh", "ת": "th", "ד": "dh", "ע": "gh",
+}  # fmt: skip
+_HEBREW_WITH_GERESH: Final = re.compile(f"([{''.join(_HEBREW_GERESH)}]){HEBREW_GERESH_MARK}")
+
+
+def _hebrew(word: str) -> str:
+    word = _HEBREW_WITH_GERESH.sub(lambda m: _HEBREW_GERESH[m.group(1)], word)
+    return _HEBREW_VAV.sub("w", word.replace("וו", "v")).translate(_HEBREW_LETTERS)
+
+
+# Thai: อ before a vowel sign or after a leading vowel only carries the vowel (อะลี
+# ali, not oali); จ writes the j of foreign names (จ็อง jong), ช their sh (ลูคาเชนโค
+# lukhashenkho, บัชชาร์ bashshar).
+_THAI_CARRIER: Final = re.compile(r"(?<=[\u0e40-\u0e44])อ|อ(?=[\u0e30-\u0e3a\u0e47-\u0e4e])|^อ")
+_THAI_LETTERS: Final = str.maketrans({"จ": "j", "ช": "sh"})
+
+
+# A vowel written before its consonant (เ แ โ ใ ไ) is said after it: เช is che.
+_THAI_LEADING_VOWEL: Final = re.compile(r"([\u0e40-\u0e44])([\u0e01-\u0e2e])")
+
+
+def _thai(word: str) -> str:
+    word = _THAI_CARRIER.sub("", word)
+    return _THAI_LEADING_VOWEL.sub(r"\2\1", word).translate(_THAI_LETTERS)
+
+
+# Kana: a syllable with a small ya/yu/yo is one sound (ジョ jo, キョ kyo), where anyascii
+# writes two (jiyo).
+_KANA_SMALL_Y: Final = re.compile(r"([\u3041-\u30ff])([ゃゅょャュョ])")
+_SMALL_Y_VOWEL: Final = {"ゃ": "a", "ゅ": "u", "ょ": "o", "ャ": "a", "ュ": "u", "ョ": "o"}
+
+
+def _kana_syllable(match: re.Match[str]) -> str:
+    head = anyascii(match.group(1)).lower().removesuffix("i")
+    vowel = _SMALL_Y_VOWEL[match.group(2)]
+    return head + (vowel if head.endswith(("j", "sh", "ch")) else "y" + vowel)
+
+
+# ン before a vowel ends a syllable in -ng (ジョンウン: Jong Un).
+_KANA_NG: Final = re.compile(r"[んン](?=[あいうえおアイウエオ])")
+
+
+def _kana(word: str) -> str:
+    return _KANA_NG.sub("ng", _KANA_SMALL_Y.sub(_kana_syllable, word))
+
+
+# Indic scripts: the anusvara before a consonant is a nasal, n (জং jong, जोंग jong).
+_ANUSVARA: Final = str.maketrans({"\u0982": "ng", "\u0902": "n", "\u0a02": "n"})
+
+
+def _indic(word: str) -> str:
+    return word.translate(_ANUSVARA)
+
+
+_BEFORE: Final = {
+    "greek": _greek,
+    "arabic": _arabic,
+    "hebrew": _hebrew,
+    "thai": _thai,
+    "kana": _kana,
+    "bengali": _indic,
+    "devanagari": _indic,
+    "gurmukhi": _indic,
+}
 
 
 @lru_cache(maxsize=100_000)
@@ -204,7 +277,7 @@ def romanize_korean_name(parts: list[str]) -> list[str]:
     return out
 
 
-_SKELETON_CLASS: Final = {
+SKELETON_CLASS: Final = {
     "b": "b", "p": "b", "f": "b", "v": "b", "w": "b",
     "t": "t", "d": "t",
     "k": "k", "g": "k", "q": "k", "c": "k", "x": "k",
@@ -227,7 +300,7 @@ def skeleton(ascii_word: str, *, abjad: bool = False, collapse: bool = True) -> 
     for char in ascii_word:
         if abjad and char == "w":
             continue
-        mapped = _SKELETON_CLASS.get(char)
+        mapped = SKELETON_CLASS.get(char)
         if mapped is None:
             if char.isdigit():
                 mapped = char
@@ -237,3 +310,55 @@ def skeleton(ascii_word: str, *, abjad: bool = False, collapse: bool = True) -> 
             continue
         out.append(mapped)
     return "".join(out)
+
+
+# Korean names in Cyrillic, as Russian writes them (Kontsevich's system and the older
+# spellings of North Korean names: Ким Чен Ын, Чхве Рён Хэ, Пак Пон Чжу), read back
+# as the lists romanize them (KIM Jong Un, CHOE Ryong Hae, PAK Pong Ju).
+KOREAN_CYRILLIC_SURNAMES: Final = {
+    "ким": "kim", "кім": "kim", "пак": "pak", "ли": "ri", "рі": "ri", "лі": "ri",
+    "ри": "ri", "чхве": "choe", "чон": "jong", "кан": "kang", "чо": "jo", "юн": "yun",
+    "чан": "jang", "лим": "rim", "рим": "rim", "хан": "han", "со": "so", "син": "sin",
+    "квон": "kwon", "хван": "hwang", "сон": "song", "рю": "ryu", "хон": "hong",
+    "ко": "ko", "мун": "mun", "ян": "yang", "пэ": "pae", "пэк": "paek", "нам": "nam",
+    "сим": "sim", "ро": "ro", "ха": "ha", "квак": "kwak", "чха": "cha", "чу": "ju",
+    "ку": "ku", "мин": "min",
+}  # fmt: skip
+_KOREAN_CYRILLIC: Final = (
+    ("чх", "ch"), ("чж", "j"), ("кх", "k"), ("тх", "t"), ("пх", "p"), ("ч", "j"),
+    ("ё", "yo"), ("ю", "yu"), ("я", "ya"), ("ы", "u"), ("э", "ae"), ("є", "ye"),
+)  # fmt: skip
+_KOREAN_CYRILLIC_LETTERS: Final = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "е": "e", "ж": "j", "з": "j",
+        "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
+        "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ў": "w", "ф": "p",
+        "х": "h", "ц": "ts", "ш": "s", "щ": "s", "ь": "", "ъ": "",
+    }
+)  # fmt: skip
+_KOREAN_SYLLABLE: Final = re.compile(r"^[а-яёіїєў]{1,4}$")
+
+
+def korean_from_cyrillic(words: list[str]) -> list[str] | None:
+    """The lists' romanization of a Korean name written in Cyrillic, family name
+    first (``["ким", "чен", "ын"]`` → ``["kim", "jong", "un"]``), or None when the
+    words are not one: a Korean family name, then one to three syllables."""
+    if not 2 <= len(words) <= 4 or words[0] not in KOREAN_CYRILLIC_SURNAMES:
+        return None
+    if not all(_KOREAN_SYLLABLE.match(w) for w in words[1:]):
+        return None
+    out = [KOREAN_CYRILLIC_SURNAMES[words[0]]]
+    ukrainian = any(c in "іїєґ" for w in words for c in w)
+    for word in words[1:]:
+        if ukrainian:  # Ukrainian и is Russian ы (Кім Чен Ин: Ын)
+            word = word.replace("и", "ы")
+        # A final н after е (Belarusian э), ё or о is -ng (Чен Jong, Рён Ryong, Пон
+        # Pong); a final р
+        # is l (Ир Il).
+        word = re.sub(r"(?<=[еёоэ])н$", "нг", word)
+        word = re.sub(r"[еэ](?=нг$)", "о", word)
+        word = re.sub(r"р$", "л", word)
+        for old, new in _KOREAN_CYRILLIC:
+            word = word.replace(old, new)
+        out.append(word.translate(_KOREAN_CYRILLIC_LETTERS))
+    return out

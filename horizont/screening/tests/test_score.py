@@ -262,6 +262,7 @@ _BOUND_PAIRS = [
     ("FLORES SILVA Auas", "FLORES SILVA, Audias"),
     ("ANI BRIGADE", "KANI BRIGADE"),
     ("GALINOD Klmer Antonio", "GALINDO, Gilmer Antonio"),
+    ("キム・ジョンウン", "KIM, Jong Un"),
 ]
 
 

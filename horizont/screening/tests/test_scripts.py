@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from horizont.screening import Entity, Index, Name, Schema, SourceRef
+from horizont.screening import (
+    DEFAULT_THRESHOLD,
+    Entity,
+    Index,
+    Name,
+    Schema,
+    SourceRef,
+    compare_names,
+)
 from horizont.screening.normalize import normalize_name
 from horizont.screening.scripts import romanize, script_of, skeleton
 from horizont.screening.tests.names_in_scripts import LISTED, LOOK_ALIKES, NAMES, SCRIPTS
@@ -114,3 +122,91 @@ def test_arabic_script_names_find_the_listed_person(query: str, listed: str) -> 
     assert found and found[0].entity.id == "t:listed", [
         (m.entity.names[0].value, m.score) for m in found
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [
+        ("ジョンウン", "jongun"),  # ジョ is one syllable; ン before a vowel is -ng
+        ("キョウト", "kyouto"),
+        ("לוקשנקו", "lwkshnkw"),  # ו inside a word is a vowel, ש is shin
+        ("וולדימיר", "vldymyr"),  # וו and a first ו are v
+        ("อะลี", "ali"),  # อ only carries the vowel
+        ("จ็อง", "jong"),
+        ("เยฟเกนี", "yefkeni"),  # a leading vowel is said after its consonant
+        ("ลูคาเชนโค", "lukhashenkho"),
+        ("জং", "jng"),  # the anusvara is a nasal
+        ("जोंग", "jong"),
+    ],
+)
+def test_romanization_follows_how_each_script_writes_foreign_names(word: str, reading: str) -> None:
+    assert romanize(word) == reading
+
+
+def test_a_hebrew_letter_with_a_geresh_is_the_sound_it_stands_for() -> None:
+    # ג׳ is j and ח׳ kh, with the geresh or an apostrophe.
+    assert [t.text for t in normalize_name("קים ג'ונג און").tokens] == ["kym", "jwng", "wn"]
+    assert [t.text for t in normalize_name("עלי ח׳אמנאי").tokens] == ["ly", "khmny"]
+
+
+def test_persian_al_at_the_start_of_a_foreign_name_is_no_article() -> None:
+    assert [t.text for t in normalize_name("الکساندر لوکاشنکو").tokens] == ["lksndr", "lwkshnkw"]
+    assert [t.text for t in normalize_name("بشار الأسد").tokens][:2] == ["bshr", "al"]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("アリー・ハーメネイー", "KHAMENEI, Ali Husseini"),
+        ("עלי ח'אמנאי", "KHAMENEI, Ali Husseini"),
+        ("อะลี คอเมเนอี", "KHAMENEI, Ali Husseini"),
+        ("อะเลียคซันดร์ ลูคาเชนโค", "LUKASHENKA, Alyaksandr Hryhoryavich"),
+        ("קים ג'ונג און", "KIM, Jong Un"),
+        ("কিম জং উন", "KIM, Jong Un"),
+        ("キム・ジョンウン", "KIM, Jong Un"),
+        ("அலி கமேனி", "KHAMENEI, Ali Husseini"),
+        ("الکساندر لوکاشنکو", "LUKASHENKA, Alyaksandr Hryhoryavich"),
+        ("אלכסנדר לוקשנקו", "LUKASHENKA, Alyaksandr Hryhoryavich"),
+    ],
+)
+def test_names_of_people_the_engine_was_not_tuned_on_raise_an_alert(
+    query: str, listed: str
+) -> None:
+    assert compare_names(query, listed).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("アリー・ハーメネイー", "MAHAN AIR"),  # two consonants alike say little
+        ("アリー・ハーメネイー", "RAHMAN, Oman"),  # kana words do not join by skeleton
+        ("கிம் ஜொங்-உன்", "KUM UN SAN"),
+    ],
+)
+def test_words_with_written_vowels_are_not_matched_by_two_consonants_alone(
+    query: str, name: str
+) -> None:
+    assert compare_names(query, name).score < compare_names(query, "KHAMENEI, Ali").score or (
+        compare_names(query, name).score < compare_names(query, "KIM, Jong Un").score
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "other"),
+    [
+        ("Ким Чен Ын", "KIM, Jong Un", "KIM, Jong Il"),
+        ("Кім Чен Ин", "KIM, Jong Un", "KIM, Jong Il"),  # Ukrainian
+        ("Ким Чен Ир", "KIM, Jong Il", "KIM, Jong Un"),
+        ("Чхве Рён Хэ", "CHOE, Ryong Hae", "CHOE, Hwi"),
+        ("Пак Пон Чжу", "PAK, Pong Ju", "PAK, Chol Su"),
+    ],
+)
+def test_a_korean_name_written_in_russian_finds_the_listed_person(
+    query: str, listed: str, other: str
+) -> None:
+    assert compare_names(query, listed).score >= DEFAULT_THRESHOLD
+    assert compare_names(query, other).score < compare_names(query, listed).score
+
+
+def test_a_russian_name_after_a_korean_family_name_stays_russian() -> None:
+    assert [t.text for t in normalize_name("Ким Александр").tokens] == ["ким", "александр"]
