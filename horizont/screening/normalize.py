@@ -32,6 +32,7 @@ from horizont.screening.scripts import (
     HEBREW_GERESH_MARK,
     cyrillic_script,
     korean_from_cyrillic,
+    korean_from_other_script,
     needs_romanization,
     romanize,
     romanize_korean_name,
@@ -195,6 +196,9 @@ def words_of(text: str) -> list[Word]:
     text = _NUMBER_WORDS.sub(_as_digits, text)
     out: list[Word] = []
     matches = list(_WORD.finditer(text))
+    korean = korean_from_other_script([m.group(0) for m in matches]) if matches else None
+    if korean is not None:  # კიმ ჩენ ინი: KIM Jong Un
+        return [Word(w, "hangul") for w in korean]
     compound = _compound_parts(text, matches)
     for number, match in enumerate(matches):
         raw = match.group(0)

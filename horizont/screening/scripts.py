@@ -362,3 +362,43 @@ def korean_from_cyrillic(words: list[str]) -> list[str] | None:
             word = word.replace(old, new)
         out.append(word.translate(_KOREAN_CYRILLIC_LETTERS))
     return out
+
+
+# Georgian and Armenian write Korean names after the Russian spelling (კიმ ჩენ ინი,
+# Կիմ Չեն Ըն: Ким Чен Ын); read letter for letter into Cyrillic, they are read as above.
+_GEORGIAN_TO_CYRILLIC: Final = str.maketrans(
+    {
+        "ა": "а", "ბ": "б", "გ": "г", "დ": "д", "ე": "е", "ვ": "в", "ზ": "з", "თ": "т",
+        "ი": "и", "კ": "к", "ლ": "л", "მ": "м", "ნ": "н", "ო": "о", "პ": "п", "ჟ": "ж",
+        "რ": "р", "ს": "с", "ტ": "т", "უ": "у", "ფ": "пх", "ქ": "кх", "ღ": "г", "ყ": "к",
+        "შ": "ш", "ჩ": "ч", "ც": "ц", "ძ": "дз", "წ": "ц", "ჭ": "ч", "ხ": "х", "ჯ": "чж",
+        "ჰ": "х",
+    }
+)  # fmt: skip
+_ARMENIAN_TO_CYRILLIC: Final = str.maketrans(
+    {
+        "ա": "а", "բ": "б", "գ": "г", "դ": "д", "ե": "е", "զ": "з", "է": "э", "ը": "ы",
+        "թ": "тх", "ժ": "ж", "ի": "и", "լ": "л", "խ": "х", "ծ": "ц", "կ": "к", "հ": "х",
+        "ձ": "дз", "ղ": "г", "ճ": "ч", "մ": "м", "յ": "й", "ն": "н", "շ": "ш", "ո": "о",
+        "չ": "ч", "պ": "п", "ջ": "чж", "ռ": "р", "ս": "с", "վ": "в", "տ": "т", "ր": "р",
+        "ց": "ц", "ւ": "в", "փ": "пх", "ք": "кх", "օ": "о", "ֆ": "ф", "և": "ев",
+    }
+)  # fmt: skip
+
+
+def korean_from_other_script(words: list[str]) -> list[str] | None:
+    """:func:`korean_from_cyrillic` for a name written in Georgian or Armenian."""
+    scripts = {script_of(w) for w in words}
+    if scripts == {"georgian"}:
+        # The nominative ending -ი added to a name ending in a consonant (ინი: Ын).
+        cyrillic = [
+            re.sub(r"(?<=[^аеиоу])и$", "", w.translate(_GEORGIAN_TO_CYRILLIC))
+            if len(w) >= 3
+            else w.translate(_GEORGIAN_TO_CYRILLIC)
+            for w in words
+        ]
+    elif scripts == {"armenian"}:
+        cyrillic = [w.lower().replace("ու", "у").translate(_ARMENIAN_TO_CYRILLIC) for w in words]
+    else:
+        return None
+    return korean_from_cyrillic(cyrillic)

@@ -71,8 +71,7 @@ LOOK_ALIKES = (
 # Four more people on the 2021 SDN, written after the engine was tuned on the names
 # above, as a check on people it has not seen (``benchmarks/screening_recall.py``
 # prints their recall; the tests hold the spellings that raise an alert). Korean names
-# written in Cyrillic by the Russian convention (Ким Чен Ын) and Korean names in Han
-# characters (金正恩, read in Mandarin) are not found yet.
+# in Han characters (金正恩, read in Mandarin) are not found yet.
 HELD_OUT: dict[str, tuple[str, ...]] = {
     "kadyrov": (
         "Ramzan Kadyrov", "Рамзан Кадыров", "Рамзан Кадиров", "Рамзан Кадыраў",

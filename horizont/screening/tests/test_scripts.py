@@ -199,6 +199,8 @@ def test_words_with_written_vowels_are_not_matched_by_two_consonants_alone(
         ("Ким Чен Ир", "KIM, Jong Il", "KIM, Jong Un"),
         ("Чхве Рён Хэ", "CHOE, Ryong Hae", "CHOE, Hwi"),
         ("Пак Пон Чжу", "PAK, Pong Ju", "PAK, Chol Su"),
+        ("Կիմ Չեն Ըն", "KIM, Jong Un", "KIM, Jong Il"),  # Armenian, after the Russian
+        ("კიმ ჩენ ინი", "KIM, Jong Un", "KIM, Chol"),  # Georgian
     ],
 )
 def test_a_korean_name_written_in_russian_finds_the_listed_person(
