@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from horizont.screening.model import Entity, LinkKind, Schema
+from horizont.screening.model import Entity, LinkKind, Packed, Schema
 from horizont.screening.sources.base import name_key
 
 
 @dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(Packed):
     """A link from ``source`` to ``target`` (entity ids) of one or more kinds."""
 
     source: str

@@ -611,7 +611,6 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
     q_tokens = query.tokens
     n_tokens = name.tokens
     best = [0.0] * len(q_tokens)
-    total = 0.0
     name_titles = {w for w in name.removed if w in HONORIFICS} if name.removed else set()
     query_titles = {w for w in query.removed if w in HONORIFICS} if query.removed else set()
     one_word = len(q_tokens) == 1 and not query.legal_forms
@@ -627,6 +626,10 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
                     best[i] = sim
         if not matchable:
             unmatched_n.append(j)
+    args = (query, name, f, best, unmatched_n, name_titles, query_titles, one_word)
+    # Joined words only raise the bound: they are looked for when it falls short.
+    if _bound(*args, set(), set()) >= 0.0:
+        return True
     joined_q: set[int] = set()
     joined_n: set[int] = set()
     sums = table.join_sums
@@ -649,7 +652,27 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
         for j in _joinable(n_tokens, q_tokens, mixed):
             joined_n.add(j)
             joined_q |= _joined_partners(n_tokens[j], q_tokens)
-    for i, q in enumerate(q_tokens):
+    if not joined_q and not joined_n:
+        return False
+    return _bound(*args, joined_q, joined_n) >= 0.0
+
+
+def _bound(
+    query: NormalizedName,
+    name: NormalizedName,
+    f: float,
+    best: list[float],
+    unmatched_n: list[int],
+    name_titles: set[str],
+    query_titles: set[str],
+    one_word: bool,
+    joined_q: set[int],
+    joined_n: set[int],
+) -> float:
+    """``gained - f × total`` at its most favourable for :func:`can_reach`."""
+    total = 0.0
+    n_tokens = name.tokens
+    for i, q in enumerate(query.tokens):
         w = q.weight
         if q.patronymic:
             term = -f * min(w, MISSING_PATRONYMIC_COST)
@@ -686,17 +709,13 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
     if query.legal_forms or name.legal_forms:
         total += LEGAL_FORM_WEIGHT * (1.0 - f)
         total += max(0.0, LEGAL_FORM_WEIGHT * (LEGAL_FORM_MOVED_SIMILARITY - f))
-    return total >= 0.0
-
-
-def _may_join(word: int, joined: int) -> bool:
-    """False when words of these lengths cannot reach the joined-word similarity (the
-    edit distance is at least the difference of the lengths; a little slack)."""
-    return 100 * abs(word - joined) <= 16 * max(word, joined)
+    return total
 
 
 def _join_range(length: int) -> range:
-    """The lengths ``n`` for which ``_may_join(length, n)`` holds."""
+    """The lengths of words written together that may be a word of ``length`` letters
+    at the joined-word similarity: the edit distance is at least the difference of the
+    lengths, so it is at most 16 % of the longer (a little slack)."""
     return range(-(-84 * length // 100), 100 * length // 84 + 1)
 
 
@@ -706,31 +725,33 @@ def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = Fa
     :func:`_joined`, without its order);
     ``mixed`` when a side holds words romanized from another script."""
     found: set[int] = set()
+    lengths = [len(t.text) for t in side_b]
     for i, a in enumerate(side_a):
         word = a.text
         if len(word) < 4:
             continue
+        fits = _join_range(len(word))  # lengths written together that may be this word
         for j in range(len(side_b) - 1):
-            joined = side_b[j].text + side_b[j + 1].text
+            two = lengths[j] + lengths[j + 1]
             if mixed and a.foreign != side_b[j].foreign:  # across scripts: the skeletons
-                if _spelt_together(word, joined) or (
+                if (two in fits and _similar(word, side_b[j].text + side_b[j + 1].text)) or (
                     _joined_bones(a, side_b[j], side_b[j + 1]) >= JOINED_CUTOFF
                 ):
                     found.add(i)
                     break
                 continue
-            if _spelt_together(word, joined) or (
-                _three(side_b, j) and _spelt_together(word, joined + side_b[j + 2].text)
+            if (two in fits and _similar(word, side_b[j].text + side_b[j + 1].text)) or (
+                _three(side_b, j)
+                and two + lengths[j + 2] in fits
+                and _similar(word, side_b[j].text + side_b[j + 1].text + side_b[j + 2].text)
             ):
                 found.add(i)
                 break
     return found
 
 
-def _spelt_together(word: str, joined: str) -> bool:
-    return _may_join(len(word), len(joined)) and (
-        OSA.normalized_similarity(word, joined) >= JOINED_CUTOFF
-    )
+def _similar(word: str, joined: str) -> bool:
+    return OSA.normalized_similarity(word, joined) >= JOINED_CUTOFF
 
 
 def _joined_partners(word: Token, side: Sequence[Token]) -> set[int]:
