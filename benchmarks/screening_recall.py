@@ -11,8 +11,8 @@
   written as one; seeds 101 and 102): how the engine degrades where people type worse.
 - the spellings of Prigozhin's and Bashar al-Assad's names in 20 scripts each (the test
   set of ``horizont/screening/tests/names_in_scripts.py``) against the full SDN list,
-  and of four people written after the engine was tuned (Kadyrov, Lukashenko, Kim Jong
-  Un, Khamenei: ``HELD_OUT`` there).
+  and of seven people written after the engine was tuned (Kadyrov, Lukashenko, Kim Jong
+  Un, Khamenei, Maduro, Deripaska, Vekselberg: ``HELD_OUT`` there).
 
 Baseline in the same run: brute force with rapidfuzz (``token_sort_ratio`` of every
 query against every listed name, folded text, best name wins); strict recall@1 and

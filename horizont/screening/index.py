@@ -513,6 +513,8 @@ class Index:
             variants |= {bone[:i] + bone[i + 1 :] for i in range(len(bone))}
         if len(bone) >= 4:  # one consonant heard differently (プリゴジン: purigodin)
             variants |= {bone[:i] + c + bone[i + 1 :] for i in range(len(bone)) for c in _BONES}
+        if token.script == "han":  # an r closing a syllable, which Chinese does not write
+            variants |= {bone[:i] + "r" + bone[i:] for i in range(len(bone) + 1)}
         variants.discard(bone)
         for variant in variants:
             extra = self._bones.get(variant)

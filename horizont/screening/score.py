@@ -13,8 +13,9 @@ The same functions serve :meth:`horizont.screening.index.Index.search` and
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 from typing import Final
@@ -299,7 +300,20 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
     best = _bone_similarity(a, b, q, n, abjad=True)
     if q.abjad or n.abjad:  # و may be the consonant v as well as the vowel u
         best = max(best, _bone_similarity(a, b, q, n, abjad=False))
+    if (q.script == "han") != (n.script == "han") and not (q.foreign and n.foreign):
+        # Chinese writes no r closing a syllable (维克托 weiketuo: Viktor, 伯格 boge: berg)
+        q, n = (q, _without_coda_r(n)) if q.script == "han" else (_without_coda_r(q), n)
+        best = max(best, _bone_similarity(q.skeleton, n.skeleton, q, n, abjad=True))
     return best
+
+
+_CODA_R: Final = re.compile(r"r(?![aeiouy])")
+
+
+def _without_coda_r(token: Token) -> Token:
+    """A Latin or Cyrillic word read without the r that closes a syllable."""
+    text = _CODA_R.sub("", _latin(token))
+    return replace(token, text=text, skeleton=skeleton(text), script="latin")
 
 
 def _first_consonant(text: str) -> int:

@@ -117,6 +117,10 @@ _ARABIC_LETTERS: Final = str.maketrans({"ظ": "z"})
 
 
 def _arabic(word: str) -> str:
+    # و opening a word is the consonant (ویکتور: Viktor, وليد: Walid), which the abjad
+    # skeleton keeps; inside a word it is mostly the vowel u/o.
+    if word.startswith("و") and len(word) > 2:
+        word = "v" + word[1:]
     return word.translate(_ARABIC_LETTERS)
 
 

@@ -167,6 +167,9 @@ def test_persian_al_at_the_start_of_a_foreign_name_is_no_article() -> None:
         ("அலி கமேனி", "KHAMENEI, Ali Husseini"),
         ("الکساندر لوکاشنکو", "LUKASHENKA, Alyaksandr Hryhoryavich"),
         ("אלכסנדר לוקשנקו", "LUKASHENKA, Alyaksandr Hryhoryavich"),
+        ("ویکتور وکسلبرگ", "VEKSELBERG, Viktor Feliksovich"),  # و opening a word is v
+        ("维克托·维克塞尔伯格", "VEKSELBERG, Viktor Feliksovich"),  # no r closing a syllable
+        ("亚历山大·卢卡申科", "LUKASHENKO, Alexander Grigorievich"),
     ],
 )
 def test_names_of_people_the_engine_was_not_tuned_on_raise_an_alert(
