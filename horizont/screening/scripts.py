@@ -341,6 +341,13 @@ _KOREAN_CYRILLIC_LETTERS: Final = str.maketrans(
     }
 )  # fmt: skip
 _KOREAN_SYLLABLE: Final = re.compile(r"^[а-яёіїєў]{1,4}$")
+# Family names Russian writes alike for Koreans and Chinese; the name is read as
+# Korean only with a sound of Kontsevich's system that Palladius's lacks (ы, ё, р,
+# an aspirate written чх, кх, тх, пх, or -ен).
+_SHARED_WITH_CHINESE: Final = frozenset(
+    "ли лі ян хан кан чан ко со син мин сон ку чу ха но ро чон чо юн".split()
+)
+_KOREAN_MARKS: Final = re.compile(r"[ыёр]|[чктп]х|ен\b")
 
 
 def korean_from_cyrillic(words: list[str]) -> list[str] | None:
@@ -351,6 +358,8 @@ def korean_from_cyrillic(words: list[str]) -> list[str] | None:
         return None
     if not all(_KOREAN_SYLLABLE.match(w) for w in words[1:]):
         return None
+    if words[0] in _SHARED_WITH_CHINESE and not _KOREAN_MARKS.search(" ".join(words[1:])):
+        return None  # Ли Пэн, Ян Цзечи: Chinese names as Russian writes them (Palladius)
     out = [KOREAN_CYRILLIC_SURNAMES[words[0]]]
     ukrainian = any(c in "іїєґ" for w in words for c in w)
     for word in words[1:]:
