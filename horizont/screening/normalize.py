@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
+from horizont.screening.palladius import pinyin_from_cyrillic
 from horizont.screening.phonetic import phonetic_key, phonetic_keys
 from horizont.screening.scripts import (
     ABJADS,
@@ -227,6 +228,9 @@ def words_of(text: str) -> list[Word]:
         korean = korean_from_cyrillic([w.text for w in out])
         if korean is not None:  # Ким Чен Ын: KIM Jong Un
             return [Word(w, "hangul") for w in korean]
+        chinese = pinyin_from_cyrillic([w.text for w in out])
+        if chinese is not None:  # Си Цзиньпин: XI Jinping
+            return [Word(w, "latin") for w in chinese]
     return out
 
 
