@@ -26,6 +26,7 @@ METHODS = {
     "initial": _("initial"),
     "joined": _("written together"),
     "partial": _("partly similar spelling"),
+    "equivalent": _("the same given name in another language"),
 }
 NAME_KINDS = {
     "primary": _("primary name"),

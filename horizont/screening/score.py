@@ -25,6 +25,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
 
+from horizont.screening.given_names import same_given_name
 from horizont.screening.normalize import (
     HONORIFICS,
     LEGAL_WORDS,
@@ -58,6 +59,8 @@ MISSING_TITLE_COST: Final = 0.1
 INITIAL_SIMILARITY: Final = 0.8
 WORD_TO_INITIAL_SIMILARITY: Final = 0.4
 SHORT_FUZZY_SIMILARITY: Final = 0.7
+GIVEN_NAME_SIMILARITY: Final = 0.9
+"""One given name in another language (Eugene, Yevgeniy): as good as a skeleton match."""
 PARTIAL_CUTOFF: Final = 0.5
 PARTIAL_SCALE: Final = 0.5
 PARTIAL_CAP: Final = 0.74
@@ -135,6 +138,8 @@ class Method(StrEnum):
     JOINED = "joined"
     PARTIAL = "partial"
     """Spelt alike in part only: paired only among words left over on both sides."""
+    EQUIVALENT = "equivalent"
+    """One given name in two languages (Eugene, Yevgeniy)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +232,8 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         return INITIAL_SIMILARITY, Method.INITIAL
     if n.key in q.keys or q.key in n.keys:
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
+    if same_given_name(q.key, n.key):  # Eugene, Yevgeniy; Paweł, Pavel
+        return GIVEN_NAME_SIMILARITY, Method.EQUIVALENT
     if q.script != n.script and (q.foreign or n.foreign):
         bone = _skeleton_similarity(q, n)
         if bone >= SKELETON_CUTOFF:

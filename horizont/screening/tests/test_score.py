@@ -542,3 +542,24 @@ def test_a_glued_two_capital_ending_and_a_last_undotted_initial_are_read(
     query: str, name: str
 ) -> None:
     assert compare_names(query, name).score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Eugene Prigozhin", "PRIGOZHIN, Yevgeniy Viktorovich"),
+        ("Eugeniusz Prigożin", "PRIGOZHIN, Yevgeniy"),
+        ("Paul Durov", "DUROV, Pavel"),
+        ("Mykola Azarov", "AZAROV, Nikolai"),
+        ("John Doe", "Juan Doe"),
+    ],
+)
+def test_one_given_name_in_another_language_raises_an_alert(query: str, name: str) -> None:
+    result = compare_names(query, name)
+    assert result.score >= DEFAULT_THRESHOLD
+    assert Method.EQUIVALENT in {t.method for t in result.tokens}
+
+
+def test_two_different_given_names_are_no_equivalents() -> None:
+    assert compare_names("Anna Ivanova", "Maria Ivanova").score < DEFAULT_THRESHOLD
+    assert compare_names("Paul Durov", "DUROV, Nikolai").score < DEFAULT_THRESHOLD
