@@ -50,6 +50,7 @@ from horizont.screening import (
     Schema,
     screen_batch,
 )
+from horizont.screening.given_names import groups_by_key
 from horizont.screening.sources import detect_format
 from horizont.screening.store import ListIncompleteError
 
@@ -104,6 +105,7 @@ def screening_index_open_at_start() -> threading.Thread | None:
         return None
 
     def open_index() -> None:
+        groups_by_key()  # the table of given names in other languages
         try:
             screening_index()
         except (ListFormatError, OSError):

@@ -65,7 +65,9 @@ GROUPS: Final[tuple[tuple[str, ...], ...]] = (
 
 
 @lru_cache(maxsize=1)
-def _groups_by_key() -> dict[str, frozenset[int]]:
+def groups_by_key() -> dict[str, frozenset[int]]:
+    """Phonetic key → the groups it is a form of; built once per process (some 40 ms:
+    web processes build it at start-up with the index)."""
     found: dict[str, set[int]] = {}
     for number, forms in enumerate(GROUPS):
         for form in forms:
@@ -77,6 +79,6 @@ def _groups_by_key() -> dict[str, frozenset[int]]:
 def same_given_name(a: str, b: str) -> bool:
     """True when words with the phonetic keys ``a`` and ``b`` are forms of one given
     name in two languages (the keys of ``eugene`` and ``yevgeniy``)."""
-    table = _groups_by_key()
+    table = groups_by_key()
     left = table.get(a)
     return left is not None and not left.isdisjoint(table.get(b, ()))
