@@ -60,6 +60,8 @@ INITIAL_SIMILARITY: Final = 0.8
 WORD_TO_INITIAL_SIMILARITY: Final = 0.4
 SHORT_FUZZY_SIMILARITY: Final = 0.7
 GIVEN_NAME_SIMILARITY: Final = 0.9
+ACRONYM_SIMILARITY: Final = 0.9
+"""A query word written as an acronym (U.S., PLA) against the words it abbreviates."""
 """One given name in another language (Eugene, Yevgeniy): as good as a skeleton match."""
 PARTIAL_CUTOFF: Final = 0.5
 PARTIAL_SCALE: Final = 0.5
@@ -140,6 +142,8 @@ class Method(StrEnum):
     """Spelt alike in part only: paired only among words left over on both sides."""
     EQUIVALENT = "equivalent"
     """One given name in two languages (Eugene, Yevgeniy)."""
+    ACRONYM = "acronym"
+    """A word written as the initials of several words (PLA, People's Liberation Army)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,6 +425,60 @@ def _rejoined(
     return found
 
 
+_ACRONYM_WRITTEN: Final = re.compile(
+    r"(?<![^\W_])(?:[A-Z]\.){2,}(?:[A-Z](?![^\W_]))?|(?<![^\W_])[A-Z]{2,5}(?![^\W_])"
+)
+_ACRONYM_SKIPS: Final = frozenset("of the and for de la du des der die das und et y i".split())
+
+
+def acronym_tokens(query: NormalizedName) -> frozenset[int]:
+    """Words of ``query`` written as an acronym: with dots (U.S.), or in capitals
+    among words that are not, or alone (PLA)."""
+    original = query.original
+    lower = any(c.islower() for c in original)
+    written = {
+        m.group(0).replace(".", "").lower()
+        for m in _ACRONYM_WRITTEN.finditer(original)
+        if "." in m.group(0) or lower or len(query.tokens) == 1
+    }
+    if not written:
+        return frozenset()
+    return frozenset(i for i, t in enumerate(query.tokens) if t.text in written)
+
+
+def _acronym_pairs(
+    query: NormalizedName,
+    name: NormalizedName,
+    acronyms: frozenset[int],
+    free_q: set[int],
+    free_n: set[int],
+) -> list[tuple[int, tuple[int, ...]]]:
+    """Acronyms of the query and the runs of free name words whose initials they are
+    (PLA: People's Liberation Army; U.S.: United States), small words skipped; the
+    sets of free words are updated."""
+    found: list[tuple[int, tuple[int, ...]]] = []
+    tokens = name.tokens
+    for i in sorted(acronyms & free_q):
+        letters = query.tokens[i].text
+        for start in sorted(free_n):
+            run: list[int] = []
+            j = start
+            while j < len(tokens) and len(run) < len(letters) and j in free_n:
+                if tokens[j].text not in _ACRONYM_SKIPS or not run:
+                    if tokens[j].text[:1] != letters[len(run)]:
+                        break
+                    run.append(j)
+                j += 1
+            # Two letters for the whole name are a person's initials (N.N.), no acronym.
+            whole = bool(run) and run[0] == 0 and run[-1] == len(tokens) - 1
+            if len(run) == len(letters) >= (3 if whole else 2):
+                found.append((i, tuple(run)))
+                free_q.discard(i)
+                free_n.difference_update(range(run[0], run[-1] + 1))
+                break
+    return found
+
+
 def _three(side: Sequence[Token], j: int) -> bool:
     """Three words from ``j`` on that may be written as one: a particle among the first
     two (ABD AL-RAHMAN, VAN DER BILT, DE LA CRUZ)."""
@@ -572,7 +630,7 @@ class PairTable:
     """Token similarities of one query to the name tokens of its candidates, each
     distinct name token computed once (many candidates share words: Mohammed, Ltd)."""
 
-    __slots__ = ("_column", "_fuzzy", "_memo", "join_lengths", "join_sums", "query")
+    __slots__ = ("_column", "_fuzzy", "_memo", "acronyms", "join_lengths", "join_sums", "query")
 
     def __init__(
         self,
@@ -584,6 +642,8 @@ class PairTable:
         self._fuzzy = fuzzy
         self._column = key_column
         self._memo: dict[tuple[str, str], PairRow] = {}
+        self.acronyms = acronym_tokens(query)
+        """Query words written as acronyms (U.S., PLA)."""
         words = [len(t.text) for t in query.tokens]
         pairs = [a + b for a, b in zip(words, words[1:], strict=False)]
         pairs += [a + b + c for a, b, c in zip(words, words[1:], words[2:], strict=False)]
@@ -629,6 +689,10 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
         return True
     if code_of(query) and code_of(name):
         return True
+    if table.acronyms:  # an acronym may stand for a run of the name's words
+        initials = {t.text[:1] for t in name.tokens}
+        if any(set(query.tokens[i].text) <= initials for i in table.acronyms):
+            return True
     q_tokens = query.tokens
     n_tokens = name.tokens
     best = [0.0] * len(q_tokens)
@@ -852,6 +916,8 @@ def align(
             gained += sim * weight
             total += weight
             matched.append((i, covered[0], sim, Method.JOINED))
+        for i, covered in _acronym_pairs(query, name, table.acronyms, free_q, free_n):
+            matched.append((i, covered[0], ACRONYM_SIMILARITY, Method.ACRONYM))
         used_q = set(range(len(query.tokens))) - free_q
         used_n = set(range(len(name.tokens))) - free_n
     gained += sum(

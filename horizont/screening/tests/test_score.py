@@ -563,3 +563,37 @@ def test_one_given_name_in_another_language_raises_an_alert(query: str, name: st
 def test_two_different_given_names_are_no_equivalents() -> None:
     assert compare_names("Anna Ivanova", "Maria Ivanova").score < DEFAULT_THRESHOLD
     assert compare_names("Paul Durov", "DUROV, Nikolai").score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("PLA", "People’s Liberation Army"),
+        ("U.S. Department of State", "United States Department of State"),
+        ("IRGC", "Islamic Revolutionary Guard Corps"),
+    ],
+)
+def test_an_acronym_matches_the_words_it_abbreviates(query: str, name: str) -> None:
+    result = compare_names(query, name)
+    assert result.score >= DEFAULT_THRESHOLD
+    assert Method.ACRONYM in {t.method for t in result.tokens}
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("N.N.", "Nursultan Nazarbayev"),  # two initials for a whole name: a person's
+        ("C.B.A. Company", "A.B.C. Company"),
+        ("PLA", "People’s Army"),
+        ("Pla", "People’s Liberation Army"),  # a word, not written as an acronym
+    ],
+)
+def test_letters_that_are_no_acronym_of_the_name_raise_no_alert(query: str, name: str) -> None:
+    assert compare_names(query, name).score < DEFAULT_THRESHOLD
+
+
+def test_an_acronym_is_never_pruned_by_the_bound() -> None:
+    names = ["People's Liberation Army Navy", "NAVY HOLDING", "PLA NAVIGATION"]
+    found = Index(_entities(names)).search("PLA Navy")
+    assert found[0].entity.id == "t:0"
+    assert found[0].band is Band.STRONG
