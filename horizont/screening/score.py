@@ -428,22 +428,40 @@ def _rejoined(
 _ACRONYM_WRITTEN: Final = re.compile(
     r"(?<![^\W_])(?:[A-Z]\.){2,}(?:[A-Z](?![^\W_]))?|(?<![^\W_])[A-Z]{2,5}(?![^\W_])"
 )
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
 _ACRONYM_SKIPS: Final = frozenset("of the and for de la du des der die das und et y i".split())
+# Degrees and suffixes written after a name (Hahn B.A., Scholz MBA): no acronyms, and
+# an acronym is never a name's last word of several for the same reason.
+_DEGREES: Final = frozenset("ba ma bsc msc mba phd md dds llm jd jr sr".split())
 
 
 def acronym_tokens(query: NormalizedName) -> frozenset[int]:
     """Words of ``query`` written as an acronym: with dots (U.S.), or in capitals
-    among words that are not, or alone (PLA)."""
+    among words that are not, or alone (PLA); not the last of several words."""
     original = query.original
-    lower = any(c.islower() for c in original)
+    found = list(_ACRONYM_WRITTEN.finditer(original))
+    # A word in capitals is an acronym beside words that are not, unless it is a
+    # surname as the lists write it (KIM, Jong Un; SOTO GASTELUM, Jose).
+    capitals = [w for w in _LETTERS.findall(original) if len(w) >= 2 and w.isupper()]
+    mixed = any(c.islower() for c in original) and len(capitals) == 1
     written = {
         m.group(0).replace(".", "").lower()
-        for m in _ACRONYM_WRITTEN.finditer(original)
-        if "." in m.group(0) or lower or len(query.tokens) == 1
+        for m in found
+        if "." in m.group(0)
+        or len(query.tokens) == 1
+        or (mixed and not original[m.end() :].lstrip().startswith(","))
     }
     if not written:
         return frozenset()
-    return frozenset(i for i, t in enumerate(query.tokens) if t.text in written)
+    last = len(query.tokens) - 1
+    return frozenset(
+        i
+        for i, t in enumerate(query.tokens)
+        if t.text in written
+        and t.text not in _DEGREES
+        and t.text not in LEGAL_WORDS
+        and (i < last or last == 0)
+    )
 
 
 def _acronym_pairs(
