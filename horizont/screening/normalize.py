@@ -197,7 +197,7 @@ def words_of(text: str) -> list[Word]:
     text = _NUMBER_WORDS.sub(_as_digits, text)
     out: list[Word] = []
     matches = list(_WORD.finditer(text))
-    korean = korean_from_other_script([m.group(0) for m in matches]) if matches else None
+    korean = korean_from_other_script([m.group(0) for m in matches])
     if korean is not None:  # კიმ ჩენ ინი: KIM Jong Un
         return [Word(w, "hangul") for w in korean]
     compound = _compound_parts(text, matches)

@@ -60,9 +60,9 @@ INITIAL_SIMILARITY: Final = 0.8
 WORD_TO_INITIAL_SIMILARITY: Final = 0.4
 SHORT_FUZZY_SIMILARITY: Final = 0.7
 GIVEN_NAME_SIMILARITY: Final = 0.9
+"""One given name in another language (Eugene, Yevgeniy): as good as a skeleton match."""
 ACRONYM_SIMILARITY: Final = 0.9
 """A query word written as an acronym (U.S., PLA) against the words it abbreviates."""
-"""One given name in another language (Eugene, Yevgeniy): as good as a skeleton match."""
 PARTIAL_CUTOFF: Final = 0.5
 PARTIAL_SCALE: Final = 0.5
 PARTIAL_CAP: Final = 0.74
@@ -410,18 +410,17 @@ def _rejoined(
     written together (ジョンウン jongun: KIM Jong Un): the pair is undone, and the query
     word covers both (``matched`` and ``free_n`` are updated)."""
     found: list[tuple[int, tuple[int, ...], float]] = []
-    for k, (i, j, sim, method) in enumerate(matched):
-        if method is Method.EXACT or j + 1 not in free_n:
-            continue
-        word = query.tokens[i].text
-        joined = name.tokens[j].text + name.tokens[j + 1].text
-        similarity = float(OSA.normalized_similarity(word, joined))
-        if similarity >= JOINED_CUTOFF and similarity * JOINED_SCALE > sim:
-            matched[k] = (i, j, -1.0, Method.JOINED)  # taken out below
-            free_n.discard(j + 1)
-            found.append((i, (j, j + 1), similarity))
-    if found:
-        matched[:] = [m for m in matched if m[2] >= 0]
+    kept: list[tuple[int, int, float, Method]] = []
+    for i, j, sim, method in matched:
+        if method is not Method.EXACT and j + 1 in free_n:
+            joined = name.tokens[j].text + name.tokens[j + 1].text
+            similarity = float(OSA.normalized_similarity(query.tokens[i].text, joined))
+            if similarity >= JOINED_CUTOFF and similarity * JOINED_SCALE > sim:
+                free_n.discard(j + 1)
+                found.append((i, (j, j + 1), similarity))
+                continue
+        kept.append((i, j, sim, method))
+    matched[:] = kept
     return found
 
 
@@ -836,17 +835,18 @@ def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = Fa
         fits = _join_range(len(word))  # lengths written together that may be this word
         for j in range(len(side_b) - 1):
             two = lengths[j] + lengths[j + 1]
+            joined = side_b[j].text + side_b[j + 1].text
+            if two in fits and _similar(word, joined):
+                found.add(i)
+                break
             if mixed and a.foreign != side_b[j].foreign:  # across scripts: the skeletons
-                if (two in fits and _similar(word, side_b[j].text + side_b[j + 1].text)) or (
-                    _joined_bones(a, side_b[j], side_b[j + 1]) >= JOINED_CUTOFF
-                ):
+                if _joined_bones(a, side_b[j], side_b[j + 1]) >= JOINED_CUTOFF:
                     found.add(i)
                     break
-                continue
-            if (two in fits and _similar(word, side_b[j].text + side_b[j + 1].text)) or (
+            elif (
                 _three(side_b, j)
                 and two + lengths[j + 2] in fits
-                and _similar(word, side_b[j].text + side_b[j + 1].text + side_b[j + 2].text)
+                and _similar(word, joined + side_b[j + 2].text)
             ):
                 found.add(i)
                 break

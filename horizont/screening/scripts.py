@@ -348,6 +348,8 @@ _SHARED_WITH_CHINESE: Final = frozenset(
     "ли лі ян хан кан чан ко со син мин сон ку чу ха но ро чон чо юн".split()
 )
 _KOREAN_MARKS: Final = re.compile(r"[ыёр]|[чктп]х|ен\b")
+_FINAL_NG: Final = re.compile(r"([еэоё])н$")
+_FINAL_R: Final = re.compile(r"р$")
 
 
 def korean_from_cyrillic(words: list[str]) -> list[str] | None:
@@ -366,11 +368,9 @@ def korean_from_cyrillic(words: list[str]) -> list[str] | None:
         if ukrainian:  # Ukrainian и is Russian ы (Кім Чен Ин: Ын)
             word = word.replace("и", "ы")
         # A final н after е (Belarusian э), ё or о is -ng (Чен Jong, Рён Ryong, Пон
-        # Pong); a final р
-        # is l (Ир Il).
-        word = re.sub(r"(?<=[еёоэ])н$", "нг", word)
-        word = re.sub(r"[еэ](?=нг$)", "о", word)
-        word = re.sub(r"р$", "л", word)
+        # Pong); a final р is l (Ир Il).
+        word = _FINAL_NG.sub(lambda m: ("ё" if m.group(1) == "ё" else "о") + "нг", word)
+        word = _FINAL_R.sub("л", word)
         for old, new in _KOREAN_CYRILLIC:
             word = word.replace(old, new)
         out.append(word.translate(_KOREAN_CYRILLIC_LETTERS))
@@ -388,6 +388,7 @@ _GEORGIAN_TO_CYRILLIC: Final = str.maketrans(
         "ჰ": "х",
     }
 )  # fmt: skip
+_GEORGIAN_NOMINATIVE: Final = re.compile(r"(?<=[^аеиоу])и$")
 _ARMENIAN_TO_CYRILLIC: Final = str.maketrans(
     {
         "ա": "а", "բ": "б", "գ": "г", "դ": "д", "ե": "е", "զ": "з", "է": "э", "ը": "ы",
@@ -401,17 +402,13 @@ _ARMENIAN_TO_CYRILLIC: Final = str.maketrans(
 
 def korean_from_other_script(words: list[str]) -> list[str] | None:
     """:func:`korean_from_cyrillic` for a name written in Georgian or Armenian."""
-    scripts = {script_of(w) for w in words}
-    if scripts == {"georgian"}:
-        # The nominative ending -ი added to a name ending in a consonant (ინი: Ын).
-        cyrillic = [
-            re.sub(r"(?<=[^аеиоу])и$", "", w.translate(_GEORGIAN_TO_CYRILLIC))
-            if len(w) >= 3
-            else w.translate(_GEORGIAN_TO_CYRILLIC)
-            for w in words
-        ]
-    elif scripts == {"armenian"}:
-        cyrillic = [w.lower().replace("ու", "у").translate(_ARMENIAN_TO_CYRILLIC) for w in words]
-    else:
+    script = script_of(words[0]) if words else ""
+    if script not in ("georgian", "armenian") or any(script_of(w) != script for w in words):
         return None
+    if script == "georgian":
+        # The nominative ending -ი added to a name ending in a consonant (ინი: Ын).
+        cyrillic = [w.translate(_GEORGIAN_TO_CYRILLIC) for w in words]
+        cyrillic = [_GEORGIAN_NOMINATIVE.sub("", w) if len(w) >= 3 else w for w in cyrillic]
+    else:
+        cyrillic = [w.lower().replace("ու", "у").translate(_ARMENIAN_TO_CYRILLIC) for w in words]
     return korean_from_cyrillic(cyrillic)

@@ -179,19 +179,19 @@ def test_names_of_people_the_engine_was_not_tuned_on_raise_an_alert(
 
 
 @pytest.mark.parametrize(
-    ("query", "name"),
+    ("query", "name", "listed"),
     [
-        ("アリー・ハーメネイー", "MAHAN AIR"),  # two consonants alike say little
-        ("アリー・ハーメネイー", "RAHMAN, Oman"),  # kana words do not join by skeleton
-        ("கிம் ஜொங்-உன்", "KUM UN SAN"),
+        # two consonants alike say little
+        ("アリー・ハーメネイー", "MAHAN AIR", "KHAMENEI, Ali"),
+        # kana words do not join by skeleton
+        ("アリー・ハーメネイー", "RAHMAN, Oman", "KHAMENEI, Ali"),
+        ("கிம் ஜொங்-உன்", "KUM UN SAN", "KIM, Jong Un"),
     ],
 )
 def test_words_with_written_vowels_are_not_matched_by_two_consonants_alone(
-    query: str, name: str
+    query: str, name: str, listed: str
 ) -> None:
-    assert compare_names(query, name).score < compare_names(query, "KHAMENEI, Ali").score or (
-        compare_names(query, name).score < compare_names(query, "KIM, Jong Un").score
-    )
+    assert compare_names(query, name).score < compare_names(query, listed).score
 
 
 @pytest.mark.parametrize(
