@@ -27,6 +27,7 @@ METHODS = {
     "joined": _("written together"),
     "partial": _("partly similar spelling"),
     "equivalent": _("the same given name in another language"),
+    "short form": _("a short form of the given name"),
     "acronym": _("initials of the words"),
 }
 NAME_KINDS = {

@@ -8,6 +8,12 @@ French, Polish, Italian and Spanish counterparts, and the Ukrainian and Belarusi
 forms that transliteration does not bring together (Mykola, Volodymyr, Uladzimir).
 Forms are compared through their phonetic keys, so that every spelling of a form
 counts.
+
+``SHORT_FORMS`` adds the short forms people go by (Bibi for Benjamin, Вова for
+Владимир, Kasia for Katarzyna): a short form matches the full names listed with it in
+any spelling, a little less well than one name in two languages. Short forms whose key
+is shorter than three letters (Jim, Ed, Al) or that are words of names in their own
+right (Ben in HABIB BEN MOHAMED, Pat, Don) are left out.
 """
 
 from __future__ import annotations
@@ -62,6 +68,136 @@ GROUPS: Final[tuple[tuple[str, ...], ...]] = (
     ("александр", "alexander", "alexandre", "aleksander", "alessandro", "alejandro",
      "oleksandr", "aliaksandr", "alyaksandr"),
 )  # fmt: skip
+
+
+SHORT_FORMS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = (
+    # English
+    (("william", "wilhelm"), ("bill", "billy", "willy", "willie", "liam")),
+    (("robert",), ("bob", "bobby", "robbie")),
+    (("richard",), ("dick", "rick", "ricky")),
+    (("james",), ("jimmy", "jamie")),
+    (("john",), ("jack", "johnny")),
+    (("michael",), ("mike", "mikey", "mick", "mickey")),
+    (("thomas",), ("tommy",)),
+    (("anthony", "antony", "antonio", "anton"), ("tony",)),
+    (("edward",), ("eddie", "teddy", "ned")),
+    (("charles",), ("charlie", "chuck")),
+    (("joseph",), ("joey",)),
+    (("benjamin",), ("benny", "bibi")),
+    (("alexander", "alexandra"), ("alex", "sandy", "sasha", "sascha")),
+    (("christopher",), ("chris",)),
+    (("daniel",), ("danny",)),
+    (("david",), ("dave", "davy")),
+    (("matthew",), ("matt",)),
+    (("nicholas",), ("nick", "nicky")),
+    (("samuel",), ("sammy",)),
+    (("stephen", "steven"), ("steve",)),
+    (("timothy",), ("timmy",)),
+    (("andrew",), ("andy", "drew")),
+    (("peter",), ("pete",)),
+    (("patrick",), ("paddy",)),
+    (("gregory",), ("greg",)),
+    (("donald",), ("donny",)),
+    (("ronald",), ("ronnie",)),
+    (("kenneth",), ("kenny",)),
+    (("lawrence", "laurence"), ("larry",)),
+    (("henry", "harold"), ("harry", "hank")),
+    (("frederick", "friedrich"), ("fred", "freddie", "fritz")),
+    (("elizabeth",), ("liz", "lizzie", "beth", "betty", "betsy", "eliza")),
+    (("margaret",), ("peggy", "maggie", "meg")),
+    (("catherine", "katherine", "katharina"), ("kate", "katie", "cathy", "kathy", "kathi")),
+    (("rebecca",), ("becky",)),
+    (("jennifer",), ("jenny",)),
+    (("abraham",), ("abe",)),
+    (("jacob",), ("jake",)),
+    (("joshua",), ("josh",)),
+    (("raymond",), ("ray",)),
+    (("theodore",), ("theo",)),
+    # Russian
+    (("александр", "александра", "alexander", "alexandra", "oleksandr"),
+     ("саша", "шура", "саня")),
+    (("алексей",), ("лёша", "алёша")),
+    (("анатолий",), ("толя",)),
+    (("андрей",), ("андрюша",)),
+    (("борис",), ("боря",)),
+    (("валерий",), ("валера",)),
+    (("василий",), ("вася",)),
+    (("виктор",), ("витя",)),
+    (("владимир",), ("вова", "володя")),
+    (("владислав", "вячеслав", "станислав"), ("слава",)),
+    (("геннадий",), ("гена",)),
+    (("георгий",), ("жора", "гоша")),
+    (("григорий",), ("гриша",)),
+    (("дмитрий",), ("дима", "митя")),
+    (("евгений", "евгения"), ("женя",)),
+    (("иван",), ("ваня",)),
+    (("константин",), ("костя",)),
+    (("леонид",), ("лёня",)),
+    (("михаил",), ("миша",)),
+    (("николай",), ("коля",)),
+    (("павел",), ("паша",)),
+    (("пётр",), ("петя",)),
+    (("сергей",), ("серёжа",)),
+    (("юрий",), ("юра",)),
+    (("яков",), ("яша",)),
+    (("фёдор",), ("федя",)),
+    (("екатерина",), ("катя",)),
+    (("елена",), ("лена",)),
+    (("ирина",), ("ира",)),
+    (("мария",), ("маша",)),
+    (("наталья",), ("наташа",)),
+    (("ольга",), ("оля",)),
+    (("светлана",), ("света",)),
+    (("татьяна",), ("таня",)),
+    (("юлия",), ("юля",)),
+    (("людмила",), ("люда",)),
+    (("надежда",), ("надя",)),
+    (("анастасия",), ("настя",)),
+    (("дарья",), ("даша",)),
+    (("ксения",), ("ксюша",)),
+    # Polish and German
+    (("katarzyna",), ("kasia",)),
+    (("malgorzata",), ("gosia",)),
+    (("aleksander",), ("olek",)),
+    (("wojciech",), ("wojtek",)),
+    (("tomasz",), ("tomek",)),
+    (("jaroslaw",), ("jarek",)),
+    (("wlodzimierz",), ("wlodek",)),
+    (("stanislaw",), ("staszek",)),
+)  # fmt: skip
+SHORT_KEY_MIN: Final = 3
+
+
+@lru_cache(maxsize=1)
+def short_forms_by_key() -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+    """(key of a short form → its entries, key of a full name → its entries). A short
+    form stands for the names it is listed with only, not for their forms in other
+    languages (Jack for John, not for Ivan)."""
+    short: dict[str, set[int]] = {}
+    full: dict[str, set[int]] = {}
+    for number, (names, shorts) in enumerate(SHORT_FORMS):
+        for name in names:
+            for token in normalize_name(name).tokens:
+                full.setdefault(token.key, set()).add(number)
+        for form in shorts:
+            for token in normalize_name(form).tokens:
+                if len(token.key) >= SHORT_KEY_MIN:
+                    short.setdefault(token.key, set()).add(number)
+    return (
+        {key: frozenset(v) for key, v in short.items()},
+        {key: frozenset(v) for key, v in full.items()},
+    )
+
+
+def short_form_of(a: str, b: str) -> bool:
+    """True when one of the phonetic keys ``a`` and ``b`` is a short form of a given
+    name the other is a spelling of (Bibi, Benjamin; Вова, Wladimir)."""
+    short, full = short_forms_by_key()
+    left = short.get(a)
+    if left is not None and not left.isdisjoint(full.get(b, ())):
+        return True
+    right = short.get(b)
+    return right is not None and not right.isdisjoint(full.get(a, ()))
 
 
 @lru_cache(maxsize=1)

@@ -555,14 +555,17 @@ def _is_title(word: str, others: int) -> bool:
 
 
 def _drop_repeats(words: list[Word]) -> list[Word]:
-    """Drop a word written twice in a row (Shoigu Shoigu Sergey). Of a hyphenated word
-    made of one part twice (SOUTH-SOUTH) the part kept stands for the whole word and
-    weighs a whole word, not half of one."""
+    """Of a hyphenated word made of one part twice (SOUTH-SOUTH) keep one part, which
+    stands for the whole word and weighs a whole word, not half of one. A word written
+    twice apart stays (MOHAMED MOHAMED is a name; against OSMAN MOHAMED it differs):
+    the scorer lets the second cost little when the other name lacks it. A name of one
+    word only, written several times (MUHAMMAD, Muhammad), is that word once."""
+    if len(words) > 1 and all(w.text == words[0].text for w in words):
+        return [Word(words[0].text, words[0].script)]
     kept: list[Word] = []
     for word in words:
-        if kept and kept[-1].text == word.text and len(word.text) > 1:
-            if kept[-1].compound and word.compound:
-                kept[-1] = Word(word.text, word.script)
+        if kept and kept[-1].text == word.text and kept[-1].compound and word.compound:
+            kept[-1] = Word(word.text, word.script)
             continue
         kept.append(word)
     return kept

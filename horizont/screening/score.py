@@ -25,7 +25,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
 
-from horizont.screening.given_names import same_given_name
+from horizont.screening.given_names import same_given_name, short_form_of
 from horizont.screening.normalize import (
     HONORIFICS,
     LEGAL_WORDS,
@@ -56,11 +56,18 @@ EXTRA_QUERY_TOKEN_COST: Final = 0.5
 ONE_WORD_QUERY_COST: Final = 0.5
 MISSING_PATRONYMIC_COST: Final = 0.1
 MISSING_TITLE_COST: Final = 0.1
+MISSING_REPEAT_COST: Final = 0.1
+"""A word a name has twice (MOHAMED MOHAMED) missing once on the other side, which has
+no word left over: a typing slip or the same name given once (Shoigu Shoigu Sergey)."""
 INITIAL_SIMILARITY: Final = 0.8
 WORD_TO_INITIAL_SIMILARITY: Final = 0.4
 SHORT_FUZZY_SIMILARITY: Final = 0.7
 GIVEN_NAME_SIMILARITY: Final = 0.9
 """One given name in another language (Eugene, Yevgeniy): as good as a skeleton match."""
+SHORT_FORM_SIMILARITY: Final = 0.75
+"""A short form of a given name (Bibi, Benjamin; Вова, Владимир): weaker evidence than
+one name in two languages (many people go by Jack): with the same surname a possible
+match, not a strong one."""
 ACRONYM_SIMILARITY: Final = 0.9
 """A query word written as an acronym (U.S., PLA) against the words it abbreviates."""
 PARTIAL_CUTOFF: Final = 0.5
@@ -103,6 +110,12 @@ CODE_MAX: Final = 8
 (tail numbers and call signs: EP-MHA = E-PMHA, EP-MOS ~ EPkMOS)."""
 CODE_SCALE: Final = 0.95
 CODE_CUTOFF: Final = 0.75
+ANCHORED_EXTRA_CAP: Final = 0.6
+"""Most that words on one side only cost when the shorter name's words (two or more)
+are all found in the longer one, in order, beginning with its first (ANJEM CHOUDARY
+against ANJEM IFTIKHAR CHOUDARY MAHMOOD; AKHTAR MANSOUR against AKHTAR MOHAMMAD
+MANSOUR SHAH MOHAMMED): long Arabic, Afghan and Somali names are often listed or
+asked for in part; such a name can reach the possible band, not the strong one."""
 ORDER_TIE_COST: Final = 1e-4
 """Matched words in an order that is no rotation of the other name's (Mahmoud Hassan
 Ayache against Ayache, Hassan Mahmoud): too little to change a band, enough to put the
@@ -142,6 +155,8 @@ class Method(StrEnum):
     """Spelt alike in part only: paired only among words left over on both sides."""
     EQUIVALENT = "equivalent"
     """One given name in two languages (Eugene, Yevgeniy)."""
+    SHORT_FORM = "short form"
+    """A short form of a given name against the name (Bibi, Benjamin)."""
     ACRONYM = "acronym"
     """A word written as the initials of several words (PLA, People's Liberation Army)."""
 
@@ -238,6 +253,8 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
     if same_given_name(q.key, n.key):  # Eugene, Yevgeniy; Paweł, Pavel
         return GIVEN_NAME_SIMILARITY, Method.EQUIVALENT
+    if short_form_of(q.key, n.key):  # Bibi, Benjamin; Вова, Владимир
+        return SHORT_FORM_SIMILARITY, Method.SHORT_FORM
     if q.script != n.script and (q.foreign or n.foreign):
         bone = _skeleton_similarity(q, n)
         if bone >= SKELETON_CUTOFF:
@@ -496,10 +513,20 @@ def _acronym_pairs(
     return found
 
 
+SPLIT_PIECE_MAX: Final = 4
+"""Three words of at most this many letters may be one word cut in three (Plat Ono Vich,
+KIM JONG UN against KIMJONGUN)."""
+
+
 def _three(side: Sequence[Token], j: int) -> bool:
     """Three words from ``j`` on that may be written as one: a particle among the first
-    two (ABD AL-RAHMAN, VAN DER BILT, DE LA CRUZ)."""
-    return j + 2 < len(side) and (side[j].text in PARTICLES or side[j + 1].text in PARTICLES)
+    two (ABD AL-RAHMAN, VAN DER BILT, DE LA CRUZ) or three short pieces (see
+    SPLIT_PIECE_MAX)."""
+    if j + 2 >= len(side):
+        return False
+    if side[j].text in PARTICLES or side[j + 1].text in PARTICLES:
+        return True
+    return all(len(side[k].text) <= SPLIT_PIECE_MAX for k in (j, j + 1, j + 2))
 
 
 def _joined_bones(word: Token, a: Token, b: Token) -> float:
@@ -586,6 +613,20 @@ def _lineage_swapped(
     q, n = marks_q[0], marks_n[0]
     pairs = [(i, j) for i, j, _, _ in matched if i != q and j != n]
     return any(i < q and j > n for i, j in pairs) and any(i > q and j < n for i, j in pairs)
+
+
+def _anchored(
+    matched: list[tuple[int, int, float, Method]], query: NormalizedName, name: NormalizedName
+) -> bool:
+    """True when two or more words matched well, all in the same order, the first word
+    of each name with the other's first or the last with the last (see
+    ANCHORED_EXTRA_CAP)."""
+    if len(matched) < 2 or any(sim < STRONG_AT for _, _, sim, _ in matched):
+        return False
+    pairs = sorted((i, j) for i, j, _, _ in matched)
+    if pairs[0] != (0, 0) and pairs[-1] != (len(query.tokens) - 1, len(name.tokens) - 1):
+        return False
+    return all(b[1] > a[1] for a, b in zip(pairs, pairs[1:], strict=False))
 
 
 def _out_of_order(matched: list[tuple[int, int, float, Method]]) -> bool:
@@ -718,8 +759,13 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
     one_word = len(q_tokens) == 1 and not query.legal_forms
     unmatched_n: list[int] = []
     partial = f < PARTIAL_CAP  # words spelt alike in part may lift the score to the cap
+    ends = False  # may the first or the last words pair, as the cap on one-sided words needs?
+    last_n = len(n_tokens) - 1
     for j, n in enumerate(n_tokens):
         row = table.row(n)
+        if j == 0 or j == last_n:
+            end = row[0] if j == 0 else row[-1]
+            ends = ends or (end[0] >= STRONG_AT and end[1] is not None)
         matchable = False
         for i, (sim, method) in enumerate(row):
             if method is not None and (partial or method is not Method.PARTIAL):
@@ -728,7 +774,8 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
                     best[i] = sim
         if not matchable:
             unmatched_n.append(j)
-    args = (query, name, f, best, unmatched_n, name_titles, query_titles, one_word)
+    anchored = ends and sum(1 for b in best if b >= STRONG_AT) >= 2
+    args = (query, name, f, best, unmatched_n, name_titles, query_titles, one_word, anchored)
     # Joined words only raise the bound: they are looked for when it falls short.
     if _bound(*args, set(), set()) >= 0.0:
         return True
@@ -768,16 +815,22 @@ def _bound(
     name_titles: set[str],
     query_titles: set[str],
     one_word: bool,
+    anchored: bool,
     joined_q: set[int],
     joined_n: set[int],
 ) -> float:
-    """``gained - f × total`` at its most favourable for :func:`can_reach`."""
+    """``gained - f × total`` at its most favourable for :func:`can_reach`; when the
+    cost of words on one side only may be capped (``anchored``: ANCHORED_EXTRA_CAP),
+    the better of that bound and one where missing words cost nothing but the cap."""
     total = 0.0
+    capped = -f * ANCHORED_EXTRA_CAP
     n_tokens = name.tokens
     for i, q in enumerate(query.tokens):
         w = q.weight
         if q.patronymic:
             term = -f * min(w, MISSING_PATRONYMIC_COST)
+        elif _repeated(q, query):
+            term = -f * min(w, MISSING_REPEAT_COST)
         else:
             term = -f * w * EXTRA_QUERY_TOKEN_COST
         if best[i] > 0.0:
@@ -791,6 +844,7 @@ def _bound(
         elif q.text in HONORIFICS:
             term = max(term, -f * w * MISSING_TITLE_COST)
         total += term
+        capped += max(term, 0.0)
     for j in unmatched_n:
         if j in joined_n:
             continue
@@ -798,6 +852,8 @@ def _bound(
         v = n.weight
         if n.patronymic:
             term = -f * min(v, MISSING_PATRONYMIC_COST)
+        elif _repeated(n, name):
+            term = -f * min(v, MISSING_REPEAT_COST)
         else:
             cost = max(MISSING_NAME_TOKEN_COST, ONE_WORD_QUERY_COST if one_word else 0.0)
             term = -f * v * cost
@@ -808,10 +864,13 @@ def _bound(
         elif n.text in HONORIFICS:
             term = max(term, -f * v * MISSING_TITLE_COST)
         total += term
+        capped += max(term, 0.0)
     if query.legal_forms or name.legal_forms:
-        total += LEGAL_FORM_WEIGHT * (1.0 - f)
-        total += max(0.0, LEGAL_FORM_WEIGHT * (LEGAL_FORM_MOVED_SIMILARITY - f))
-    return total
+        forms = LEGAL_FORM_WEIGHT * (1.0 - f)
+        forms += max(0.0, LEGAL_FORM_WEIGHT * (LEGAL_FORM_MOVED_SIMILARITY - f))
+        total += forms
+        capped += forms
+    return max(total, capped) if anchored else total
 
 
 def _join_range(length: int) -> range:
@@ -970,7 +1029,11 @@ def align(
     if len(matched) >= 2 and not (rest_q and titles_inside_n) and not (rest_n and titles_inside):
         missing_q, missing_n = rest_q, rest_n
         total += sum(t.weight for t in titles_inside + titles_inside_n) * MISSING_TITLE_COST
-    leftover = _leftover_cost(query, missing_q, missing_n)
+    leftover = _leftover_cost(query, name, missing_q, missing_n)
+    one_sided = not (missing_q and missing_n)
+    if leftover > ANCHORED_EXTRA_CAP and one_sided and _anchored(matched, query, name):
+        leftover = ANCHORED_EXTRA_CAP
+        notes.append("the shorter name's words all found in order, from its first or to its last")
     total += leftover
     plain_q = [t for t in missing_q if not t.patronymic]
     plain_n = [t for t in missing_n if not t.patronymic]
@@ -1002,7 +1065,7 @@ def align(
         paired_total = (
             total
             - leftover
-            + _leftover_cost(query, rest_q, rest_n)
+            + _leftover_cost(query, name, rest_q, rest_n)
             + sum(t.weight for t in paired_q)
         )
         with_partial = min((gained + extra) / paired_total, PARTIAL_CAP)
@@ -1068,11 +1131,14 @@ def align(
     )
 
 
-def _leftover_cost(query: NormalizedName, missing_q: list[Token], missing_n: list[Token]) -> float:
+def _leftover_cost(
+    query: NormalizedName, name: NormalizedName, missing_q: list[Token], missing_n: list[Token]
+) -> float:
     """What words left unpaired cost: extra words on one side only are middle names or
     qualifiers (0.5 of a query word's weight, 0.3 of a name word's; 0.5 for a one-word
     query); unpaired words on both sides are name parts that differ, which costs their
-    full weight; a patronymic on one side only a tenth."""
+    full weight; a patronymic on one side only a tenth, and so does a word its name
+    has twice (MOHAMED MOHAMED, Shoigu Shoigu) when the other side has no word left."""
     query_has_patronymic = any(t.patronymic for t in missing_q)
     name_has_patronymic = any(t.patronymic for t in missing_n)
     conflict = any(not t.patronymic for t in missing_q) and any(not t.patronymic for t in missing_n)
@@ -1084,14 +1150,23 @@ def _leftover_cost(query: NormalizedName, missing_q: list[Token], missing_n: lis
     for t in missing_q:
         if t.patronymic:
             cost += t.weight if name_has_patronymic else MISSING_PATRONYMIC_COST
+        elif not missing_n and _repeated(t, query):
+            cost += min(t.weight, MISSING_REPEAT_COST)
         else:
             cost += t.weight * extra_query_cost
     for t in missing_n:
         if t.patronymic:
             cost += t.weight if query_has_patronymic else MISSING_PATRONYMIC_COST
+        elif not missing_q and _repeated(t, name):
+            cost += min(t.weight, MISSING_REPEAT_COST)
         else:
             cost += t.weight * extra_name_cost
     return cost
+
+
+def _repeated(token: Token, name: NormalizedName) -> bool:
+    """True when ``name`` has the word of ``token`` more than once."""
+    return sum(1 for t in name.tokens if t.text == token.text) > 1
 
 
 def _partial_pairs(

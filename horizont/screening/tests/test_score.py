@@ -99,6 +99,21 @@ def test_stress_marks_and_joined_words_do_not_split_or_hide_a_name() -> None:
     assert Method.JOINED in {t.method for t in joined.tokens}
 
 
+def test_a_word_cut_in_three_short_pieces_is_joined() -> None:
+    split = compare_names("Nikolai Plat Ono Vich Patrushev", "Nikolai Platonovich Patrushev")
+    assert band_for(split.score) is Band.STRONG
+    assert Method.JOINED in {t.method for t in split.tokens}
+    # three longer words are three names, not one cut in three
+    assert not _alert("Vladimir Sergey Ivanov", "Vladimirsergeyivanov Petrov")
+
+
+def test_a_word_a_name_has_twice_costs_little_unless_the_other_name_differs() -> None:
+    assert compare_names("Shoigu Shoigu Sergey", "SHOIGU, Sergei").score >= 0.9
+    assert compare_names("MUHAMMAD, Muhammad", "Muhammad").score == 1.0
+    # MOHAMED twice against OSMAN MOHAMED: a word of the name differs
+    assert not _alert("ABDULLAHI MOHAMED MOHAMED CADDOW", "ABDULLAHI OSMAN MOHAMED CADDOW")
+
+
 def test_one_transposition_and_one_letter_in_a_short_word_are_fuzzy_matches() -> None:
     assert _alert("Olaf Schloz", "Olaf Scholz")
     assert _alert("Kim Jong On", "Kim Jong Un")
@@ -563,6 +578,64 @@ def test_one_given_name_in_another_language_raises_an_alert(query: str, name: st
 def test_two_different_given_names_are_no_equivalents() -> None:
     assert compare_names("Anna Ivanova", "Maria Ivanova").score < DEFAULT_THRESHOLD
     assert compare_names("Paul Durov", "DUROV, Nikolai").score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Bibi Netanyahu", "Benjamin Netanyahu"),
+        ("Вова Путин", "Vladimir Putin"),
+        ("Sasha Ivanov", "Oleksandr Ivanov"),
+        ("Jack Smith", "John Smith"),
+        ("Kasia Nowak", "Katarzyna Nowak"),
+    ],
+)
+def test_a_short_form_of_a_given_name_raises_an_alert(query: str, name: str) -> None:
+    result = compare_names(query, name)
+    assert DEFAULT_THRESHOLD <= result.score < 0.9  # possible: many people go by Jack
+    assert Method.SHORT_FORM in {t.method for t in result.tokens}
+
+
+def test_short_forms_of_other_names_and_name_words_are_no_short_forms() -> None:
+    assert compare_names("Sasha Ivanov", "Dmitry Ivanov").score < DEFAULT_THRESHOLD
+    assert compare_names("Вова Путин", "Вячеслав Путин").score < DEFAULT_THRESHOLD
+    # a short form of John, not of the same name in other languages (Ivan)
+    assert compare_names("Jack Hernandez", "Ivan Hernandez").score < DEFAULT_THRESHOLD
+    # Ben is a word of Arabic names (son of), never a short form of Benjamin
+    result = compare_names("HABIB BEN MOHAMED", "HABIB BENJAMIN MOHAMED")
+    assert Method.SHORT_FORM not in {t.method for t in result.tokens}
+    assert result.score < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("ANJEM CHOUDARY", "ANJEM IFTIKHAR CHOUDARY MAHMOOD"),
+        ("AKHTAR MOHAMMAD MANSOUR SHAH MOHAMMED", "AKHTAR MANSOUR"),
+        ("DOST MOHAMMAD KHAN HAQQANI", "DOST MOHAMMAD"),
+        ("Boris Johnson", "Alexandre Boris de Pfeffel Johnson"),  # to the last word
+    ],
+)
+def test_a_name_given_in_part_in_order_from_its_first_or_to_its_last_word_alerts(
+    query: str, name: str
+) -> None:
+    result = compare_names(query, name)
+    assert DEFAULT_THRESHOLD <= result.score < 0.9  # possible, never strong
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("MOHAMMAD KHAN", "DOST MOHAMMAD KHAN HAQQANI AKHUND"),  # from the middle
+        ("SHER ANJEM CHOUDARY MAHMOOD", "ANJEM CHOUDARY"),
+        ("CHOUDARY ANJEM", "ANJEM IFTIKHAR CHOUDARY MAHMOOD"),  # not in order
+        ("ANJEM CHOUDARY", "ANJEM IFTIKHAR CHOWDHRY MAHMOOD"),  # a word only similar
+    ],
+)
+def test_a_name_in_part_out_of_order_or_from_the_middle_stays_below_an_alert(
+    query: str, name: str
+) -> None:
+    assert compare_names(query, name).score < DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize(
