@@ -292,6 +292,14 @@ LEGAL_FORMS_FILE: Final = Path(__file__).parent / "data" / "legal_forms.json"
 copied by ``scripts/update_legal_forms.py`` so that the engine needs no ICU library."""
 
 
+ORG_WORDS_FILE: Final = Path(__file__).parent / "data" / "org_words.json"
+"""Words of organisation names that OpenSanctions' ``rigour`` reads as generic (MGMT,
+TRADE, BANK, OIL, a place, a legal form), copied by ``scripts/update_org_words.py``."""
+ORG_WORDS: Final[frozenset[str]] = frozenset(
+    json.loads(ORG_WORDS_FILE.read_text(encoding="utf-8"))["words"]
+)
+
+
 def _fingerprints_types() -> list[dict[str, Any]]:
     """The legal-form table: canonical form (``main``) and its spellings (``forms``)."""
     data: dict[str, Any] = json.loads(LEGAL_FORMS_FILE.read_text(encoding="utf-8"))

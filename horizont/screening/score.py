@@ -29,6 +29,7 @@ from horizont.screening.given_names import same_given_name, short_form_of
 from horizont.screening.normalize import (
     HONORIFICS,
     LEGAL_WORDS,
+    ORG_WORDS,
     PARTICLES,
     NormalizedName,
     Token,
@@ -116,6 +117,10 @@ are all found in the longer one, in order, beginning with its first (ANJEM CHOUD
 against ANJEM IFTIKHAR CHOUDARY MAHMOOD; AKHTAR MANSOUR against AKHTAR MOHAMMAD
 MANSOUR SHAH MOHAMMED): long Arabic, Afghan and Somali names are often listed or
 asked for in part; such a name can reach the possible band, not the strong one."""
+GENERIC_ONLY_CAP: Final = 0.74
+"""Most a name scores when only generic words match (MANAGEMENT, BANK, IRAN: words
+OpenSanctions' rigour reads as a symbol, a domain or a place) and a distinctive word of
+either name is left over: the weak band, never an alert."""
 ORDER_TIE_COST: Final = 1e-4
 """Matched words in an order that is no rotation of the other name's (Mahmoud Hassan
 Ayache against Ayache, Hassan Mahmoud): too little to change a band, enough to put the
@@ -615,6 +620,29 @@ def _lineage_swapped(
     return any(i < q and j > n for i, j in pairs) and any(i > q and j < n for i, j in pairs)
 
 
+def _generic_only(
+    query: NormalizedName,
+    name: NormalizedName,
+    matched: list[tuple[int, int, float, Method]],
+    missing: list[Token],
+) -> bool:
+    """True when every matched word is a generic word of organisation names (ORG_WORDS:
+    MANAGEMENT, BANK, IRAN) or a particle, and a word left over is neither (Management
+    Company against Westminister Management Company; Bank of Iran against Bank Melli
+    Iran): see GENERIC_ONLY_CAP."""
+    if not matched or not missing:
+        return False
+
+    def generic(text: str) -> bool:
+        return text in ORG_WORDS or text in PARTICLES
+
+    if not all(
+        generic(query.tokens[i].text) or generic(name.tokens[j].text) for i, j, _, _ in matched
+    ):
+        return False
+    return any(not generic(t.text) and t.text not in LEGAL_WORDS for t in missing)
+
+
 def _anchored(
     matched: list[tuple[int, int, float, Method]], query: NormalizedName, name: NormalizedName
 ) -> bool:
@@ -1099,6 +1127,9 @@ def align(
     ):
         score *= SWAPPED_ORDER_FACTOR
         notes.append(f"names in reversed order: score × {SWAPPED_ORDER_FACTOR}")
+    if score > GENERIC_ONLY_CAP and _generic_only(query, name, matched, missing_q + missing_n):
+        score = GENERIC_ONLY_CAP
+        notes.append("only generic words match and a distinctive word differs: weak evidence")
     if _lineage_swapped(query, name, matched):
         score *= LINEAGE_SWAP_FACTOR
         notes.append(f"father and son swapped around bin/ibn: score × {LINEAGE_SWAP_FACTOR}")

@@ -14,7 +14,7 @@ from horizont.screening import (
     compare_entities,
     compare_names,
 )
-from horizont.screening.normalize import normalize_name
+from horizont.screening.normalize import ORG_WORDS, normalize_name
 from horizont.screening.score import (
     DEFAULT_THRESHOLD,
     Method,
@@ -105,6 +105,22 @@ def test_a_word_cut_in_three_short_pieces_is_joined() -> None:
     assert Method.JOINED in {t.method for t in split.tokens}
     # three longer words are three names, not one cut in three
     assert not _alert("Vladimir Sergey Ivanov", "Vladimirsergeyivanov Petrov")
+
+
+def test_generic_words_alone_never_raise_an_alert_against_a_distinctive_name() -> None:
+    for query, name in [
+        ("Management Company", "Westminister Management Company"),
+        ("construction ltd", "LLC CONSTRUCTION DREDGING COMPANY"),
+        ("Bank of Iran", "Bank Melli Iran"),
+    ]:
+        result = compare_names(query, name)
+        assert result.score < DEFAULT_THRESHOLD, (query, name)
+    # a distinctive word matched: generic words left over cost what extra words cost
+    assert _alert("Bank Melli", "Bank Melli Iran")
+    assert _alert("Westminster Management Company", "Westminster Management Company")
+    # the words come from rigour's symbols, not from names that happen to be on lists
+    assert {"management", "bank", "trading", "iran"} <= ORG_WORDS
+    assert not {"gazprom", "melli", "westminister", "rosneft"} & ORG_WORDS
 
 
 def test_a_word_a_name_has_twice_costs_little_unless_the_other_name_differs() -> None:
