@@ -115,8 +115,11 @@ ANCHORED_EXTRA_CAP: Final = 0.6
 """Most that words on one side only cost when the shorter name's words (two or more)
 are all found in the longer one, in order, beginning with its first (ANJEM CHOUDARY
 against ANJEM IFTIKHAR CHOUDARY MAHMOOD; AKHTAR MANSOUR against AKHTAR MOHAMMAD
-MANSOUR SHAH MOHAMMED): long Arabic, Afghan and Somali names are often listed or
-asked for in part; such a name can reach the possible band, not the strong one."""
+MANSOUR SHAH MOHAMMED) or ending with its last, and the words left over are at most
+one more than those matched: long Arabic, Afghan and Somali names are often listed or
+asked for in part; such a name can reach the possible band, not the strong one. Two
+common words at the head of a long name (MOHAMMED ALI and four words more) are not
+enough."""
 GENERIC_ONLY_CAP: Final = 0.74
 """Most a name scores when only generic words match (MANAGEMENT, BANK, IRAN: words
 OpenSanctions' rigour reads as a symbol, a domain or a place) and a distinctive word of
@@ -1059,7 +1062,8 @@ def align(
         total += sum(t.weight for t in titles_inside + titles_inside_n) * MISSING_TITLE_COST
     leftover = _leftover_cost(query, name, missing_q, missing_n)
     one_sided = not (missing_q and missing_n)
-    if leftover > ANCHORED_EXTRA_CAP and one_sided and _anchored(matched, query, name):
+    few = len(missing_q) + len(missing_n) <= len(matched) + 1
+    if leftover > ANCHORED_EXTRA_CAP and one_sided and few and _anchored(matched, query, name):
         leftover = ANCHORED_EXTRA_CAP
         notes.append("the shorter name's words all found in order, from its first or to its last")
     total += leftover

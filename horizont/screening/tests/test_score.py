@@ -644,6 +644,7 @@ def test_a_name_given_in_part_in_order_from_its_first_or_to_its_last_word_alerts
     [
         ("MOHAMMAD KHAN", "DOST MOHAMMAD KHAN HAQQANI AKHUND"),  # from the middle
         ("SHER ANJEM CHOUDARY MAHMOOD", "ANJEM CHOUDARY"),
+        ("MOHAMMED ALI HASSAN IBRAHIM KHALIL AL-TIKRITI", "MOHAMMED ALI"),  # too much left
         ("CHOUDARY ANJEM", "ANJEM IFTIKHAR CHOUDARY MAHMOOD"),  # not in order
         ("ANJEM CHOUDARY", "ANJEM IFTIKHAR CHOWDHRY MAHMOOD"),  # a word only similar
     ],
