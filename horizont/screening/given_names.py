@@ -13,7 +13,7 @@ counts.
 Владимир, Kasia for Katarzyna): a short form matches the full names listed with it in
 any spelling, a little less well than one name in two languages. Short forms whose key
 is shorter than three letters (Jim, Ed, Al) or that are words of names in their own
-right (Ben in HABIB BEN MOHAMED, Pat, Don) are left out.
+right (Ben in HABIB BEN MOHAMED, Pat, Don; Abe, a Japanese family name) are left out.
 """
 
 from __future__ import annotations
@@ -108,7 +108,6 @@ SHORT_FORMS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = (
     (("catherine", "katherine", "katharina"), ("kate", "katie", "cathy", "kathy", "kathi")),
     (("rebecca",), ("becky",)),
     (("jennifer",), ("jenny",)),
-    (("abraham",), ("abe",)),
     (("jacob",), ("jake",)),
     (("joshua",), ("josh",)),
     (("raymond",), ("ray",)),
@@ -116,7 +115,7 @@ SHORT_FORMS: Final[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = (
     # Russian
     (("александр", "александра", "alexander", "alexandra", "oleksandr"),
      ("саша", "шура", "саня")),
-    (("алексей",), ("лёша", "алёша")),
+    (("алексей", "alexis"), ("лёша", "алёша", "alex")),
     (("анатолий",), ("толя",)),
     (("андрей",), ("андрюша",)),
     (("борис",), ("боря",)),
