@@ -509,7 +509,7 @@ def normalize_name(text: str) -> NormalizedName:
     """Reduce a name to comparable tokens: titles go, legal forms are set apart, order
     stays. A name made only of such words keeps them (a company called "AO" stays "ao").
     """
-    words = _drop_repeats(words_of(text))
+    words = _unglued_form(_drop_repeats(words_of(text)))
     if len(words) > 2 and words[0].text in ARTICLES:
         words = words[1:]
     plain = [w.text for w in words]
@@ -560,6 +560,23 @@ def _is_title(word: str, others: int) -> bool:
     if word in AMBIGUOUS_TITLES:
         return others >= 2
     return word in TITLES or ascii_fold(word) in TITLES
+
+
+GLUED_FORMS: Final = ("corporation", "incorporated", "limited", "company", "gmbh", "ltd", "llc")
+"""Legal forms recognized written together with the last word of a name
+(RAJBROOKLIMITED, ENERGYCOMPANY): no word of a name ends so otherwise."""
+
+
+def _unglued_form(words: list[Word]) -> list[Word]:
+    """The last word split from a legal form written together with it (see GLUED_FORMS),
+    when three letters or more are left."""
+    if not words or words[-1].script != "latin" or words[-1].compound:
+        return words
+    last = words[-1].text
+    for form in GLUED_FORMS:
+        if last.endswith(form) and len(last) - len(form) >= 3:
+            return [*words[:-1], Word(last[: -len(form)], "latin"), Word(form, "latin")]
+    return words
 
 
 def _drop_repeats(words: list[Word]) -> list[Word]:

@@ -431,19 +431,28 @@ def _rejoined(
     matched: list[tuple[int, int, float, Method]],
     free_n: set[int],
 ) -> list[tuple[int, tuple[int, ...], float]]:
-    """A query word paired with one name word though it is that word and the next
-    written together (ジョンウン jongun: KIM Jong Un): the pair is undone, and the query
-    word covers both (``matched`` and ``free_n`` are updated)."""
+    """A query word paired with one name word though it is that word and the next (or
+    the one before) written together (ジョンウン jongun: KIM Jong Un; VOPROMSYRIOIMPORT: VO
+    PROMSYRIOIMPORT): the pair is undone, and the query word covers both (``matched``
+    and ``free_n`` are updated)."""
     found: list[tuple[int, tuple[int, ...], float]] = []
     kept: list[tuple[int, int, float, Method]] = []
     for i, j, sim, method in matched:
-        if method is not Method.EXACT and j + 1 in free_n:
-            joined = name.tokens[j].text + name.tokens[j + 1].text
-            similarity = float(OSA.normalized_similarity(query.tokens[i].text, joined))
-            if similarity >= JOINED_CUTOFF and similarity * JOINED_SCALE > sim:
-                free_n.discard(j + 1)
-                found.append((i, (j, j + 1), similarity))
-                continue
+        if method is not Method.EXACT:
+            word = query.tokens[i].text
+            # the word and the next, or the one before and the word (VO PROMSYRIOIMPORT)
+            for other, covered in ((j + 1, (j, j + 1)), (j - 1, (j - 1, j))):
+                if other not in free_n:
+                    continue
+                joined = "".join(name.tokens[k].text for k in covered)
+                similarity = float(OSA.normalized_similarity(word, joined))
+                if similarity >= JOINED_CUTOFF and similarity * JOINED_SCALE > sim:
+                    free_n.discard(other)
+                    found.append((i, covered, similarity))
+                    break
+            else:
+                kept.append((i, j, sim, method))
+            continue
         kept.append((i, j, sim, method))
     matched[:] = kept
     return found

@@ -99,6 +99,22 @@ def test_stress_marks_and_joined_words_do_not_split_or_hide_a_name() -> None:
     assert Method.JOINED in {t.method for t in joined.tokens}
 
 
+def test_a_legal_form_written_together_with_the_last_word_is_split_off() -> None:
+    glued = compare_names("rajbrooklimited", "RAJBROOK LIMITED")
+    assert glued.score == 1.0
+    assert [t.text for t in normalize_name("ENERGYCOMPANY").tokens] == ["energy"]
+    # too little left to be a name: the word stays whole
+    assert [t.text for t in normalize_name("Gmbh").tokens] == ["gmbh"]
+    assert [t.text for t in normalize_name("Ted Coltd").tokens] == ["ted", "coltd"]
+
+
+def test_a_word_joined_with_the_name_word_before_it_is_rejoined() -> None:
+    # the long word alone is a fuzzy match; joined with VO before it, an exact one
+    result = compare_names("VOPROMSYRIOIMPORT", "VO PROMSYRIOIMPORT")
+    assert band_for(result.score) is Band.STRONG
+    assert [t.method for t in result.tokens] == [Method.JOINED]
+
+
 def test_a_word_cut_in_three_short_pieces_is_joined() -> None:
     split = compare_names("Nikolai Plat Ono Vich Patrushev", "Nikolai Platonovich Patrushev")
     assert band_for(split.score) is Band.STRONG
