@@ -188,22 +188,26 @@ def _short_edits(key: str) -> set[str]:
     return edits
 
 
+SPLIT_TYPO_MIN: Final = 6
+"""A part of a joined word this long is also looked for one edit away."""
+
+
 def _splits(token: Token) -> list[str]:
-    """Two words written as one (ALHAMATI, AlHamati with a typo): phonetic keys of the
-    parts of the token (four letters or more) that may be words on their own; tried
+    """Two words written as one (ALHAMATI, AlHamati with a typo): the parts of the
+    token (four letters or more) that may be words on their own, longest first; tried
     when the token is not in the index, nor one edit away from a word that is (a typo
     in INRESBANK is not a name holding BANK)."""
     text = token.text
     if len(text) < 6 or token.foreign:
         return []
-    keys: list[str] = []
+    parts: list[str] = []
     for cut in range(2, len(text) - 3):
         left, right = text[:cut], text[cut:]
         if left in PARTICLES or len(left) >= 3:
-            keys.append(phonetic_key(right.translate(CYRILLIC_EXTRA)))
+            parts.append(right)
         if len(right) >= 3 and len(left) >= 4:
-            keys.append(phonetic_key(left.translate(CYRILLIC_EXTRA)))
-    return keys
+            parts.append(left)
+    return sorted(parts, key=len, reverse=True)
 
 
 def _split_pairs(token: Token) -> list[tuple[str, str]]:
@@ -556,13 +560,21 @@ class Index:
         return np.unique(np.concatenate(both)) if both else np.empty(0, dtype=np.int32)
 
     def _split_postings(self, token: Token, exact: IntArray, df: int) -> tuple[IntArray, int]:
-        """Names holding a word of a query token that joins two (ALtHAMATI → HAMATI):
-        the rarest part found stands for the token."""
+        """Names holding a word of a query token that joins two (ALtHAMATI → HAMATI;
+        VOPROMSYRIOIMPORT → PROMSYRIOIMPORT, not PORT): the longest part found stands
+        for the token, the rarest among parts as long. A part of six letters or more
+        is also found one edit away (BANKKESHAUARZI → KESHAVARZI)."""
         best: IntArray | None = None
-        for key in _splits(token):
-            hit = self._exact.get(key)
-            if hit is not None and (best is None or len(hit) < len(best)):
-                best = hit
+        best_length = 0
+        for part in _splits(token):
+            if best is not None and len(part) < best_length:
+                break  # parts come longest first
+            hit = self._exact.get(phonetic_key(part.translate(CYRILLIC_EXTRA)))
+            if hit is None and len(part) >= SPLIT_TYPO_MIN:
+                hits = [h for v in _spellings(part) if (h := self._spelled.get(v)) is not None]
+                hit = np.unique(np.concatenate(hits)) if hits else None
+            if hit is not None and len(hit) and (best is None or len(hit) < len(best)):
+                best, best_length = hit, len(part)
         if best is None:
             return exact, df
         return best, max(df, len(best))

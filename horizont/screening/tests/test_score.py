@@ -382,6 +382,17 @@ def test_a_misspelt_word_is_retrieved_before_names_holding_a_part_of_it() -> Non
     assert index.search("IRNESBANK OOO")[0].entity.id == "t:0"
 
 
+def test_a_joined_word_is_retrieved_by_its_longest_part_even_with_a_typo_in_it() -> None:
+    names = ["VO PROMSYRIOIMPORT", "BANK KESHAVARZI"]
+    names += [f"{word} SEA PORT" for word in ("KERCH", "ODESSA", "AZOV", "VARNA")]
+    names += [f"BANK {n} {chr(65 + n % 26)}{chr(66 + n % 25)}Z" for n in range(60)]
+    index = Index(_entities(names))
+    # PORT is the rarer part of VOPROMSYRIOIMPORT, PROMSYRIOIMPORT the longer one
+    assert index.search("VOPROMSYRIOIMPORT")[0].entity.id == "t:0"
+    # KESHAUARZI is one edit from KESHAVARZI; BANK alone reaches 61 names
+    assert index.search("BANKKESHAUARZI")[0].entity.id == "t:1"
+
+
 def test_two_letters_swapped_in_a_short_word_are_retrieved() -> None:
     people = ["WAHHAB, Wiam"] + [f"WAHHAB, {given}" for given in (
         "Abdul", "Jaime", "Waseem", "Muhammad", "Ahmad", "Ali", "Hassan", "Omar", "Yusuf",
