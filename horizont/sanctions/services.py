@@ -50,7 +50,7 @@ from horizont.screening import (
     Schema,
     screen_batch,
 )
-from horizont.screening.given_names import groups_by_key, short_forms_by_key
+from horizont.screening.given_names import given_name_keys
 from horizont.screening.sources import detect_format
 from horizont.screening.store import ListIncompleteError
 
@@ -105,8 +105,7 @@ def screening_index_open_at_start() -> threading.Thread | None:
         return None
 
     def open_index() -> None:
-        groups_by_key()  # the tables of given names in other languages and short forms
-        short_forms_by_key()
+        given_name_keys()  # the tables of given names in other languages and short forms
         try:
             screening_index()
         except (ListFormatError, OSError):

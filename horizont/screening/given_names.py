@@ -188,6 +188,14 @@ def short_forms_by_key() -> tuple[dict[str, frozenset[int]], dict[str, frozenset
     )
 
 
+@lru_cache(maxsize=1)
+def given_name_keys() -> frozenset[str]:
+    """Every key of a form or short form in the tables: a pair of keys not both in it
+    is neither (the cheap test before the tables)."""
+    short, full = short_forms_by_key()
+    return frozenset(groups_by_key()) | frozenset(short) | frozenset(full)
+
+
 def short_form_of(a: str, b: str) -> bool:
     """True when one of the phonetic keys ``a`` and ``b`` is a short form of a given
     name the other is a spelling of (Bibi, Benjamin; Вова, Wladimir)."""

@@ -394,6 +394,13 @@ class Token:
         return self.script in ABJADS
 
 
+_NONE: Final[frozenset[str]] = frozenset()
+
+
+def _repeats(texts: list[str]) -> frozenset[str]:
+    return frozenset(t for t in texts if texts.count(t) > 1)
+
+
 @dataclass(frozen=True, slots=True)
 class NormalizedName:
     """A name reduced to its comparable tokens, its legal forms, and what was removed."""
@@ -404,9 +411,14 @@ class NormalizedName:
     legal_forms: tuple[str, ...] = ()
     foreign: bool = field(init=False, repr=False, compare=False)
     """Some word is romanized from a script other than Latin and Cyrillic."""
+    repeated: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Words the name has more than once (MOHAMED MOHAMED ALI)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "foreign", any(t.foreign for t in self.tokens))
+        texts = [t.text for t in self.tokens]
+        repeated = _NONE if len(set(texts)) == len(texts) else _repeats(texts)
+        object.__setattr__(self, "repeated", repeated)
 
     def __reduce__(self) -> tuple[type[NormalizedName], tuple[object, ...]]:
         return (NormalizedName, (self.original, self.tokens, self.removed, self.legal_forms))

@@ -25,7 +25,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.process import cdist
 
-from horizont.screening.given_names import same_given_name, short_form_of
+from horizont.screening.given_names import given_name_keys, same_given_name, short_form_of
 from horizont.screening.normalize import (
     HONORIFICS,
     LEGAL_WORDS,
@@ -239,6 +239,16 @@ def key_similarities(query: Sequence[Token], keys: Sequence[str]) -> npt.NDArray
     return out
 
 
+_given_keys: frozenset[str] = frozenset()
+
+
+def _load_given_keys() -> frozenset[str]:
+    """The keys of every given name of the tables (built on the first comparison)."""
+    global _given_keys
+    _given_keys = given_name_keys()
+    return _given_keys
+
+
 def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | None]:
     """Similarity of two tokens given their precomputed fuzzy key similarity.
 
@@ -259,10 +269,12 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         return INITIAL_SIMILARITY, Method.INITIAL
     if n.key in q.keys or q.key in n.keys:
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
-    if same_given_name(q.key, n.key):  # Eugene, Yevgeniy; Paweł, Pavel
-        return GIVEN_NAME_SIMILARITY, Method.EQUIVALENT
-    if short_form_of(q.key, n.key):  # Bibi, Benjamin; Вова, Владимир
-        return SHORT_FORM_SIMILARITY, Method.SHORT_FORM
+    given = _given_keys or _load_given_keys()
+    if q.key in given and n.key in given:
+        if same_given_name(q.key, n.key):  # Eugene, Yevgeniy; Paweł, Pavel
+            return GIVEN_NAME_SIMILARITY, Method.EQUIVALENT
+        if short_form_of(q.key, n.key):  # Bibi, Benjamin; Вова, Владимир
+            return SHORT_FORM_SIMILARITY, Method.SHORT_FORM
     if q.script != n.script and (q.foreign or n.foreign):
         bone = _skeleton_similarity(q, n)
         if bone >= SKELETON_CUTOFF:
@@ -728,7 +740,9 @@ class PairTable:
     """Token similarities of one query to the name tokens of its candidates, each
     distinct name token computed once (many candidates share words: Mohammed, Ltd)."""
 
-    __slots__ = ("_column", "_fuzzy", "_memo", "acronyms", "join_lengths", "join_sums", "query")
+    __slots__ = (
+        "_column", "_fuzzy", "_memo", "acronyms", "join_lengths", "join_sums", "query", "repeated"
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -742,6 +756,8 @@ class PairTable:
         self._memo: dict[tuple[str, str], PairRow] = {}
         self.acronyms = acronym_tokens(query)
         """Query words written as acronyms (U.S., PLA)."""
+        self.repeated = query.repeated
+        """Words the query has more than once (MOHAMED MOHAMED)."""
         words = [len(t.text) for t in query.tokens]
         pairs = [a + b for a, b in zip(words, words[1:], strict=False)]
         pairs += [a + b + c for a, b, c in zip(words, words[1:], words[2:], strict=False)]
@@ -799,13 +815,8 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
     one_word = len(q_tokens) == 1 and not query.legal_forms
     unmatched_n: list[int] = []
     partial = f < PARTIAL_CAP  # words spelt alike in part may lift the score to the cap
-    ends = False  # may the first or the last words pair, as the cap on one-sided words needs?
-    last_n = len(n_tokens) - 1
     for j, n in enumerate(n_tokens):
         row = table.row(n)
-        if j == 0 or j == last_n:
-            end = row[0] if j == 0 else row[-1]
-            ends = ends or (end[0] >= STRONG_AT and end[1] is not None)
         matchable = False
         for i, (sim, method) in enumerate(row):
             if method is not None and (partial or method is not Method.PARTIAL):
@@ -814,8 +825,14 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
                     best[i] = sim
         if not matchable:
             unmatched_n.append(j)
-    anchored = ends and sum(1 for b in best if b >= STRONG_AT) >= 2
-    args = (query, name, f, best, unmatched_n, name_titles, query_titles, one_word, anchored)
+    # May the first or the last words pair, as the cap on one-sided words needs?
+    anchored = sum(1 for b in best if b >= STRONG_AT) >= 2 and (
+        table.row(n_tokens[0])[0][0] >= STRONG_AT or table.row(n_tokens[-1])[-1][0] >= STRONG_AT
+    )
+    repeated = table.repeated | name.repeated if name.repeated else table.repeated
+    args = (
+        query, name, f, best, unmatched_n, name_titles, query_titles, one_word, anchored, repeated
+    )  # fmt: skip
     # Joined words only raise the bound: they are looked for when it falls short.
     if _bound(*args, set(), set()) >= 0.0:
         return True
@@ -856,6 +873,7 @@ def _bound(
     query_titles: set[str],
     one_word: bool,
     anchored: bool,
+    repeated: frozenset[str],
     joined_q: set[int],
     joined_n: set[int],
 ) -> float:
@@ -869,7 +887,7 @@ def _bound(
         w = q.weight
         if q.patronymic:
             term = -f * min(w, MISSING_PATRONYMIC_COST)
-        elif _repeated(q, query):
+        elif q.text in repeated:  # a word repeated in either name: a looser bound only
             term = -f * min(w, MISSING_REPEAT_COST)
         else:
             term = -f * w * EXTRA_QUERY_TOKEN_COST
@@ -892,7 +910,7 @@ def _bound(
         v = n.weight
         if n.patronymic:
             term = -f * min(v, MISSING_PATRONYMIC_COST)
-        elif _repeated(n, name):
+        elif n.text in repeated:
             term = -f * min(v, MISSING_REPEAT_COST)
         else:
             cost = max(MISSING_NAME_TOKEN_COST, ONE_WORD_QUERY_COST if one_word else 0.0)
@@ -943,8 +961,9 @@ def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = Fa
                     found.add(i)
                     break
             elif (
-                _three(side_b, j)
+                j + 2 < len(lengths)
                 and two + lengths[j + 2] in fits
+                and _three(side_b, j)
                 and _similar(word, joined + side_b[j + 2].text)
             ):
                 found.add(i)
@@ -1210,7 +1229,7 @@ def _leftover_cost(
 
 def _repeated(token: Token, name: NormalizedName) -> bool:
     """True when ``name`` has the word of ``token`` more than once."""
-    return sum(1 for t in name.tokens if t.text == token.text) > 1
+    return token.text in name.repeated
 
 
 def _partial_pairs(
@@ -1221,8 +1240,10 @@ def _partial_pairs(
     plain_n: list[Token],
 ) -> list[tuple[int, int, float, Method]]:
     """Words left over on both sides and spelt alike in part, paired best first."""
-    free_q = {i for i, t in enumerate(query.tokens) if any(t is p for p in plain_q)}
-    free_n = {j for j, t in enumerate(name.tokens) if any(t is p for p in plain_n)}
+    left_q = {id(t) for t in plain_q}
+    left_n = {id(t) for t in plain_n}
+    free_q = {i for i, t in enumerate(query.tokens) if id(t) in left_q}
+    free_n = {j for j, t in enumerate(name.tokens) if id(t) in left_n}
     found: list[tuple[int, int, float, Method]] = []
     for sim, i, j in sorted(partial, key=lambda p: (-p[0], p[1], p[2])):
         if i in free_q and j in free_n:
