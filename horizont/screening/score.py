@@ -555,7 +555,11 @@ def _three(side: Sequence[Token], j: int) -> bool:
         return False
     if side[j].text in PARTICLES or side[j + 1].text in PARTICLES:
         return True
-    return all(len(side[k].text) <= SPLIT_PIECE_MAX for k in (j, j + 1, j + 2))
+    return (
+        len(side[j].text) <= SPLIT_PIECE_MAX
+        and len(side[j + 1].text) <= SPLIT_PIECE_MAX
+        and len(side[j + 2].text) <= SPLIT_PIECE_MAX
+    )
 
 
 def _joined_bones(word: Token, a: Token, b: Token) -> float:
@@ -825,17 +829,21 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
                     best[i] = sim
         if not matchable:
             unmatched_n.append(j)
-    # May the first or the last words pair, as the cap on one-sided words needs?
-    anchored = sum(1 for b in best if b >= STRONG_AT) >= 2 and (
-        table.row(n_tokens[0])[0][0] >= STRONG_AT or table.row(n_tokens[-1])[-1][0] >= STRONG_AT
-    )
     repeated = table.repeated | name.repeated if name.repeated else table.repeated
     args = (
-        query, name, f, best, unmatched_n, name_titles, query_titles, one_word, anchored, repeated
+        query, name, f, best, unmatched_n, name_titles, query_titles, one_word, False, repeated
     )  # fmt: skip
-    # Joined words only raise the bound: they are looked for when it falls short.
+    # The cap on one-sided words and joined words only raise the bound: they are
+    # looked for when it falls short.
     if _bound(*args, set(), set()) >= 0.0:
         return True
+    # May the first or the last words pair, as the cap on one-sided words needs?
+    if len([b for b in best if b >= STRONG_AT]) >= 2 and (
+        table.row(n_tokens[0])[0][0] >= STRONG_AT or table.row(n_tokens[-1])[-1][0] >= STRONG_AT
+    ):
+        args = (*args[:8], True, repeated)
+        if _bound(*args, set(), set()) >= 0.0:
+            return True
     joined_q: set[int] = set()
     joined_n: set[int] = set()
     sums = table.join_sums
@@ -902,7 +910,8 @@ def _bound(
         elif q.text in HONORIFICS:
             term = max(term, -f * w * MISSING_TITLE_COST)
         total += term
-        capped += max(term, 0.0)
+        if anchored:
+            capped += max(term, 0.0)
     for j in unmatched_n:
         if j in joined_n:
             continue
@@ -922,7 +931,8 @@ def _bound(
         elif n.text in HONORIFICS:
             term = max(term, -f * v * MISSING_TITLE_COST)
         total += term
-        capped += max(term, 0.0)
+        if anchored:
+            capped += max(term, 0.0)
     if query.legal_forms or name.legal_forms:
         forms = LEGAL_FORM_WEIGHT * (1.0 - f)
         forms += max(0.0, LEGAL_FORM_WEIGHT * (LEGAL_FORM_MOVED_SIMILARITY - f))
@@ -961,9 +971,8 @@ def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = Fa
                     found.add(i)
                     break
             elif (
-                j + 2 < len(lengths)
+                _three(side_b, j)
                 and two + lengths[j + 2] in fits
-                and _three(side_b, j)
                 and _similar(word, joined + side_b[j + 2].text)
             ):
                 found.add(i)
