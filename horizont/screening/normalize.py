@@ -533,6 +533,8 @@ def normalize_name(text: str) -> NormalizedName:
     organisation = len(plain) > 1 and bool(_split_legal_forms(plain, glued)[2])
     while first < len(plain) - 1 and not organisation:
         word = plain[first]
+        if first == 0 and _SURNAME_FIRST.match(text):
+            break  # SULTAN, Ahmed; SHEIKH, Mohammed: a family name before its comma
         if _is_title(word, len(plain) - first - 1):
             removed.append(word)
             first += 1
@@ -577,6 +579,10 @@ def _is_title(word: str, others: int) -> bool:
 GLUED_FORMS: Final = ("corporation", "incorporated", "limited", "company", "gmbh", "ltd", "llc")
 """Legal forms recognized written together with the last word of a name
 (RAJBROOKLIMITED, ENERGYCOMPANY): no word of a name ends so otherwise."""
+
+
+# One word, then a comma and more words: a family name written first (SULTAN, Ahmed).
+_SURNAME_FIRST: Final = re.compile(r"\s*[^\W\d_][\w'’-]*\s*,\s*[^\W\d_]", re.UNICODE)
 
 
 def _unglued_form(words: list[Word]) -> list[Word]:

@@ -58,3 +58,12 @@ def test_half_of_a_hyphenated_word_is_not_a_legal_form() -> None:
     # A legal form written with a hyphen is still one.
     assert normalize_name("ROSNEFT JOINT-STOCK COMPANY").legal_forms == ("ao",)
     assert compare_names("OOO 'STGEKO'", "OOO 'STG-EKO'").score >= 0.9
+
+
+def test_a_family_name_written_before_its_comma_is_no_title() -> None:
+    # OFAC writes family names first: SULTAN and SHEIKH are people's names there
+    assert [t.text for t in normalize_name("SULTAN, Ahmed").tokens] == ["sultan", "ahmed"]
+    assert normalize_name("SHEIKH, Mohammed Ali").removed == ()
+    # the same words before a given name are titles
+    assert normalize_name("Sheikh Mohammed Ali").removed == ("sheikh",)
+    assert normalize_name("Sultan Qaboos Said").removed == ("sultan",)
