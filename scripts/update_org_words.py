@@ -1,8 +1,9 @@
 """Write the words of organisation names that OpenSanctions' ``rigour`` reads as generic
 (a symbol such as MGMT, TRADE, INTL; a domain such as BANK, OIL, CONSTRUCTION; a
-place; a legal form) into ``horizont/screening/data/org_words.json``.
+place; a legal form) and its stop words (of, the, und) into
+``horizont/screening/data/org_words.json``.
 
-rigour keeps its tables inside its compiled core and lists none of them, so each word
+rigour keeps its symbol tables inside its compiled core and lists none of them, so each word
 of every organisation name on the lists in ``../shared/data`` is asked for its
 symbols. The engine reads the copy, so that it needs neither the package nor the data
 at run time (the same way as ``update_legal_forms.py``).
@@ -19,6 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from rigour.names import NameTypeTag, analyze_names
+from rigour.text.stopwords import stopwords_list
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -49,9 +51,16 @@ def main() -> None:
             for raw in name.value.replace(",", " ").split():
                 words.update(t.text for t in normalize_name(raw).tokens)
     found = {word for word in words if len(word) >= 3 and generic(word)}
+    # rigour's stop words written in Latin or Cyrillic (of, the, und, de, для): generic
+    # in any name; romanized from other scripts they would be syllables of Chinese
+    # names (是 shi, 为 wei)
+    for stopword in stopwords_list():
+        tokens = normalize_name(stopword).tokens
+        found.update(t.text for t in tokens if not t.foreign)
     data = {
         "source": f"rigour {version('rigour')} (OpenSanctions): words of organisation names "
-        "on the lists in ../shared/data read as a symbol, domain, place or legal form",
+        "on the lists in ../shared/data read as a symbol, domain, place or legal form, "
+        "and rigour's stop words",
         "licence": "MIT, Copyright (c) OpenSanctions Datenbanken GmbH",
         "words": sorted(found),
     }

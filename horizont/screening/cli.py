@@ -124,12 +124,12 @@ def _screen(args: argparse.Namespace, store: ListStore, out: TextIO) -> int:
         limit=args.limit,
         min_score=args.min_score,
     )
+    _warn_stale(store, args.max_age_days)  # before the results, not after them
     if args.json:
         json.dump([match_to_json(m) for m in matches], out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
         _print_matches(args.query, matches, out)
-    _warn_stale(store, args.max_age_days)
     alerts = [m for m in matches if m.score >= DEFAULT_THRESHOLD]
     return 1 if alerts else 0
 
@@ -253,6 +253,7 @@ def _screen_batch(args: argparse.Namespace, store: ListStore) -> int:
         return 2
     queries = _read_batch(args.batch)
     index = _index(store)
+    _warn_stale(store, args.max_age_days)  # before the long work, not after it
     from tqdm import tqdm
 
     with tqdm(total=len(queries), unit="name", file=sys.stderr, disable=args.no_progress) as bar:
@@ -266,7 +267,6 @@ def _screen_batch(args: argparse.Namespace, store: ListStore) -> int:
     _write_batch(args.out, results)
     alerts = sum(1 for r in results if r.score >= DEFAULT_THRESHOLD)
     print(f"{len(results)} names screened, {alerts} alert(s); wrote {args.out}", file=sys.stderr)
-    _warn_stale(store, args.max_age_days)
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from horizont.screening import (
@@ -92,3 +94,19 @@ def test_the_cli_warns_about_lists_older_than_the_configured_age(tmp_path: Path,
     assert "warning" not in capsys.readouterr().err
     version = ListStore(store_dir).get("us-ofac-sdn")
     assert version.is_stale(14) and not version.is_stale(100_000)
+
+
+def test_the_warning_about_an_old_list_comes_before_the_results(tmp_path: Path) -> None:
+    sdn = tmp_path / "sdn-2021-07-07.csv"
+    sdn.write_text(SDN_ROWS, encoding="utf-8")
+    store_dir = str(tmp_path / "store")
+    main(["--lists-dir", store_dir, "lists", "load", str(sdn)])
+    # one stream, as a terminal shows it: the warning is the first line
+    done = subprocess.run(
+        [sys.executable, "-m", "horizont.screening", "--lists-dir", store_dir, "screen",
+         "Beratex", "--max-age-days", "14"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
+    )  # fmt: skip
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("warning: list us-ofac-sdn of 2021-07-07 is"), lines[:3]
+    assert any("BERATEX" in line for line in lines[1:])
