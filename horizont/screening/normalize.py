@@ -397,10 +397,6 @@ class Token:
 _NONE: Final[frozenset[str]] = frozenset()
 
 
-def _repeats(texts: list[str]) -> frozenset[str]:
-    return frozenset(t for t in texts if texts.count(t) > 1)
-
-
 @dataclass(frozen=True, slots=True)
 class NormalizedName:
     """A name reduced to its comparable tokens, its legal forms, and what was removed."""
@@ -417,8 +413,10 @@ class NormalizedName:
     def __post_init__(self) -> None:
         object.__setattr__(self, "foreign", any(t.foreign for t in self.tokens))
         texts = [t.text for t in self.tokens]
-        repeated = _NONE if len(set(texts)) == len(texts) else _repeats(texts)
-        object.__setattr__(self, "repeated", repeated)
+        if len(set(texts)) < len(texts):
+            object.__setattr__(self, "repeated", frozenset(t for t in texts if texts.count(t) > 1))
+        else:
+            object.__setattr__(self, "repeated", _NONE)
 
     def __reduce__(self) -> tuple[type[NormalizedName], tuple[object, ...]]:
         return (NormalizedName, (self.original, self.tokens, self.removed, self.legal_forms))

@@ -450,24 +450,31 @@ def _rejoined(
     found: list[tuple[int, tuple[int, ...], float]] = []
     kept: list[tuple[int, int, float, Method]] = []
     for i, j, sim, method in matched:
+        pair = None
         if method is not Method.EXACT:
-            word = query.tokens[i].text
-            # the word and the next, or the one before and the word (VO PROMSYRIOIMPORT)
-            for other, covered in ((j + 1, (j, j + 1)), (j - 1, (j - 1, j))):
-                if other not in free_n:
-                    continue
-                joined = "".join(name.tokens[k].text for k in covered)
-                similarity = float(OSA.normalized_similarity(word, joined))
-                if similarity >= JOINED_CUTOFF and similarity * JOINED_SCALE > sim:
-                    free_n.discard(other)
-                    found.append((i, covered, similarity))
-                    break
-            else:
-                kept.append((i, j, sim, method))
-            continue
-        kept.append((i, j, sim, method))
+            pair = _rejoin(query.tokens[i].text, name, j, sim, free_n)
+        if pair is None:
+            kept.append((i, j, sim, method))
+        else:
+            free_n.difference_update(pair[0])
+            found.append((i, *pair))
     matched[:] = kept
     return found
+
+
+def _rejoin(
+    word: str, name: NormalizedName, j: int, sim: float, free_n: set[int]
+) -> tuple[tuple[int, int], float] | None:
+    """Name word ``j`` with the free word after it, or the one before it (VO
+    PROMSYRIOIMPORT), when ``word`` is the two written together and that beats ``sim``."""
+    for other, covered in ((j + 1, (j, j + 1)), (j - 1, (j - 1, j))):
+        if other not in free_n:
+            continue
+        joined = name.tokens[covered[0]].text + name.tokens[covered[1]].text
+        similarity = float(OSA.normalized_similarity(word, joined))
+        if similarity >= JOINED_CUTOFF and similarity * JOINED_SCALE > sim:
+            return covered, similarity
+    return None
 
 
 _ACRONYM_WRITTEN: Final = re.compile(
@@ -744,9 +751,7 @@ class PairTable:
     """Token similarities of one query to the name tokens of its candidates, each
     distinct name token computed once (many candidates share words: Mohammed, Ltd)."""
 
-    __slots__ = (
-        "_column", "_fuzzy", "_memo", "acronyms", "join_lengths", "join_sums", "query", "repeated"
-    )  # fmt: skip
+    __slots__ = ("_column", "_fuzzy", "_memo", "acronyms", "join_lengths", "join_sums", "query")
 
     def __init__(
         self,
@@ -760,8 +765,6 @@ class PairTable:
         self._memo: dict[tuple[str, str], PairRow] = {}
         self.acronyms = acronym_tokens(query)
         """Query words written as acronyms (U.S., PLA)."""
-        self.repeated = query.repeated
-        """Words the query has more than once (MOHAMED MOHAMED)."""
         words = [len(t.text) for t in query.tokens]
         pairs = [a + b for a, b in zip(words, words[1:], strict=False)]
         pairs += [a + b + c for a, b, c in zip(words, words[1:], words[2:], strict=False)]
@@ -829,7 +832,7 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
                     best[i] = sim
         if not matchable:
             unmatched_n.append(j)
-    repeated = table.repeated | name.repeated if name.repeated else table.repeated
+    repeated = query.repeated | name.repeated if name.repeated else query.repeated
     args = (
         query, name, f, best, unmatched_n, name_titles, query_titles, one_word, False, repeated
     )  # fmt: skip
@@ -1098,9 +1101,12 @@ def align(
         missing_q, missing_n = rest_q, rest_n
         total += sum(t.weight for t in titles_inside + titles_inside_n) * MISSING_TITLE_COST
     leftover = _leftover_cost(query, name, missing_q, missing_n)
-    one_sided = not (missing_q and missing_n)
-    few = len(missing_q) + len(missing_n) <= len(matched) + 1
-    if leftover > ANCHORED_EXTRA_CAP and one_sided and few and _anchored(matched, query, name):
+    if (
+        leftover > ANCHORED_EXTRA_CAP
+        and not (missing_q and missing_n)  # words left over on one side only
+        and len(missing_q) + len(missing_n) <= len(matched) + 1  # and few of them
+        and _anchored(matched, query, name)
+    ):
         leftover = ANCHORED_EXTRA_CAP
         notes.append("the shorter name's words all found in order, from its first or to its last")
     total += leftover
@@ -1222,23 +1228,18 @@ def _leftover_cost(
     for t in missing_q:
         if t.patronymic:
             cost += t.weight if name_has_patronymic else MISSING_PATRONYMIC_COST
-        elif not missing_n and _repeated(t, query):
+        elif not missing_n and t.text in query.repeated:
             cost += min(t.weight, MISSING_REPEAT_COST)
         else:
             cost += t.weight * extra_query_cost
     for t in missing_n:
         if t.patronymic:
             cost += t.weight if query_has_patronymic else MISSING_PATRONYMIC_COST
-        elif not missing_q and _repeated(t, name):
+        elif not missing_q and t.text in name.repeated:
             cost += min(t.weight, MISSING_REPEAT_COST)
         else:
             cost += t.weight * extra_name_cost
     return cost
-
-
-def _repeated(token: Token, name: NormalizedName) -> bool:
-    """True when ``name`` has the word of ``token`` more than once."""
-    return token.text in name.repeated
 
 
 def _partial_pairs(
