@@ -190,7 +190,7 @@ def main() -> None:
             held_total += ours_s.total
     print(
         f"people held out, {held_total} spellings: recall@1 ours {held_hits / held_total:.3f} "
-        "(target 0.9 per person; Korean names in Han characters are not read yet)"
+        "(target 0.9 per person)"
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from horizont.screening import Match
+from horizont.screening import KOREAN_READING_NOTE, Match
 
 SCHEMAS = {
     "person": _("person"),
@@ -123,6 +123,16 @@ FACTS = {
 NOTES = {"weak alias: band capped at possible": _("weak alias: at most a possible match")}
 
 
+def note(text: str) -> Any:
+    """A note of the engine in the reader's language."""
+    if text.startswith(KOREAN_READING_NOTE):
+        reading = text.removeprefix(KOREAN_READING_NOTE)
+        return _("the name in Han characters read as a Korean name: %(reading)s") % {
+            "reading": reading
+        }
+    return NOTES.get(text, text)
+
+
 def list_name(list_id: str, stored_title: str = "") -> Any:
     """A list's name in the reader's language (its stored title when Horizont knows none)."""
     return LIST_NAMES.get(list_id) or stored_title or list_id
@@ -172,7 +182,7 @@ def explanation(match: Match) -> dict[str, Any]:
             "missing_in_query": match.name.missing_in_query,
             "removed": match.name.removed,
         }
-    data["notes"] = [NOTES.get(n, n) for n in match.notes]
+    data["notes"] = [note(n) for n in match.notes]
     return data
 
 

@@ -46,6 +46,7 @@ from horizont.screening.model import (
     SourceRef,
 )
 from horizont.screening.normalize import (
+    KOREAN_READING_NOTE,
     imo_is_valid,
     normalize_identifier,
     normalize_name,
@@ -79,6 +80,7 @@ __all__ = [
     "Identifier",
     "IdentifierHit",
     "Index",
+    "KOREAN_READING_NOTE",
     "Link",
     "LinkKind",
     "ListDiff",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from horizont.screening.model import Entity, Identifier, IdType, NameQuality
+from horizont.screening.model import Entity, Identifier, IdType, NameQuality, Schema
 from horizont.screening.normalize import normalize_identifier, normalize_name
 from horizont.screening.score import (
     Band,
@@ -48,7 +48,10 @@ def compare_entities(a: Entity, b: Entity) -> EntityComparison:
     weak = False
     for name_a in a.names:
         for name_b in b.names:
-            scored = score_normalized(normalize_name(name_a.value), normalize_name(name_b.value))
+            scored = score_normalized(
+                normalize_name(name_a.value, person=a.schema is Schema.PERSON),
+                normalize_name(name_b.value, person=b.schema is Schema.PERSON),
+            )
             if scored.score > best_score:
                 best, best_score = scored, scored.score
                 weak = NameQuality.WEAK in (name_a.quality, name_b.quality)

@@ -149,14 +149,19 @@ def russian_variants(
     return queries[:limit]
 
 
-def non_listed_names(count: int = 5000, *, seed: int = 2021) -> list[str]:
-    """Names of people from Faker in ru_RU, de_DE, pl_PL and en_US, equal shares.
+def non_listed_names(
+    count: int = 5000,
+    *,
+    seed: int = 2021,
+    locales: Sequence[str] = ("ru_RU", "de_DE", "pl_PL", "en_US"),
+) -> list[str]:
+    """Names of people from Faker in ``locales`` (by default ru_RU, de_DE, pl_PL and
+    en_US), equal shares.
 
     Faker is a development dependency; this function imports it when called.
     """
     from faker import Faker
 
-    locales = ("ru_RU", "de_DE", "pl_PL", "en_US")
     names: list[str] = []
     for number, locale in enumerate(locales):
         fake = Faker(locale)

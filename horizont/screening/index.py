@@ -32,8 +32,10 @@ from horizont.screening.normalize import (
     Token,
     ascii_fold,
     imo_is_valid,
+    name_readings,
     normalize_identifier,
     normalize_name,
+    reading_notes,
 )
 from horizont.screening.persist import Postings
 from horizont.screening.phonetic import phonetic_key
@@ -282,8 +284,9 @@ class Index:
         ids: dict[str, list[tuple[int, Identifier]]] = {}
         for position, entity in enumerate(self.entities):
             seen: set[tuple[str, tuple[str, ...]]] = set()
+            person = entity.schema is Schema.PERSON
             for name in entity.names:
-                normalized = normalize_name(name.value)
+                normalized = normalize_name(name.value, person=person)
                 # Names that differ in their legal form only (KARST, OOO and KARST LTD.)
                 # are both kept: the scorer compares legal forms.
                 unique = (normalized.text, normalized.legal_forms)
@@ -644,6 +647,17 @@ class Index:
         for hit in self._joined_bone_postings(query.tokens):
             scores[hit] += np.float32(self._log_n - math.log(len(hit) + 1) + 0.5) * 0.8
             reached.append(hit)
+        # A title or legal form the query drops from its start may be a listed
+        # person's family name (SAD, Isam Ahmad; PAO, Yu Liang): it reaches the names
+        # holding it, at half weight.
+        opening = query.original.split(maxsplit=1)[:1]
+        for word in query.removed:
+            if not opening or _folded(opening[0]).strip(",.") != word:
+                continue
+            held = self._exact.get(phonetic_key(word))
+            if held is not None:
+                scores[held] += np.float32(self._log_n - math.log(len(held) + 1) + 0.5) * 0.5
+                reached.append(held)
         code = code_of(query)
         if code:  # a short name written as one code (tail numbers, call signs)
             codes = [h for v in {code, *_deletions(code)} if (h := self._codes.get(v)) is not None]
@@ -747,26 +761,50 @@ class Index:
             entity = self.entities[position]
             if filters.accepts(entity):
                 best[position] = Match(entity, 1.0, Band.STRONG, identifier=hit)
-        normalized = normalize_name(query)
-        if not normalized.tokens:
-            return best
+        folded_query = ascii_fold(query).strip()
+        for normalized in name_readings(query):
+            if normalized.tokens:
+                self._score_reading(
+                    normalized,
+                    (folded_query, reading_notes(query, normalized.original)),
+                    filters,
+                    min_score,
+                    candidates,
+                    best,
+                    prune=prune,
+                )
+        return best
+
+    def _score_reading(
+        self,
+        normalized: NormalizedName,
+        query: tuple[str, tuple[str, ...]],
+        filters: Filters,
+        min_score: float,
+        candidates: int,
+        best: dict[int, Match],
+        *,
+        prune: bool,
+    ) -> None:
+        """Score one reading of the query into ``best`` (the best match per entity);
+        ``query`` is the folded query as written and the notes its reading gives."""
+        folded_query, reading = query
         numbers = self._candidates(normalized, filters, candidates)
         if len(numbers) == 0:
-            return best
+            return
         keys = sorted({t.key for n in numbers for t in self._names[n][2].tokens})
         column = {k: c for c, k in enumerate(keys)}
         fuzzy = key_similarities(normalized.tokens, keys).tolist()
         table = PairTable(normalized, fuzzy, column)
         # Scores under the weak band are dropped below, whatever min_score says.
         floor = max(min_score, WEAK_AT) if prune else 0.0
-        folded_query = ascii_fold(query).strip()
         for number in numbers:
             position, name, candidate = self._names[number]
             if not can_reach(normalized, candidate, table, floor):
                 continue
             scored = align(normalized, candidate, fuzzy, column, min_score, table)
             score = scored.score
-            notes: tuple[str, ...] = ()
+            notes = reading
             if score < min_score:
                 continue
             folded_name = _folded(name.value)
@@ -786,7 +824,7 @@ class Index:
                 continue
             if name.quality is NameQuality.WEAK and band is Band.STRONG:
                 band = Band.POSSIBLE
-                notes = ("weak alias: band capped at possible",)
+                notes = (*notes, "weak alias: band capped at possible")
             best[position] = Match(
                 self.entities[position],
                 round(min(score, 1.0), 4),
@@ -796,7 +834,6 @@ class Index:
                 notes=notes,
                 closeness=closeness,
             )
-        return best
 
     def compare(self, query: str, entity_id: str) -> Match | None:
         """Score a query against one entity exactly as :meth:`search` would."""
@@ -806,21 +843,26 @@ class Index:
         for pos, hit in self._identifier_hits(query):
             if pos == position:
                 return Match(entity, 1.0, Band.STRONG, identifier=hit)
-        normalized = normalize_name(query)
+        readings = [r for r in name_readings(query) if r.tokens]
         for name in entity.names:
-            candidate = normalize_name(name.value)
-            if not candidate.tokens or not normalized.tokens:
+            candidate = normalize_name(name.value, person=entity.schema is Schema.PERSON)
+            if not candidate.tokens or not readings:
                 continue
             keys = sorted({t.key for t in candidate.tokens})
             column = {k: c for c, k in enumerate(keys)}
-            fuzzy = key_similarities(normalized.tokens, keys).tolist()
-            scored = align(normalized, candidate, fuzzy, column)
+            scored = max(
+                (
+                    align(q, candidate, key_similarities(q.tokens, keys).tolist(), column)
+                    for q in readings
+                ),
+                key=lambda s: s.score,
+            )
             score = scored.score
             band = band_for(score)
-            notes: tuple[str, ...] = ()
+            notes = reading_notes(query, scored.query)
             if name.quality is NameQuality.WEAK and band is Band.STRONG:
                 band = Band.POSSIBLE
-                notes = ("weak alias: band capped at possible",)
+                notes = (*notes, "weak alias: band capped at possible")
             if band is not None and (best is None or score > best.score):
                 best = Match(
                     entity, round(score, 4), band, name=scored, matched_name=name, notes=notes

@@ -31,9 +31,13 @@ from horizont.screening.scripts import (
     CYRILLIC_EXTRA,
     FAMILY_FIRST,
     HEBREW_GERESH_MARK,
+    NATIVE_CHINESE,
+    NATIVE_KOREAN,
+    NATIVE_SYLLABLES,
     cyrillic_script,
     korean_from_cyrillic,
     korean_from_other_script,
+    korean_reading,
     needs_romanization,
     romanize,
     romanize_korean_name,
@@ -199,7 +203,7 @@ def words_of(text: str) -> list[Word]:
     matches = list(_WORD.finditer(text))
     korean = korean_from_other_script([m.group(0) for m in matches])
     if korean is not None:  # კიმ ჩენ ინი: KIM Jong Un
-        return [Word(w, "hangul") for w in korean]
+        return [Word(w, NATIVE_KOREAN) for w in korean]
     compound = _compound_parts(text, matches)
     for number, match in enumerate(matches):
         raw = match.group(0)
@@ -212,12 +216,13 @@ def words_of(text: str) -> list[Word]:
                     continue
             parts = split_family_first(raw) if len(matches) == 1 else [raw]
             if script == "hangul" and len(parts) > 1:
-                out.extend(Word(w, script) for w in romanize_korean_name(parts) if w)
+                out.extend(Word(w, NATIVE_KOREAN) for w in romanize_korean_name(parts) if w)
                 continue
+            native = script == "han" and len(parts) > 1
             for part in parts:
-                romanized = romanize(part, foreign=len(parts) == 1)
+                romanized = romanize(part, foreign=not native)
                 if romanized:
-                    out.append(Word(romanized, script))
+                    out.append(Word(romanized, NATIVE_CHINESE if native else script))
             continue
         folded = fold(raw)
         for piece in re.split(r"[^\w]+|_", folded):
@@ -227,7 +232,7 @@ def words_of(text: str) -> list[Word]:
     if out and all(w.script.startswith("cyrillic") for w in out):
         korean = korean_from_cyrillic([w.text for w in out])
         if korean is not None:  # Ким Чен Ын: KIM Jong Un
-            return [Word(w, "hangul") for w in korean]
+            return [Word(w, NATIVE_KOREAN) for w in korean]
         chinese = pinyin_from_cyrillic([w.text for w in out])
         if chinese is not None:  # Си Цзиньпин: XI Jinping
             return [Word(w, "latin") for w in chinese]
@@ -385,8 +390,9 @@ class Token:
 
     @property
     def foreign(self) -> bool:
-        """Written in a script other than Latin or Cyrillic (romanized for matching)."""
-        return self.script not in ("latin", "cyrillic")
+        """Written in a script other than Latin or Cyrillic (romanized for matching); a
+        Chinese name read in pinyin is compared as Latin words are."""
+        return self.script not in ("latin", "cyrillic", NATIVE_CHINESE)
 
     @property
     def abjad(self) -> bool:
@@ -444,7 +450,10 @@ def make_token(
 ) -> Token:
     """Build a :class:`Token` for a folded word (half weight as a part of a compound)."""
     key = phonetic_key(word.translate(CYRILLIC_EXTRA))
-    weight = 0.4 if word in PARTICLES or len(word) == 1 else 1.0
+    # A particle or an initial weighs less; a syllable of a Chinese or Korean name (오
+    # O, 우 U) is a whole word.
+    short = (word in PARTICLES or len(word) == 1) and script not in NATIVE_SYLLABLES
+    weight = 0.4 if short else 1.0
     if compound:
         weight *= COMPOUND_WEIGHT
     if script.startswith("cyrillic"):
@@ -482,10 +491,10 @@ def _glued(words: list[Word]) -> frozenset[int]:
 
 
 def _split_legal_forms(
-    words: list[str], glued: frozenset[int] = frozenset()
+    words: list[str], glued: frozenset[int] = frozenset(), *, at_start: bool = True
 ) -> tuple[int, int, list[str], list[str]]:
-    """Legal forms at the end and at the start of a name (never in its middle, never
-    half of a hyphenated word: OOO STG-EKO)."""
+    """Legal forms at the end and, unless ``at_start`` is false, at the start of a name
+    (never in its middle, never half of a hyphenated word: OOO STG-EKO)."""
     forms: list[str] = []
     removed: list[str] = []
     end = len(words)
@@ -503,7 +512,7 @@ def _split_legal_forms(
                 changed = True
                 break
     start = 0
-    while start < end - 1:
+    while at_start and start < end - 1:
         found = _legal_at(words[:end], start, glued)
         if found is None or found[0] >= end - start:
             break
@@ -515,9 +524,10 @@ def _split_legal_forms(
 
 
 @lru_cache(maxsize=200_000)
-def normalize_name(text: str) -> NormalizedName:
+def normalize_name(text: str, *, person: bool = False) -> NormalizedName:
     """Reduce a name to comparable tokens: titles go, legal forms are set apart, order
     stays. A name made only of such words keeps them (a company called "AO" stays "ao").
+    A name known to be a ``person``'s has no legal forms (PAO YU LIANG keeps PAO, YU).
     """
     words = _unglued_form(_drop_repeats(words_of(text)))
     if len(words) > 2 and words[0].text in ARTICLES:
@@ -528,11 +538,18 @@ def normalize_name(text: str) -> NormalizedName:
     # A legal form marks an organisation: GENERAL PETROLEUM CORPORATION and KING ROMANS
     # COMPANY LIMITED keep their first words (titles belong to people's names).
     glued = _glued(words)
-    organisation = len(plain) > 1 and bool(_split_legal_forms(plain, glued)[2])
+    # A family name before its comma is neither a title nor a legal form (SULTAN, Ahmed;
+    # PAO, Yu Liang).
+    surname_first = bool(_SURNAME_FIRST.match(text))
+    organisation = (
+        not person
+        and len(plain) > 1
+        and bool(_split_legal_forms(plain, glued, at_start=not surname_first)[2])
+    )
     while first < len(plain) - 1 and not organisation:
         word = plain[first]
-        if first == 0 and _SURNAME_FIRST.match(text):
-            break  # SULTAN, Ahmed; SHEIKH, Mohammed: a family name before its comma
+        if first == 0 and surname_first:
+            break
         if _is_title(word, len(plain) - first - 1):
             removed.append(word)
             first += 1
@@ -540,13 +557,15 @@ def normalize_name(text: str) -> NormalizedName:
         break
     forms: list[str] = []
     legal_removed: list[str] = []
-    if all(w.script == "hangul" for w in words) and len(words) <= 4:
+    if all(w.script == NATIVE_KOREAN for w in words) and len(words) <= 4:
         start, end = 0, len(plain) - first  # 박봉주: Ju is a name, not a legal form
-    elif all(_romanized(w) for w in words):  # أسد reads sd, not a legal form
+    elif person or all(_romanized(w) for w in words):  # أسد reads sd, not a legal form
         start, end = 0, len(plain) - first
     else:
         shifted = frozenset(g - first for g in glued if g > first)
-        start, end, forms, legal_removed = _split_legal_forms(plain[first:], shifted)
+        start, end, forms, legal_removed = _split_legal_forms(
+            plain[first:], shifted, at_start=not surname_first
+        )
     kept = words[first + start : first + end]
     removed.extend(legal_removed)
     if not kept:
@@ -564,6 +583,30 @@ def normalize_name(text: str) -> NormalizedName:
             make_token(kept_word.text, is_patronymic, kept_word.script, kept_word.compound)
         )
     return NormalizedName(text, tuple(tokens), tuple(removed), tuple(forms))
+
+
+KOREAN_READING_NOTE: Final = "read as a Korean name: "
+"""Opens the note of a match found through the Korean reading of a name in Han
+characters; the Hangul reading follows (read as a Korean name: 김정은)."""
+
+
+def reading_notes(query: str, reading: str) -> tuple[str, ...]:
+    """The note a match found through ``reading`` (the text a reading of the query
+    normalized) carries: none for the query as written, the Korean reading of a name in
+    Han characters read so."""
+    return () if reading == query else (KOREAN_READING_NOTE + reading,)
+
+
+def name_readings(text: str) -> tuple[NormalizedName, ...]:
+    """:func:`normalize_name` of the text, and of its second reading where its script
+    has two: a name in Han characters may be Chinese or Korean (金正恩 is *jin zhengen*
+    in pinyin and 김정은, KIM Jong Un, in Korean; see
+    :func:`horizont.screening.scripts.korean_reading`)."""
+    first = normalize_name(text)
+    korean = korean_reading(text)
+    if korean is None:
+        return (first,)
+    return (first, normalize_name(korean))
 
 
 def _is_title(word: str, others: int) -> bool:

@@ -38,9 +38,15 @@ from horizont.screening.normalize import (
     english_reading,
     legal_forms_conflict,
     legal_forms_relation,
-    normalize_name,
+    name_readings,
 )
-from horizont.screening.scripts import SKELETON_CLASS, skeleton
+from horizont.screening.scripts import (
+    NATIVE_KOREAN,
+    NATIVE_SYLLABLES,
+    SKELETON_CLASS,
+    korean_key,
+    skeleton,
+)
 
 STRONG_AT: Final = 0.90
 POSSIBLE_AT: Final = 0.75
@@ -94,6 +100,9 @@ JOINED_SCALE: Final = 0.97
 ACRONYM_ORDER_FACTOR: Final = 0.5
 SWAPPED_ORDER_FACTOR: Final = 0.95
 LINEAGE_SWAP_FACTOR: Final = 0.7
+SYLLABLE_ORDER_FACTOR: Final = 0.7
+"""Factor for the syllables of a Korean given name in another order (은정 Un Jong is
+not 정은 Jong Un): another name, the score drops under the alert."""
 LEGAL_FORM_CONFLICT_FACTOR: Final = 0.7
 LEGAL_FORM_WEIGHT: Final = 0.5
 """Weight of the legal form of a company name, next to 1.0 for a name word."""
@@ -261,6 +270,8 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
     """
     if q.text == n.text:
         return EXACT_SIMILARITY, Method.EXACT
+    if q.script in NATIVE_SYLLABLES or n.script in NATIVE_SYLLABLES:
+        return _syllable_similarity(q, n)
     if len(q.text) == 1 or len(n.text) == 1:
         if q.initial != n.initial:
             return 0.0, None
@@ -302,6 +313,34 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
     if spelled >= PARTIAL_CUTOFF and shortest >= 4:
         return spelled * PARTIAL_SCALE, Method.PARTIAL
     return 0.0, None
+
+
+def _syllable_similarity(q: Token, n: Token) -> tuple[float, Method | None]:
+    """Words of a Chinese or Korean name read from its characters against other words.
+
+    They are romanized by a system, so neither the phonetic keys of European
+    spellings (chao is no shao, ji no shi), nor the tables of given names (yan is no
+    John), nor consonant skeletons (jong is no sung) apply. Korean syllables compare
+    by their sounds (jong, jeong and chung are one; sang and song two); other words
+    match fuzzily only with one edit in six letters or more (jinpin, jinping)."""
+    if NATIVE_KOREAN in (q.script, n.script):
+        heard, other = korean_key(_latin(q)), korean_key(_latin(n))
+        if heard is not None and heard == other:
+            return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
+        if heard is not None and other is not None:
+            if _georgian_un(heard, other):
+                return SHORT_FUZZY_SIMILARITY, Method.FUZZY
+            return 0.0, None
+    a, b = _latin(q), _latin(n)
+    if min(len(a), len(b)) >= 6 and OSA.distance(a, b) == 1:
+        return OSA.normalized_similarity(a, b) * FUZZY_SCALE, Method.FUZZY
+    return 0.0, None
+
+
+def _georgian_un(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """Two Korean syllables without an initial consonant, one with the vowel i, the
+    other with eu/u: Georgian writes Russian Ын (은, Un) with an i (ინ)."""
+    return not a[0] and not b[0] and a[2] == b[2] and {a[1], b[1]} == {"i", "o"}
 
 
 _LOOSE: Final = str.maketrans({"l": "r"})
@@ -636,6 +675,22 @@ def _swapped(matched: list[tuple[int, int, float, Method]]) -> bool:
     query words joined into one name word are in no order: Good Will, Goodwill)."""
     names = [j for _, j, _, _ in sorted(matched)]
     return len(names) >= 2 and all(b < a for a, b in zip(names, names[1:], strict=False))
+
+
+def _given_disorder(
+    query: NormalizedName, name: NormalizedName, matched: list[tuple[int, int, float, Method]]
+) -> bool:
+    """True when a Chinese or Korean name read from its characters and the other name
+    have the matched given-name syllables in another order. The family name may stand
+    first or last; the syllables of the given name keep theirs (김은정 is not KIM Jong
+    Un, 江俊男 not NAM CHON GANG)."""
+    syllables_q, syllables_n = _syllable_name(query), _syllable_name(name)
+    if not (syllables_q or syllables_n):
+        return False
+    given = sorted(
+        (i, j) for i, j, _, _ in matched if not (syllables_q and i == 0 or syllables_n and j == 0)
+    )
+    return any(b[1] < a[1] for a, b in zip(given, given[1:], strict=False))
 
 
 _LINEAGE: Final = frozenset({"bin", "ibn", "bint", "ben"})
@@ -1105,6 +1160,7 @@ def align(
         leftover > ANCHORED_EXTRA_CAP
         and not (missing_q and missing_n)  # words left over on one side only
         and len(missing_q) + len(missing_n) <= len(matched) + 1  # and few of them
+        and not (_syllable_name(query) or _syllable_name(name))
         and _anchored(matched, query, name)
     ):
         leftover = ANCHORED_EXTRA_CAP
@@ -1174,6 +1230,11 @@ def align(
     ):
         score *= SWAPPED_ORDER_FACTOR
         notes.append(f"names in reversed order: score × {SWAPPED_ORDER_FACTOR}")
+    if _given_disorder(query, name, matched):
+        score *= SYLLABLE_ORDER_FACTOR
+        notes.append(
+            f"syllables of the given name in another order: score × {SYLLABLE_ORDER_FACTOR}"
+        )
     if score > GENERIC_ONLY_CAP and _generic_only(query, name, matched, missing_q + missing_n):
         score = GENERIC_ONLY_CAP
         notes.append("only generic words match and a distinctive word differs: weak evidence")
@@ -1209,6 +1270,21 @@ def align(
     )
 
 
+def _repeat_found(token: Token, name: NormalizedName, missing: list[Token]) -> bool:
+    """A word its name has twice, of which a copy was matched (MOHAMED MOHAMED ALI
+    against MOHAMED ALI); when every copy is missing (CHANG CHANG HA against HA), the
+    word is missing as any other."""
+    if token.text not in name.repeated:
+        return False
+    copies = sum(1 for t in name.tokens if t.text == token.text)
+    return sum(1 for t in missing if t.text == token.text) < copies
+
+
+def _syllable_name(name: NormalizedName) -> bool:
+    """A Chinese or Korean name read from its characters (习近平, 김정은)."""
+    return bool(name.tokens) and name.tokens[0].script in NATIVE_SYLLABLES
+
+
 def _leftover_cost(
     query: NormalizedName, name: NormalizedName, missing_q: list[Token], missing_n: list[Token]
 ) -> float:
@@ -1220,22 +1296,25 @@ def _leftover_cost(
     query_has_patronymic = any(t.patronymic for t in missing_q)
     name_has_patronymic = any(t.patronymic for t in missing_n)
     conflict = any(not t.patronymic for t in missing_q) and any(not t.patronymic for t in missing_n)
-    extra_query_cost = 1.0 if conflict else EXTRA_QUERY_TOKEN_COST
-    extra_name_cost = 1.0 if conflict else MISSING_NAME_TOKEN_COST
+    # A Chinese or Korean name read from its characters has no middle names: each
+    # syllable is a part of the given name (KIM Song is not KIM Song Min).
+    whole = conflict or _syllable_name(query) or _syllable_name(name)
+    extra_query_cost = 1.0 if whole else EXTRA_QUERY_TOKEN_COST
+    extra_name_cost = 1.0 if whole else MISSING_NAME_TOKEN_COST
     if len(query.tokens) == 1 and not query.legal_forms:
         extra_name_cost = max(extra_name_cost, ONE_WORD_QUERY_COST)  # a surname alone
     cost = 0.0
     for t in missing_q:
         if t.patronymic:
             cost += t.weight if name_has_patronymic else MISSING_PATRONYMIC_COST
-        elif not missing_n and t.text in query.repeated:
+        elif not missing_n and _repeat_found(t, query, missing_q):
             cost += min(t.weight, MISSING_REPEAT_COST)
         else:
             cost += t.weight * extra_query_cost
     for t in missing_n:
         if t.patronymic:
             cost += t.weight if query_has_patronymic else MISSING_PATRONYMIC_COST
-        elif not missing_q and t.text in name.repeated:
+        elif not missing_q and _repeat_found(t, name, missing_n):
             cost += min(t.weight, MISSING_REPEAT_COST)
         else:
             cost += t.weight * extra_name_cost
@@ -1299,5 +1378,9 @@ def score_normalized(query: NormalizedName, name: NormalizedName) -> NameScore:
 
 
 def compare_names(query: str, name: str) -> NameScore:
-    """Score a name against another, exactly as a search would, with the explanation."""
-    return score_normalized(normalize_name(query), normalize_name(name))
+    """Score a name against another, exactly as a search would, with the explanation
+    (the best of their readings: a name in Han characters is also read in Korean)."""
+    return max(
+        (score_normalized(q, n) for q in name_readings(query) for n in name_readings(name)),
+        key=lambda scored: scored.score,
+    )

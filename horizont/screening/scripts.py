@@ -21,12 +21,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Final
 
 from anyascii import anyascii
 
 ABJADS: Final = frozenset({"arabic", "hebrew", "syriac", "thaana"})
-FAMILY_FIRST: Final = frozenset({"han", "hangul", "kana"})
+NATIVE_CHINESE: Final = "pinyin"
+"""The script of the words of a Chinese name of two or three Han characters, read in
+pinyin: the lists write Chinese names so, and they are compared letter by letter, as
+Latin words are (习近平: XI Jinping; 刘洋 is no LI Yong)."""
+NATIVE_KOREAN: Final = "korean"
+"""The script of the syllables of a Korean name (김정은, 金正恩, Ким Чен Ын), romanized
+as the lists write them and compared syllable by syllable (:func:`korean_key`)."""
+FAMILY_FIRST: Final = frozenset({"han", "hangul", "kana", NATIVE_CHINESE, NATIVE_KOREAN})
+NATIVE_SYLLABLES: Final = frozenset({NATIVE_CHINESE, NATIVE_KOREAN})
 
 # Chinese two-character family names (the common ones); any other Han name's family
 # name is its first character.
@@ -279,6 +288,91 @@ def romanize_korean_name(parts: list[str]) -> list[str]:
             text = text.replace(old, new)
         out.append(text)
     return out
+
+
+HANJA_FILE: Final = Path(__file__).parent / "data" / "hanja.txt"
+"""Korean readings of Han characters (Hanja → Hangul), copied from the ``hanja`` package
+by ``scripts/update_hanja.py``."""
+# Family names read otherwise than the character alone: 金 is geum, the family name Kim.
+_HANJA_FAMILY_NAMES: Final = {"金": "김"}
+
+
+@lru_cache(maxsize=1)
+def _hanja() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in HANJA_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        start, readings = line.split("\t")
+        base = int(start, 16)
+        for offset, reading in enumerate(readings):
+            if reading != "-":
+                table[chr(base + offset)] = reading
+    return table
+
+
+def korean_reading(text: str) -> str | None:
+    """A name written in Han characters read as Korean, in Hangul (金正恩 → 김정은), or
+    None when it cannot be a Korean name: two to four Han characters (spaces and middle
+    dots aside), the first a common Korean family name (:data:`KOREAN_SURNAMES`).
+
+    Korean names are also written in Hanja, and pinyin reads 金正恩 as *jin zhengen*;
+    the Korean reading is a second reading of the query, not a replacement (金庸 is
+    the Chinese writer Jin Yong)."""
+    letters = "".join(c for c in unicodedata.normalize("NFKC", text) if not c.isspace())
+    letters = letters.replace("\u00b7", "").replace("\u30fb", "")
+    if not 2 <= len(letters) <= 4 or any(_char_script(c) != "han" for c in letters):
+        return None
+    table = _hanja()
+    family = _HANJA_FAMILY_NAMES.get(letters[0]) or table.get(letters[0])
+    if family not in KOREAN_SURNAMES:
+        return None
+    given = [table.get(c) for c in letters[1:]]
+    if any(g is None for g in given):
+        return None
+    return family + "".join(g for g in given if g)
+
+
+# Romanized Korean syllables: the spellings of one sound in McCune–Reischauer, Revised
+# Romanization and the older spellings (정: jong, jeong, chong, chung; 최: choe, choi;
+# 이: ri, lee), each reduced to one class. The vowels o and u are one class, since 어 is
+# o in McCune–Reischauer, eo in Revised Romanization and often u in older spellings.
+_KOREAN_INITIALS: Final = (
+    ("tch", "c"), ("kk", "k"), ("gg", "k"), ("kh", "k"), ("tt", "t"), ("th", "t"),
+    ("pp", "p"), ("ph", "p"), ("jj", "c"), ("ch", "c"), ("ss", "s"), ("sh", "s"),
+    ("k", "k"), ("g", "k"), ("t", "t"), ("d", "t"), ("p", "p"), ("b", "p"), ("f", "p"),
+    ("j", "c"), ("c", "c"), ("s", "s"), ("h", "h"), ("m", "m"), ("n", "n"), ("r", "r"),
+    ("l", "r"),
+)  # fmt: skip
+_KOREAN_VOWELS_CLASS: Final = (
+    ("yeo", "yo"), ("yae", "ye"), ("wae", "we"), ("weo", "wo"), ("woo", "o"),
+    ("eui", "i"), ("ye", "ye"), ("ya", "ya"), ("yo", "yo"), ("yu", "yo"), ("wa", "wa"),
+    ("wu", "o"), ("wo", "wo"), ("we", "we"), ("wi", "wi"), ("oe", "we"), ("oi", "we"),
+    ("ui", "i"), ("eo", "o"), ("eu", "o"), ("ae", "e"), ("oo", "o"), ("ee", "i"),
+    ("a", "a"), ("e", "e"), ("i", "i"), ("o", "o"), ("u", "o"),
+)  # fmt: skip
+_KOREAN_FINALS: Final = {
+    "": "", "ng": "ng", "n": "n", "m": "m", "l": "l", "r": "l", "k": "k", "g": "k",
+    "kk": "k", "p": "p", "b": "p", "t": "t", "d": "t", "s": "t",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=20_000)
+def korean_key(word: str) -> tuple[str, str, str] | None:
+    """The class of a romanized Korean syllable: its initial consonant, vowel and final
+    consonant (``jong``, ``jeong``, ``chong`` and ``chung`` → ``("c", "o", "ng")``),
+    or None when the word is no single syllable."""
+    rest = word
+    initial = ""
+    for spelled, cls in _KOREAN_INITIALS:
+        if rest.startswith(spelled):
+            initial, rest = cls, rest[len(spelled) :]
+            break
+    for spelled, cls in _KOREAN_VOWELS_CLASS:
+        if rest.startswith(spelled):
+            final = _KOREAN_FINALS.get(rest[len(spelled) :])
+            return None if final is None else (initial, cls, final)
+    return None
 
 
 SKELETON_CLASS: Final = {

@@ -52,6 +52,14 @@ def test_explanation_labels_are_translated(client, real_lists):
     assert "stark" in page
 
 
+def test_a_korean_name_in_han_characters_is_read_as_korean_and_says_so(client, real_lists):
+    response = client.get("/ru/sanctions/", {"q": "金正恩"})
+    top = response.context["rows"][0]["match"]
+    assert top.entity.caption == "KIM, Jong Un"
+    assert top.band == "strong"
+    assert "прочитано как корейское: 김정은" in response.content.decode()
+
+
 @pytest.mark.parametrize("query", ["RA02791", "ra-02791", "140ae7"])
 def test_tail_number_and_mode_s_find_the_aircraft_and_its_chain(client, real_lists, query):
     response = client.get(reverse("sanctions:screen"), {"q": query})

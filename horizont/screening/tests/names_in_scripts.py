@@ -72,8 +72,8 @@ LOOK_ALIKES = (
 # above, as a check on people it had not seen (the first four showed the rules for
 # Hebrew, Thai, kana and Korean in Cyrillic; Maduro, Deripaska and Vekselberg came
 # after those, and showed the Persian و and Chinese r) (``benchmarks/screening_recall.py``
-# prints their recall; the tests hold the spellings that raise an alert). Korean names
-# in Han characters (金正恩, read in Mandarin) are not found yet.
+# prints their recall; the tests hold the spellings that raise an alert). 金正恩 was
+# missed until a name in Han characters was also read in Korean (2026-12-02).
 HELD_OUT: dict[str, tuple[str, ...]] = {
     "kadyrov": (
         "Ramzan Kadyrov", "Рамзан Кадыров", "Рамзан Кадиров", "Рамзан Кадыраў",

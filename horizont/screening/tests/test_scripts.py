@@ -14,7 +14,7 @@ from horizont.screening import (
     compare_names,
 )
 from horizont.screening.normalize import normalize_name
-from horizont.screening.scripts import romanize, script_of, skeleton
+from horizont.screening.scripts import korean_key, korean_reading, romanize, script_of, skeleton
 from horizont.screening.tests.names_in_scripts import LISTED, LOOK_ALIKES, NAMES, SCRIPTS
 
 
@@ -91,6 +91,73 @@ def test_a_korean_name_in_hangul_finds_the_listed_person_not_a_relative() -> Non
     assert top[0].score >= 0.9
     assert all(m.score < 0.75 for m in top[1:])
     assert index.search("리영호", with_chains=False)[0].entity.id == "t:ryh"
+
+
+def test_a_name_in_han_characters_is_also_read_as_korean() -> None:
+    assert korean_reading("金正恩") == "김정은"  # 金 is the family name Kim, not geum
+    assert korean_reading("崔 龍海") == "최룡해"
+    assert korean_reading("习近平") is None  # 习 is no Korean family name
+    assert korean_reading("金") is None
+    assert korean_reading("Kim Jong Un") is None
+    people = [
+        _person("kju", "KIM, Jong Un"),
+        _person("kji", "KIM, Jong Il"),
+        _person("choe", "CHOE, Ryong Hae"),
+        _person("jin", "JIN, Yong"),
+    ]
+    index = Index(people)
+    top = index.search("金正恩", with_chains=False)
+    assert top[0].entity.id == "t:kju"
+    assert top[0].score >= 0.9
+    assert all(m.score < 0.75 for m in top[1:])
+    assert index.search("崔龍海", with_chains=False)[0].entity.id == "t:choe"
+    # The Chinese reading stays: 金庸 is the writer Jin Yong.
+    assert index.search("金庸", with_chains=False)[0].entity.id == "t:jin"
+    assert compare_names("金正恩", "KIM Jong Un").score >= 0.9
+    assert compare_names("金正恩", "JIN, Yong").score < 0.75
+
+
+def test_korean_syllables_are_compared_by_their_sounds() -> None:
+    # One syllable in McCune–Reischauer, Revised Romanization and older spellings.
+    assert korean_key("jong") == korean_key("jeong") == korean_key("chung") == ("c", "o", "ng")
+    assert korean_key("choe") == korean_key("choi")
+    assert korean_key("ri") == korean_key("lee")
+    assert korean_key("jongun") is None  # two syllables
+    assert compare_names("김정은", "KIM, Jeong Eun").score >= 0.9
+    assert compare_names("최룡해", "CHOE Ryong Hae").score >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("刘洋", "LI, Yong"),  # pinyin is compared letter by letter: liu is no li
+        ("张晨", "WANG, Chen"),  # zhang is no wang, however alike the letters
+        ("严丽", "LEE, John"),  # the tables of given names do not read pinyin (yan)
+        ("윤지연", "Jo Yon Jun"),  # yun and jun, ji and jo are other syllables
+        ("김성민", "KIM, Song"),  # a Korean given name has no middle name to leave out
+        ("김은정", "KIM, Jong Un"),  # the given name's syllables in another order
+        ("江俊男", "NAM CHON GANG CORPORATION"),
+        ("曹亮", "PAO, Yu Liang"),  # PAO before its comma is a family name, no legal form
+    ],
+)
+def test_chinese_and_korean_names_in_their_characters_raise_no_false_alert(
+    query: str, listed: str
+) -> None:
+    assert compare_names(query, listed).score < DEFAULT_THRESHOLD
+
+
+def test_chinese_and_korean_names_in_their_characters_find_the_same_name() -> None:
+    assert compare_names("刘洋", "LIU, Yang").score == 1.0
+    assert compare_names("习近平", "Xi Jin Ping").score >= 0.9
+    assert compare_names("김영남", "KIM Yong Nam").score == 1.0
+    assert compare_names("김정은", "Kim Jong-un").score == 1.0
+
+
+def test_a_word_missing_in_every_copy_costs_as_any_missing_word() -> None:
+    # MOHAMED MOHAMED ALI against MOHAMED ALI misses a repeat; HA against CHANG CHANG
+    # HA misses the word chang altogether.
+    assert compare_names("MOHAMED ALI", "MOHAMED MOHAMED ALI").score >= 0.9
+    assert compare_names("Ha", "CHANG CHANG HA").score < DEFAULT_THRESHOLD
 
 
 @pytest.mark.parametrize("script", ["arabic", "hebrew", "greek", "japanese", "korean", "thai"])
