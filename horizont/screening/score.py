@@ -321,8 +321,10 @@ def _syllable_similarity(q: Token, n: Token) -> tuple[float, Method | None]:
     They are romanized by a system, so neither the phonetic keys of European
     spellings (chao is no shao, ji no shi), nor the tables of given names (yan is no
     John), nor consonant skeletons (jong is no sung) apply. Korean syllables compare
-    by their sounds (jong, jeong and chung are one; sang and song two); other words
-    match fuzzily only with one edit in six letters or more (jinpin, jinping)."""
+    by their sounds (jong, jeong and chung are one; sang and song two); against a word
+    typed in Latin letters, other words match fuzzily only with one edit in six letters
+    or more (jinpin, jinping); two names read from characters differ in any other
+    letter (习近朋 jinpeng is not 习近平 jinping)."""
     if NATIVE_KOREAN in (q.script, n.script):
         heard, other = korean_key(_latin(q)), korean_key(_latin(n))
         if heard is not None and heard == other:
@@ -331,6 +333,8 @@ def _syllable_similarity(q: Token, n: Token) -> tuple[float, Method | None]:
             if _georgian_un(heard, other):
                 return SHORT_FUZZY_SIMILARITY, Method.FUZZY
             return 0.0, None
+    if q.script in NATIVE_SYLLABLES and n.script in NATIVE_SYLLABLES:
+        return 0.0, None
     a, b = _latin(q), _latin(n)
     if min(len(a), len(b)) >= 6 and OSA.distance(a, b) == 1:
         return OSA.normalized_similarity(a, b) * FUZZY_SCALE, Method.FUZZY
