@@ -79,6 +79,31 @@ _SURNAMES: Final = frozenset(
     "wen xi qian dai yan mo ge bo yin".split()
 )
 _SURNAMES_CYRILLIC: Final = frozenset(c for c, p in SYLLABLES.items() if p in _SURNAMES)
+CHINESE_SURNAMES: Final = _SURNAMES
+"""Common Chinese family names in pinyin."""
+PINYIN: Final = frozenset(SYLLABLES.values())
+"""Every pinyin syllable (without tones, ü written u)."""
+_PINYIN_LONGEST: Final = max(len(s) for s in PINYIN)
+
+
+@lru_cache(maxsize=20_000)
+def pinyin_syllables(word: str) -> int:
+    """How many pinyin syllables ``word`` is made of (the fewest), or 0 when it is
+    none (jinping: 2, keqiang: 2, smith: 0)."""
+    if not word:
+        return 0
+    best = 0
+    for size in range(min(_PINYIN_LONGEST, len(word)), 0, -1):
+        if word[:size] not in PINYIN:
+            continue
+        if size == len(word):
+            return 1
+        rest = pinyin_syllables(word[size:])
+        if rest and (not best or rest + 1 < best):
+            best = rest + 1
+    return best
+
+
 # Spellings of Palladius that Russian words rarely have; a name of one-syllable words
 # needs none (Ван И).
 _MARKS: Final = re.compile(r"цз|чж|ц[июяе]|сю|ся|[бпмфдтнлгкхчшжцсв]э|эй|оу|юэ|юй|уй|юань")

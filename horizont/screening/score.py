@@ -44,6 +44,7 @@ from horizont.screening.scripts import (
     NATIVE_KOREAN,
     NATIVE_SYLLABLES,
     SKELETON_CLASS,
+    east_asian_family,
     korean_key,
     skeleton,
 )
@@ -64,6 +65,8 @@ ONE_WORD_QUERY_COST: Final = 0.5
 MISSING_PATRONYMIC_COST: Final = 0.1
 MISSING_TITLE_COST: Final = 0.1
 MISSING_REPEAT_COST: Final = 0.1
+MISSING_SYLLABLE_INSIDE_COST: Final = 0.9
+"""A syllable of a Chinese or Korean given name missing between two found ones."""
 """A word a name has twice (MOHAMED MOHAMED) missing once on the other side, which has
 no word left over: a typing slip or the same name given once (Shoigu Shoigu Sergey)."""
 INITIAL_SIMILARITY: Final = 0.8
@@ -684,17 +687,26 @@ def _swapped(matched: list[tuple[int, int, float, Method]]) -> bool:
 def _given_disorder(
     query: NormalizedName, name: NormalizedName, matched: list[tuple[int, int, float, Method]]
 ) -> bool:
-    """True when a Chinese or Korean name read from its characters and the other name
-    have the matched given-name syllables in another order. The family name may stand
-    first or last; the syllables of the given name keep theirs (김은정 is not KIM Jong
-    Un, 江俊男 not NAM CHON GANG)."""
-    syllables_q, syllables_n = _syllable_name(query), _syllable_name(name)
-    if not (syllables_q or syllables_n):
+    """True when two names compared as Chinese or Korean names (:func:`_family_names`)
+    have their matched words out of order, even with a pair of family names set
+    aside: the family name may stand first or last, the syllables of the given name
+    keep their order (김은정 is not KIM Jong Un, 江俊男 not NAM CHON GANG)."""
+    families = _family_names(query, name)
+    if families is None:
         return False
-    given = sorted(
-        (i, j) for i, j, _, _ in matched if not (syllables_q and i == 0 or syllables_n and j == 0)
+    family_q, family_n = families
+    pairs = sorted((i, j) for i, j, _, _ in matched)
+
+    def in_order(kept: list[tuple[int, int]]) -> bool:
+        return all(a[1] < b[1] for a, b in zip(kept, kept[1:], strict=False))
+
+    if in_order(pairs):
+        return False
+    return not any(
+        in_order([p for p in pairs if p != (i, j)])
+        for i, j in pairs
+        if i in family_q and j in family_n
     )
-    return any(b[1] < a[1] for a, b in zip(given, given[1:], strict=False))
 
 
 _LINEAGE: Final = frozenset({"bin", "ibn", "bint", "ben"})
@@ -1164,7 +1176,7 @@ def align(
         leftover > ANCHORED_EXTRA_CAP
         and not (missing_q and missing_n)  # words left over on one side only
         and len(missing_q) + len(missing_n) <= len(matched) + 1  # and few of them
-        and not (_syllable_name(query) or _syllable_name(name))
+        and _family_names(query, name) is None
         and _anchored(matched, query, name)
     ):
         leftover = ANCHORED_EXTRA_CAP
@@ -1208,7 +1220,11 @@ def align(
             score = with_partial
             matched.extend(spelt_apart)
             missing_q, missing_n = rest_q, rest_n
-    if len(query.original) <= 3 * CODE_MAX and len(name.original) <= 3 * CODE_MAX:
+    if (
+        len(query.original) <= 3 * CODE_MAX
+        and len(name.original) <= 3 * CODE_MAX
+        and not (len(query.tokens) > 1 and _family_names(query, query))
+    ):  # a Chinese or Korean name of its syllables is no code (SIN Il is no SINIE)
         code = _code_score(query, name)
         if code > score:
             return NameScore(
@@ -1289,6 +1305,34 @@ def _syllable_name(name: NormalizedName) -> bool:
     return bool(name.tokens) and name.tokens[0].script in NATIVE_SYLLABLES
 
 
+def _latin_family(name: NormalizedName) -> frozenset[int]:
+    """Where the family name of a name typed in Latin letters as a Chinese or Korean
+    name may stand (:func:`horizont.screening.scripts.east_asian_family`)."""
+    if any(t.script != "latin" for t in name.tokens):
+        return frozenset()
+    return east_asian_family(tuple(t.text for t in name.tokens))
+
+
+_FIRST: Final = frozenset({0})
+
+
+def _family_names(
+    query: NormalizedName, name: NormalizedName
+) -> tuple[frozenset[int], frozenset[int]] | None:
+    """Where the family names may stand when two names are compared as Chinese or
+    Korean names, or None when they are not: one of them is read from Chinese or
+    Korean characters (its family name first), or both are typed in Latin letters as
+    such names are (KIM Song Min and KIM, Song; not KIM Song Min and Kim Smith). Such
+    names have no middle names, and the syllables of their given names keep their
+    order."""
+    native_q, native_n = _syllable_name(query), _syllable_name(name)
+    latin_q = _FIRST if native_q else _latin_family(query)
+    latin_n = _FIRST if native_n else _latin_family(name)
+    if native_q or native_n or (latin_q and latin_n):
+        return latin_q, latin_n
+    return None
+
+
 def _leftover_cost(
     query: NormalizedName, name: NormalizedName, missing_q: list[Token], missing_n: list[Token]
 ) -> float:
@@ -1300,9 +1344,11 @@ def _leftover_cost(
     query_has_patronymic = any(t.patronymic for t in missing_q)
     name_has_patronymic = any(t.patronymic for t in missing_n)
     conflict = any(not t.patronymic for t in missing_q) and any(not t.patronymic for t in missing_n)
-    # A Chinese or Korean name read from its characters has no middle names: each
-    # syllable is a part of the given name (KIM Song is not KIM Song Min).
-    whole = conflict or _syllable_name(query) or _syllable_name(name)
+    # Chinese and Korean names have no middle names: each syllable is a part of the
+    # given name (KIM Song is not KIM Song Min); one left out between two found costs
+    # a little less than one at an end (KIM Il is nearer KIM Su Il than KIM Il Nam).
+    syllables = not conflict and _family_names(query, name) is not None
+    whole = conflict or syllables
     extra_query_cost = 1.0 if whole else EXTRA_QUERY_TOKEN_COST
     extra_name_cost = 1.0 if whole else MISSING_NAME_TOKEN_COST
     if len(query.tokens) == 1 and not query.legal_forms:
@@ -1320,6 +1366,8 @@ def _leftover_cost(
             cost += t.weight if query_has_patronymic else MISSING_PATRONYMIC_COST
         elif not missing_q and _repeat_found(t, name, missing_n):
             cost += min(t.weight, MISSING_REPEAT_COST)
+        elif syllables and t is not name.tokens[0] and t is not name.tokens[-1]:
+            cost += t.weight * MISSING_SYLLABLE_INSIDE_COST
         else:
             cost += t.weight * extra_name_cost
     return cost

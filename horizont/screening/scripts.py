@@ -26,6 +26,8 @@ from typing import Final
 
 from anyascii import anyascii
 
+from horizont.screening.palladius import CHINESE_SURNAMES, pinyin_syllables
+
 ABJADS: Final = frozenset({"arabic", "hebrew", "syriac", "thaana"})
 NATIVE_CHINESE: Final = "pinyin"
 """The script of the words of a Chinese name of two or three Han characters, read in
@@ -373,6 +375,38 @@ def korean_key(word: str) -> tuple[str, str, str] | None:
             final = _KOREAN_FINALS.get(rest[len(spelled) :])
             return None if final is None else (initial, cls, final)
     return None
+
+
+# Korean family names as the lists and Korean people write them in Latin letters.
+_KOREAN_LATIN_FAMILY: Final = frozenset(KOREAN_SURNAMES.values()) | frozenset(
+    "lee yi rhee park bak choi jung jeong chung cho yoon lim im oh seo shin ahn jeon chun "
+    "moon bae baek heo noh roh sung seong joo chu woo koo kwak ryoo yu".split()
+)
+
+
+@lru_cache(maxsize=20_000)
+def east_asian_family(words: tuple[str, ...]) -> frozenset[int]:
+    """Where the family name may stand (0, the last word, or both) in a name typed in
+    Latin letters that reads as a Chinese or Korean one; empty for any other name. Such
+    a name has two to four words, a common family name first or last, and the other
+    words single Korean syllables (KIM Jong Un, Jong-Un KIM) or, for a Chinese name of
+    two or three words, words of pinyin syllables, two at most (XI Jinping, WANG Guo
+    Ying)."""
+    if not 2 <= len(words) <= 4:
+        return frozenset()
+    found: set[int] = set()
+    for family in (0, len(words) - 1):
+        given = words[1:] if family == 0 else words[:-1]
+        if words[family] in _KOREAN_LATIN_FAMILY and all(korean_key(w) for w in given):
+            found.add(family)
+        elif (
+            len(words) <= 3
+            and words[family] in CHINESE_SURNAMES
+            and all(0 < pinyin_syllables(w) <= 2 for w in given)
+            and sum(pinyin_syllables(w) for w in given) <= 2
+        ):
+            found.add(family)
+    return frozenset(found)
 
 
 SKELETON_CLASS: Final = {

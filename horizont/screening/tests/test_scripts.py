@@ -153,6 +153,20 @@ def test_chinese_and_korean_names_in_their_characters_find_the_same_name() -> No
     assert compare_names("김정은", "Kim Jong-un").score == 1.0
 
 
+def test_chinese_and_korean_names_typed_in_latin_letters_have_no_middle_names() -> None:
+    # Both names read as Korean ones: a syllable left out is another given name, and
+    # the syllables keep their order; the family name may move to the end.
+    assert compare_names("Kim Song Min", "KIM, Song").score < DEFAULT_THRESHOLD
+    assert compare_names("Wang Ying", "WANG, Guo Ying").score < DEFAULT_THRESHOLD
+    assert compare_names("Kim Eun Jeong", "KIM, Jong Un").score < DEFAULT_THRESHOLD
+    assert compare_names("Jong Un Kim", "KIM, Jong Un").score >= 0.9
+    assert compare_names("Kim Jong-uun", "Kim Jong-un").score >= 0.9  # a typo stays one
+    # A name of other words keeps its middle names optional.
+    assert compare_names("Kim Smith", "KIM, John Smith").score >= DEFAULT_THRESHOLD
+    # Nor is such a name written as one code (SIN Il is no SINIE).
+    assert compare_names("SIN Il", "SINIE").score < DEFAULT_THRESHOLD
+
+
 def test_a_word_missing_in_every_copy_costs_as_any_missing_word() -> None:
     # MOHAMED MOHAMED ALI against MOHAMED ALI misses a repeat; HA against CHANG CHANG
     # HA misses the word chang altogether.
