@@ -65,10 +65,10 @@ ONE_WORD_QUERY_COST: Final = 0.5
 MISSING_PATRONYMIC_COST: Final = 0.1
 MISSING_TITLE_COST: Final = 0.1
 MISSING_REPEAT_COST: Final = 0.1
-MISSING_SYLLABLE_INSIDE_COST: Final = 0.9
-"""A syllable of a Chinese or Korean given name missing between two found ones."""
 """A word a name has twice (MOHAMED MOHAMED) missing once on the other side, which has
 no word left over: a typing slip or the same name given once (Shoigu Shoigu Sergey)."""
+MISSING_SYLLABLE_INSIDE_COST: Final = 0.9
+"""A syllable of a Chinese or Korean given name missing between two found ones."""
 INITIAL_SIMILARITY: Final = 0.8
 WORD_TO_INITIAL_SIMILARITY: Final = 0.4
 SHORT_FUZZY_SIMILARITY: Final = 0.7
