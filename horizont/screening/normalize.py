@@ -620,6 +620,9 @@ def _is_title(word: str, others: int) -> bool:
 GLUED_FORMS: Final = ("corporation", "incorporated", "limited", "company", "gmbh", "ltd", "llc")
 """Legal forms recognized written together with the last word of a name
 (RAJBROOKLIMITED, ENERGYCOMPANY): no word of a name ends so otherwise."""
+GLUED_FRONT_FORMS: Final = ("ojsc", "cjsc", "pjsc", "jsc", "ooo", "oao", "llc")
+"""Legal forms recognized written together with the first word of a name
+(LLCRUSCHEMRADH, OOOROMASHKA): no word of a name begins so otherwise."""
 
 
 # One word, then a comma and more words: a family name written first (SULTAN, Ahmed).
@@ -628,13 +631,25 @@ _SURNAME_FIRST: Final = re.compile(r"\s*[^\W\d_][\w'’-]*\s*,\s*[^\W\d_]", re.U
 
 def _unglued_form(words: list[Word]) -> list[Word]:
     """The last word split from a legal form written together with it (see GLUED_FORMS),
-    when three letters or more are left."""
+    and the first from one written before it (GLUED_FRONT_FORMS), when three letters
+    or more are left."""
     if not words or words[-1].script != "latin" or words[-1].compound:
-        return words
+        return _unglued_front(words)
     last = words[-1].text
     for form in GLUED_FORMS:
         if last.endswith(form) and len(last) - len(form) >= 3:
-            return [*words[:-1], Word(last[: -len(form)], "latin"), Word(form, "latin")]
+            words = [*words[:-1], Word(last[: -len(form)], "latin"), Word(form, "latin")]
+            break
+    return _unglued_front(words)
+
+
+def _unglued_front(words: list[Word]) -> list[Word]:
+    if not words or words[0].script != "latin" or words[0].compound:
+        return words
+    first = words[0].text
+    for form in GLUED_FRONT_FORMS:
+        if first.startswith(form) and len(first) - len(form) >= 3:
+            return [Word(form, "latin"), Word(first[len(form) :], "latin"), *words[1:]]
     return words
 
 

@@ -108,6 +108,12 @@ def test_a_legal_form_written_together_with_the_last_word_is_split_off() -> None
     assert [t.text for t in normalize_name("Ted Coltd").tokens] == ["ted", "coltd"]
 
 
+def test_a_legal_form_written_together_with_the_first_word_is_split_off() -> None:
+    assert compare_names("LLCRUSCHEMRADH", "LLC RUSCHEMRADH").score == 1.0
+    assert normalize_name("OOOROMASHKA").legal_forms == normalize_name("OOO ROMASHKA").legal_forms
+    assert [t.text for t in normalize_name("Joseph Oaoa").tokens] == ["joseph", "oaoa"]
+
+
 def test_a_word_joined_with_the_name_word_before_it_is_rejoined() -> None:
     # the long word alone is a fuzzy match; joined with VO before it, an exact one
     result = compare_names("VOPROMSYRIOIMPORT", "VO PROMSYRIOIMPORT")
