@@ -766,7 +766,8 @@ class Index:
             if normalized.tokens:
                 self._score_reading(
                     normalized,
-                    (folded_query, reading_notes(query, normalized.original)),
+                    folded_query,
+                    reading_notes(query, normalized.original),
                     filters,
                     min_score,
                     candidates,
@@ -778,7 +779,8 @@ class Index:
     def _score_reading(
         self,
         normalized: NormalizedName,
-        query: tuple[str, tuple[str, ...]],
+        folded_query: str,
+        reading: tuple[str, ...],
         filters: Filters,
         min_score: float,
         candidates: int,
@@ -787,8 +789,8 @@ class Index:
         prune: bool,
     ) -> None:
         """Score one reading of the query into ``best`` (the best match per entity);
-        ``query`` is the folded query as written and the notes its reading gives."""
-        folded_query, reading = query
+        ``folded_query`` is the query as written, ``reading`` the notes its reading
+        gives (:func:`horizont.screening.normalize.reading_notes`)."""
         numbers = self._candidates(normalized, filters, candidates)
         if len(numbers) == 0:
             return

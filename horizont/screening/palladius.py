@@ -9,6 +9,7 @@ syllables entirely, so Russian words are left alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Container
 from functools import lru_cache
 from typing import Final
 
@@ -87,21 +88,10 @@ _PINYIN_LONGEST: Final = max(len(s) for s in PINYIN)
 
 
 @lru_cache(maxsize=20_000)
-def pinyin_syllables(word: str) -> int:
-    """How many pinyin syllables ``word`` is made of (the fewest), or 0 when it is
-    none (jinping: 2, keqiang: 2, smith: 0)."""
-    if not word:
-        return 0
-    best = 0
-    for size in range(min(_PINYIN_LONGEST, len(word)), 0, -1):
-        if word[:size] not in PINYIN:
-            continue
-        if size == len(word):
-            return 1
-        rest = pinyin_syllables(word[size:])
-        if rest and (not best or rest + 1 < best):
-            best = rest + 1
-    return best
+def split_pinyin(word: str) -> tuple[str, ...] | None:
+    """The pinyin syllables ``word`` is made of (the fewest), or None (jinping: jin,
+    ping; smith: None)."""
+    return _fewest(word, PINYIN, _PINYIN_LONGEST, split_pinyin)
 
 
 # Spellings of Palladius that Russian words rarely have; a name of one-syllable words
@@ -112,14 +102,25 @@ _MARKS: Final = re.compile(r"цз|чж|ц[июяе]|сю|ся|[бпмфдтнл�
 @lru_cache(maxsize=4096)
 def split_syllables(word: str) -> tuple[str, ...] | None:
     """The Palladius syllables ``word`` is made of (the fewest), or None."""
+    return _fewest(word, SYLLABLES, _LONGEST, split_syllables)
+
+
+def _fewest(
+    word: str,
+    known: Container[str],
+    longest: int,
+    split: Callable[[str], tuple[str, ...] | None],
+) -> tuple[str, ...] | None:
+    """The fewest ``known`` syllables ``word`` is made of, or None; ``split`` splits
+    the rest (a cached caller of this function)."""
     if not word:
         return ()
     best: tuple[str, ...] | None = None
-    for size in range(min(_LONGEST, len(word)), 0, -1):
+    for size in range(min(longest, len(word)), 0, -1):
         head = word[:size]
-        if head not in SYLLABLES:
+        if head not in known:
             continue
-        rest = split_syllables(word[size:])
+        rest = split(word[size:])
         if rest is not None and (best is None or len(rest) + 1 < len(best)):
             best = (head, *rest)
     return best

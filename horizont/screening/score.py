@@ -684,14 +684,16 @@ def _swapped(matched: list[tuple[int, int, float, Method]]) -> bool:
     return len(names) >= 2 and all(b < a for a, b in zip(names, names[1:], strict=False))
 
 
-def _given_disorder(
-    query: NormalizedName, name: NormalizedName, matched: list[tuple[int, int, float, Method]]
-) -> bool:
-    """True when two names compared as Chinese or Korean names (:func:`_family_names`)
-    have their matched words out of order, even with a pair of family names set
-    aside: the family name may stand first or last, the syllables of the given name
-    keep their order (김은정 is not KIM Jong Un, 江俊男 not NAM CHON GANG)."""
-    families = _family_names(query, name)
+Families = tuple[frozenset[int], frozenset[int]] | None
+"""Where the family names of two names compared as Chinese or Korean names may stand,
+or None when they are not so compared (:func:`_family_names`)."""
+
+
+def _given_disorder(families: Families, matched: list[tuple[int, int, float, Method]]) -> bool:
+    """True when two names compared as Chinese or Korean names (``families`` from
+    :func:`_family_names`) have their matched words out of order, even with a pair of
+    family names set aside: the family name may stand first or last, the syllables of
+    the given name keep their order (김은정 is not KIM Jong Un, 江俊男 not NAM CHON GANG)."""
     if families is None:
         return False
     family_q, family_n = families
@@ -1171,12 +1173,13 @@ def align(
     if len(matched) >= 2 and not (rest_q and titles_inside_n) and not (rest_n and titles_inside):
         missing_q, missing_n = rest_q, rest_n
         total += sum(t.weight for t in titles_inside + titles_inside_n) * MISSING_TITLE_COST
-    leftover = _leftover_cost(query, name, missing_q, missing_n)
+    families = _family_names(query, name)
+    leftover = _leftover_cost(query, name, missing_q, missing_n, families)
     if (
         leftover > ANCHORED_EXTRA_CAP
         and not (missing_q and missing_n)  # words left over on one side only
         and len(missing_q) + len(missing_n) <= len(matched) + 1  # and few of them
-        and _family_names(query, name) is None
+        and families is None
         and _anchored(matched, query, name)
     ):
         leftover = ANCHORED_EXTRA_CAP
@@ -1212,7 +1215,7 @@ def align(
         paired_total = (
             total
             - leftover
-            + _leftover_cost(query, name, rest_q, rest_n)
+            + _leftover_cost(query, name, rest_q, rest_n, families)
             + sum(t.weight for t in paired_q)
         )
         with_partial = min((gained + extra) / paired_total, PARTIAL_CAP)
@@ -1250,7 +1253,7 @@ def align(
     ):
         score *= SWAPPED_ORDER_FACTOR
         notes.append(f"names in reversed order: score × {SWAPPED_ORDER_FACTOR}")
-    if _given_disorder(query, name, matched):
+    if _given_disorder(families, matched):
         score *= SYLLABLE_ORDER_FACTOR
         notes.append(
             f"syllables of the given name in another order: score × {SYLLABLE_ORDER_FACTOR}"
@@ -1316,9 +1319,7 @@ def _latin_family(name: NormalizedName) -> frozenset[int]:
 _FIRST: Final = frozenset({0})
 
 
-def _family_names(
-    query: NormalizedName, name: NormalizedName
-) -> tuple[frozenset[int], frozenset[int]] | None:
+def _family_names(query: NormalizedName, name: NormalizedName) -> Families:
     """Where the family names may stand when two names are compared as Chinese or
     Korean names, or None when they are not: one of them is read from Chinese or
     Korean characters (its family name first), or both are typed in Latin letters as
@@ -1334,20 +1335,25 @@ def _family_names(
 
 
 def _leftover_cost(
-    query: NormalizedName, name: NormalizedName, missing_q: list[Token], missing_n: list[Token]
+    query: NormalizedName,
+    name: NormalizedName,
+    missing_q: list[Token],
+    missing_n: list[Token],
+    families: Families,
 ) -> float:
     """What words left unpaired cost: extra words on one side only are middle names or
     qualifiers (0.5 of a query word's weight, 0.3 of a name word's; 0.5 for a one-word
     query); unpaired words on both sides are name parts that differ, which costs their
     full weight; a patronymic on one side only a tenth, and so does a word its name
-    has twice (MOHAMED MOHAMED, Shoigu Shoigu) when the other side has no word left."""
+    has twice (MOHAMED MOHAMED, Shoigu Shoigu) when the other side has no word left.
+    ``families`` (:func:`_family_names`) tells Chinese and Korean names apart."""
     query_has_patronymic = any(t.patronymic for t in missing_q)
     name_has_patronymic = any(t.patronymic for t in missing_n)
     conflict = any(not t.patronymic for t in missing_q) and any(not t.patronymic for t in missing_n)
     # Chinese and Korean names have no middle names: each syllable is a part of the
     # given name (KIM Song is not KIM Song Min); one left out between two found costs
     # a little less than one at an end (KIM Il is nearer KIM Su Il than KIM Il Nam).
-    syllables = not conflict and _family_names(query, name) is not None
+    syllables = not conflict and families is not None
     whole = conflict or syllables
     extra_query_cost = 1.0 if whole else EXTRA_QUERY_TOKEN_COST
     extra_name_cost = 1.0 if whole else MISSING_NAME_TOKEN_COST

@@ -26,7 +26,7 @@ from typing import Final
 
 from anyascii import anyascii
 
-from horizont.screening.palladius import CHINESE_SURNAMES, pinyin_syllables
+from horizont.screening.palladius import CHINESE_SURNAMES, split_pinyin
 
 ABJADS: Final = frozenset({"arabic", "hebrew", "syriac", "thaana"})
 NATIVE_CHINESE: Final = "pinyin"
@@ -321,18 +321,18 @@ def korean_reading(text: str) -> str | None:
     Korean names are also written in Hanja, and pinyin reads 金正恩 as *jin zhengen*;
     the Korean reading is a second reading of the query, not a replacement (金庸 is
     the Chinese writer Jin Yong)."""
+    if text.isascii():
+        return None
     letters = "".join(c for c in unicodedata.normalize("NFKC", text) if not c.isspace())
     letters = letters.replace("\u00b7", "").replace("\u30fb", "")
     if not 2 <= len(letters) <= 4 or any(_char_script(c) != "han" for c in letters):
         return None
     table = _hanja()
     family = _HANJA_FAMILY_NAMES.get(letters[0]) or table.get(letters[0])
-    if family not in KOREAN_SURNAMES:
+    given = "".join(table.get(c, "") for c in letters[1:])
+    if family not in KOREAN_SURNAMES or len(given) != len(letters) - 1:
         return None
-    given = [table.get(c) for c in letters[1:]]
-    if any(g is None for g in given):
-        return None
-    return family + "".join(g for g in given if g)
+    return family + given
 
 
 # Romanized Korean syllables: the spellings of one sound in McCune–Reischauer, Revised
@@ -399,13 +399,10 @@ def east_asian_family(words: tuple[str, ...]) -> frozenset[int]:
         given = words[1:] if family == 0 else words[:-1]
         if words[family] in _KOREAN_LATIN_FAMILY and all(korean_key(w) for w in given):
             found.add(family)
-        elif (
-            len(words) <= 3
-            and words[family] in CHINESE_SURNAMES
-            and all(0 < pinyin_syllables(w) <= 2 for w in given)
-            and sum(pinyin_syllables(w) for w in given) <= 2
-        ):
-            found.add(family)
+        elif len(words) <= 3 and words[family] in CHINESE_SURNAMES:
+            syllables = [split_pinyin(w) for w in given]
+            if all(syllables) and sum(len(p or ()) for p in syllables) <= 2:
+                found.add(family)
     return frozenset(found)
 
 
