@@ -894,8 +894,12 @@ def spelling_closeness(folded_query: str, folded: str) -> float:
     return closeness
 
 
-def _rank_key(match: Match) -> tuple[float, int, float, str]:
-    return (-match.score, 0 if match.identifier else 1, -match.closeness, match.entity.id)
+def _rank_key(match: Match) -> tuple[float, int, float, bool, str]:
+    """Best score first; among equals an identifier, then the closer spelling, then a
+    match on a name rather than on a weak alias (OFAC's "weak a.k.a.": a name many
+    people bear), then the entity id."""
+    weak = match.matched_name is not None and match.matched_name.quality is NameQuality.WEAK
+    return (-match.score, 0 if match.identifier else 1, -match.closeness, weak, match.entity.id)
 
 
 def _with_chains(match: Match, chains: tuple[Chain, ...]) -> Match:

@@ -318,6 +318,13 @@ NOT_LEGAL_FORMS: Final = frozenset({"intl", "imp", "exp", "ent", "ins", "loj", "
 Sanayi), not legal forms: "Barakat Import Export Ltda" keeps its words."""
 
 
+_ROMAN_UNITS: Final = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+ROMAN_NUMERALS: Final = frozenset(
+    tens + unit for tens in ("", "x", "xx", "xxx") for unit in _ROMAN_UNITS if tens + unit
+)
+"""Roman numerals up to 39, as they number vessels, companies and generations."""
+
+
 def _legal_table() -> dict[tuple[str, ...], str]:
     table: dict[tuple[str, ...], str] = {}
     for entry in _fingerprints_types():
@@ -326,7 +333,9 @@ def _legal_table() -> dict[tuple[str, ...], str]:
             continue
         for form in [entry["main"], *entry["forms"]]:
             words = tuple(tokenize(form))
-            if words and main:
+            # II (Moldovan Întreprindere Individuală) written alone is a Roman numeral
+            # far more often: BICENTENARIO II keeps its number.
+            if words and main and not (len(words) == 1 and words[0] in ROMAN_NUMERALS):
                 table[words] = main
     for extra, main in (
         ("pjsc", "pao"),

@@ -59,6 +59,7 @@ EXACT_SIMILARITY: Final = 1.0
 TRANSLIT_SIMILARITY: Final = 0.98
 FUZZY_SCALE: Final = 0.95
 FUZZY_CUTOFF: Final = 0.75
+TRANSPOSITION_EDIT: Final = 0.5
 MISSING_NAME_TOKEN_COST: Final = 0.3
 EXTRA_QUERY_TOKEN_COST: Final = 0.5
 ONE_WORD_QUERY_COST: Final = 0.5
@@ -267,9 +268,10 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
     Exact spelling, then equal phonetic keys under some reading (transliteration),
     then an initial against a word, then, for words romanized from another script, the
     consonant skeletons, then the fuzzy similarity: the better of the keys' Levenshtein
-    similarity and the spellings' (a transposition counts as one edit: Schloz, Scholz).
-    Short words (three letters or fewer) match fuzzily only with one edit: a changed
-    letter (Un, On) or, keeping the first letter, one more or less (Amr, Amer).
+    similarity and the spellings' (two letters swapped count as half an edit: Schloz,
+    Scholz; Saud, Suad). Short words (three letters or fewer) match fuzzily only with
+    one edit: a changed letter (Un, On) or, keeping the first letter, one more or less
+    (Amr, Amer).
     """
     if q.text == n.text:
         return EXACT_SIMILARITY, Method.EXACT
@@ -281,7 +283,7 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         if len(q.text) > 1:  # a full word asked, only its initial listed: weak evidence
             return WORD_TO_INITIAL_SIMILARITY, Method.INITIAL
         return INITIAL_SIMILARITY, Method.INITIAL
-    if n.key in q.keys or q.key in n.keys:
+    if (n.key in q.keys or q.key in n.keys) and not _codes_apart(q, n):
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
     given = _given_keys or _load_given_keys()
     if q.key in given and n.key in given:
@@ -300,14 +302,15 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
             and OSA.distance(q.text, n.text) == 1
             and (len(q.text) == len(n.text) or q.text[0] == n.text[0])
         ):
-            return SHORT_FUZZY_SIMILARITY, Method.FUZZY
+            spelled = _spelled_similarity(q.text, n.text) * FUZZY_SCALE  # swapped (Aig, Iag)
+            return max(SHORT_FUZZY_SIMILARITY, spelled), Method.FUZZY
         if shortest >= 2 and OSA.distance(q.text, n.text) == 1:  # a first letter lost (ANI)
             return OSA.normalized_similarity(q.text, n.text) * PARTIAL_SCALE, Method.PARTIAL
         return 0.0, None
     # Keys alike (the only pairs worth the look): a Belarusian name read in Russian?
     if fuzzy and q.script[0] != n.script[0] and _vowels_apart(q, n):
         return VOWELS_APART_SIMILARITY, Method.TRANSLITERATION
-    spelled = OSA.normalized_similarity(q.text, n.text)
+    spelled = _spelled_similarity(q.text, n.text)
     best = max(fuzzy, spelled)
     if best >= FUZZY_CUTOFF and min(len(q.key), len(n.key)) > 3:
         return best * FUZZY_SCALE, Method.FUZZY
@@ -316,6 +319,32 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
     if spelled >= PARTIAL_CUTOFF and shortest >= 4:
         return spelled * PARTIAL_SCALE, Method.PARTIAL
     return 0.0, None
+
+
+def _spelled_similarity(a: str, b: str) -> float:
+    """Levenshtein similarity of two spellings where two neighbouring letters swapped,
+    the commonest slip of typing, count as half an edit (Saud, Suad: 0.875)."""
+    if len(a) == len(b) and a != b:
+        i = next(k for k in range(len(a)) if a[k] != b[k])
+        if i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]:
+            return 1.0 - TRANSPOSITION_EDIT / len(a)
+    return float(OSA.normalized_similarity(a, b))
+
+
+def _codes_apart(q: Token, n: Token) -> bool:
+    """Two short words of one script that only the other readings of their letters make
+    alike, with two letters changed and not vowels only: codes (AIG, AJH), not one name
+    spelt two ways (Li, Lee)."""
+    return (
+        q.key != n.key
+        and q.script == n.script
+        and min(len(q.text), len(n.text)) <= 3
+        and OSA.distance(q.text, n.text) > 1
+        and q.text.translate(_NO_VOWELS) != n.text.translate(_NO_VOWELS)
+    )
+
+
+_NO_VOWELS: Final = str.maketrans("", "", "aeiouy")
 
 
 def _syllable_similarity(q: Token, n: Token) -> tuple[float, Method | None]:
@@ -789,7 +818,7 @@ def _code_score(query: NormalizedName, name: NormalizedName) -> float:
     b = code_of(name) if a else ""
     if not b:
         return 0.0
-    similarity = float(OSA.normalized_similarity(a, b))
+    similarity = _spelled_similarity(a, b)
     return similarity * CODE_SCALE if similarity >= CODE_CUTOFF else 0.0
 
 
@@ -1419,13 +1448,17 @@ def _lone_skeleton(
     return None
 
 
+NAME_TITLES: Final = frozenset("amir emir mir said sayed sultan".split())
+"""Titles that are also common given names: inside a name they are names (KATRANJI,
+Amir Hashem), and missing they cost like any word."""
+
+
 def _split_titles(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """``tokens`` without the titles and honorifics among them, and those titles."""
     if not any(t.text in HONORIFICS for t in tokens):
         return tokens, []
-    return [t for t in tokens if t.text not in HONORIFICS], [
-        t for t in tokens if t.text in HONORIFICS
-    ]
+    titles = [t for t in tokens if t.text in HONORIFICS and t.text not in NAME_TITLES]
+    return [t for t in tokens if t not in titles], titles
 
 
 def score_normalized(query: NormalizedName, name: NormalizedName) -> NameScore:
