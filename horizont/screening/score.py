@@ -99,6 +99,13 @@ LONE_SKELETON_FACTOR: Final = 0.75
 """A one-word query matched across scripts by its consonants alone is weak evidence
 (coarse sound classes: 普里戈津 reads like BORYOKUDAN): it stays in the weak band, and
 below it when a consonant differs."""
+SKELETON_EVIDENCE: Final = 3
+"""A name matched across scripts by consonant skeletons alone, none of its words by
+SKELETON_EVIDENCE consonants or more, is weak evidence and stays in the weak band: in
+sound classes (d/t, s/z/sh, b/p/f/v) words of one or two consonants meet many names on
+the lists (שהד עמית, Shahd Amit: SOTA media; ইশিতা বোস, Ishita Bose: SAID BAHAJI;
+אמל לוי, Amal Levi: LAU, Emily), while one word of three (علي خامنئي: ALI KHAMENEI)
+places the name."""
 JOINED_CUTOFF: Final = 0.85
 JOINED_SCALE: Final = 0.97
 ACRONYM_ORDER_FACTOR: Final = 0.5
@@ -414,11 +421,10 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
         if not (q.abjad or n.abjad) and _first_consonant(q.text) != _first_consonant(n.text):
             return 0.0
         return 1.0
-    if (
-        min(len(a), len(b)) == 2
-        and not (q.abjad or n.abjad)
-        and _opening(q.text) != _opening(n.text)
-    ):  # two consonants say little: hamenei and MAHAN, jon and SAN are different words
+    # Two consonants say little: hamenei and MAHAN, jon and SAN are different words;
+    # nor do three read from an abjad (עמית myt is no AHMED, יזן yzn no HASAN).
+    few = 3 if q.abjad or n.abjad else 2
+    if min(len(a), len(b)) <= few and not _openings(q) & _openings(n):
         return 0.0
     best = _bone_similarity(a, b, q, n, abjad=True)
     if q.abjad or n.abjad:  # و may be the consonant v as well as the vowel u
@@ -451,6 +457,13 @@ def _opening(text: str) -> str:
         return ""
     char = text[at]
     return "r" if char == "l" else char if char in "hj" else SKELETON_CLASS.get(char, char)
+
+
+def _openings(token: Token) -> frozenset[str]:
+    """The first consonants a word may begin with; an abjad's و and ی may write a vowel."""
+    if not token.abjad:
+        return frozenset((_opening(token.text),))
+    return frozenset((_opening(token.text), _opening(token.text.lstrip("wy"))))
 
 
 def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> float:
@@ -653,6 +666,8 @@ def _joined_bones(word: Token, a: Token, b: Token) -> float:
     # (alasadeu ~ AL ASSAD); vowels written say more (アリー・ハーメネイー is no RAHMAN).
     if not (word.abjad or a.abjad or word.script == "hangul" or {a.text, b.text} & PARTICLES):
         return 0.0
+    if (word.abjad or a.abjad) and _opening(_latin(word)) != _opening(_latin(a)):
+        return 0.0  # the first consonant is written in an abjad: יוסף לוי is no HIZBALLAH
     loose = any(t.script in LOOSE_SCRIPTS for t in (word, a, b))
     pairs = [(skeleton(_latin(word)), skeleton(_latin(a) + _latin(b)))]
     if word.abjad:
@@ -1304,6 +1319,9 @@ def align(
         factor = LONE_SKELETON_FACTOR if lone < SKELETON_SCALE - 1e-6 else 1.0
         score = min(score * factor, LONE_SKELETON_CAP)
         notes.append("one word matched across scripts by its consonants only: weak evidence")
+    elif score > LONE_SKELETON_CAP and _few_consonants(query, name, matched):
+        score = LONE_SKELETON_CAP
+        notes.append("matched across scripts by a few consonants only: weak evidence")
     if len(matched) >= 2 and _out_of_order(matched):
         score -= ORDER_TIE_COST
     matched.sort()
@@ -1446,6 +1464,26 @@ def _lone_skeleton(
     ):
         return sim
     return None
+
+
+def _few_consonants(
+    query: NormalizedName, name: NormalizedName, matched: list[tuple[int, int, float, Method]]
+) -> bool:
+    """Whether every pair was matched across scripts by consonant skeletons alone (not
+    by equal phonetic keys) and no query word so matched holds SKELETON_EVIDENCE
+    consonants."""
+    words: set[int] = set()
+    for i, j, sim, method in matched:
+        q, n = query.tokens[i], name.tokens[j]
+        if (
+            method not in (Method.TRANSLITERATION, Method.JOINED)
+            or sim > SKELETON_SCALE + 1e-6
+            or q.script == n.script
+            or not (q.foreign or n.foreign)
+        ):
+            return False
+        words.add(i)
+    return bool(words) and max(len(query.tokens[i].skeleton) for i in words) < SKELETON_EVIDENCE
 
 
 NAME_TITLES: Final = frozenset("amir emir mir said sayed sultan".split())

@@ -771,3 +771,26 @@ def test_among_equal_scores_a_name_comes_before_a_weak_alias() -> None:
     found = Index([weak, strong]).search("Abu LUQMAN")
     assert [m.entity.id for m in found[:2]] == ["t:1", "t:0"]
     assert found[0].score == found[1].score
+
+
+def test_a_word_from_an_abjad_begins_with_its_own_consonant() -> None:
+    # יוסף לוי (Yosef Levi) joined is no HIZBALLAH, עמית (Amit) no AHMED
+    assert compare_names("יוסף לוי", "HIZBALLAH").score == 0.0
+    assert not _alert("עמית לוי", "AHMED LEVI")
+    # و and ی may write a vowel before the first consonant: اولگ is Oleg
+    for spelling in ("أوليغ ديريباسكا", "اولگ دریپاسکا", "אולג דריפסקה"):
+        assert _alert(spelling, "DERIPASKA, Oleg Vladimirovich"), spelling
+
+
+def test_a_name_matched_across_scripts_by_a_few_consonants_only_is_weak() -> None:
+    for query, name in (
+        ("שהד עמית", "SOTA media"),  # Shahd Amit
+        ("אמל לוי", "LAU, Emily"),  # Amal Levi
+        ("ইশিতা বোস", "سعيد باهاجى"),  # Ishita Bose, SAID BAHAJI
+    ):
+        found = compare_names(query, name)
+        assert 0.55 <= found.score < DEFAULT_THRESHOLD, (query, found.score)
+        assert "matched across scripts by a few consonants only: weak evidence" in found.notes
+    # a word of three consonants places the name: علي خامنئي is ALI KHAMENEI
+    assert _alert("علي خامنئي", "KHAMENEI, Ali Husseini")
+    assert _alert("עלי ח'אמנאי", "KHAMENEI, Ali Husseini")
