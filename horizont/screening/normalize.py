@@ -205,6 +205,7 @@ def words_of(text: str) -> list[Word]:
     if korean is not None:  # კიმ ჩენ ინი: KIM Jong Un
         return [Word(w, NATIVE_KOREAN) for w in korean]
     compound = _compound_parts(text, matches)
+    spaced_han = _spaced_han_name(text, matches)
     for number, match in enumerate(matches):
         raw = match.group(0)
         if needs_romanization(raw):
@@ -218,7 +219,7 @@ def words_of(text: str) -> list[Word]:
             if script == "hangul" and len(parts) > 1:
                 out.extend(Word(w, NATIVE_KOREAN) for w in romanize_korean_name(parts) if w)
                 continue
-            native = script == "han" and len(parts) > 1
+            native = script == "han" and (len(parts) > 1 or spaced_han)
             for part in parts:
                 romanized = romanize(part, foreign=not native)
                 if romanized:
@@ -237,6 +238,20 @@ def words_of(text: str) -> list[Word]:
         if chinese is not None:  # Си Цзиньпин: XI Jinping
             return [Word(w, "latin") for w in chinese]
     return out
+
+
+def _spaced_han_name(text: str, matches: list[re.Match[str]]) -> bool:
+    """Whether the name is two or three words of one to three Han characters apart by
+    spaces only: a Chinese or Japanese name written family name first (王 小明, 山口
+    健一), read as one, not as a foreign name spelt in characters, whose parts a middle
+    dot divides (巴沙尔·阿萨德)."""
+    if not 2 <= len(matches) <= 3:
+        return False
+    if any(not 1 <= len(m.group(0)) <= 3 or script_of(m.group(0)) != "han" for m in matches):
+        return False
+    return all(
+        not text[a.end() : b.start()].strip() for a, b in zip(matches, matches[1:], strict=False)
+    )
 
 
 _HYPHENS: Final = frozenset({"-", "\u2010", "\u2011"})

@@ -299,3 +299,17 @@ def test_a_russian_name_after_a_korean_family_name_stays_russian() -> None:
     # A Chinese name as Russian writes it (Palladius) is no Korean one.
     assert [t.text for t in normalize_name("Ли Пэн").tokens] == ["li", "peng"]
     assert [t.text for t in normalize_name("Ли Ён Хо").tokens] == ["ri", "yong", "ho"]
+
+
+def test_a_han_name_written_with_a_space_is_read_as_one_not_as_a_foreign_name() -> None:
+    def words(name: str) -> list[tuple[str, str]]:
+        return [(t.text, t.script) for t in normalize_name(name).tokens]
+
+    assert words("王 小明") == words("王小明") == [("wang", "pinyin"), ("xiaoming", "pinyin")]
+    # a Japanese name, family name first: its syllables are compared as syllables,
+    # not by the consonants of a foreign name spelt in characters
+    assert compare_names("山口 健一", "TAN, Yaozong").score < DEFAULT_THRESHOLD
+    assert compare_names("佐々木 拓真", "ADHAJANI, Azim").score < DEFAULT_THRESHOLD
+    # a foreign name spelt in characters has its parts divided by a middle dot
+    assert [t.script for t in normalize_name("巴沙尔·阿萨德").tokens] == ["han", "han"]
+    assert compare_names("王 小明", "WANG, Xiaoming").score >= DEFAULT_THRESHOLD
