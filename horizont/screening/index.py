@@ -58,6 +58,9 @@ CANDIDATE_NAMES: Final = 36
 """How many names, ranked by shared rare tokens, are scored in full per query."""
 CANDIDATE_SHARE: Final = 0.4
 """Only names whose retrieval score is at least this share of the best one's are scored."""
+RARE_KEY_NAMES: Final = 10
+"""A query word whose keys fewer names hold than this is also looked up with its typos
+(each letter left out), as a word not on the lists is."""
 
 WORD_CACHE_SIZE: Final = 20_000
 """Query words whose postings are kept (cleared when full)."""
@@ -258,6 +261,12 @@ def _deletions(key: str) -> list[str]:
     return [key[:i] + key[i + 1 :] for i in range(len(key))] if len(key) >= 5 else []
 
 
+def _substitutions(key: str) -> list[str]:
+    """A key of four letters with each letter in turn masked (``a*ak``): two such keys
+    one letter apart share one. Longer keys meet through :func:`_deletions`."""
+    return [key[:i] + "*" + key[i + 1 :] for i in range(4)] if len(key) == 4 else []
+
+
 def _spellings(text: str) -> set[str]:
     """A word as spelt and with each letter deleted (five letters or more): two
     spellings one edit apart (a letter changed, added, left out, or two swapped) share
@@ -328,7 +337,7 @@ class Index:
         self._codes = Postings.build(codes, unique=True)
         deleted: dict[str, list[int]] = {}
         for key, postings in by_key.items():
-            for variant in _deletions(key):
+            for variant in _deletions(key) or _substitutions(key):
                 deleted.setdefault(variant, []).extend(postings)
         spelled: dict[str, list[int]] = {}
         for number, (_, _, normalized) in enumerate(names):
@@ -474,6 +483,11 @@ class Index:
                     hit = self._exact.get(variant)
                     if hit is not None:
                         far_found.append(hit)
+                if exact is None:  # a letter changed in a short word not listed (ATAK, ARAK)
+                    for variant in _substitutions(key):
+                        hit = self._deleted.get(variant)
+                        if hit is not None:
+                            far_found.append(hit)
             if len(key) == 3:  # two letters swapped in a short word (AHQ, HAQ)
                 for variant in {key[1] + key[0] + key[2], key[0] + key[2] + key[1]} - {key}:
                     hit = self._exact.get(variant)
@@ -485,8 +499,9 @@ class Index:
                     if hit is not None:
                         far_found.append(hit)
         # Maybe one typed letter off a listed spelling: a letter left out is looked for
-        # always (Ayan, Ayman), the other typos when no key of the word is listed.
-        for variant in _spellings(text) if not exact_found else (text,):
+        # always (Ayan, Ayman), the other typos when the word's keys are listed rarely
+        # or not at all (SAYAF reads saf, a key three names hold; ASYAF asiaf).
+        for variant in _spellings(text) if df < RARE_KEY_NAMES else (text,):
             hit = self._spelled.get(variant)
             if hit is not None:
                 near_found.append(hit)

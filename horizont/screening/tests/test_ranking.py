@@ -59,3 +59,24 @@ def test_a_word_made_of_one_part_twice_weighs_a_whole_word() -> None:
     two = compare_names("KOREA TRADING", "KOREA NORTH-SOUTH TRADING").score
     one = compare_names("KOREA TRADING", "KOREA SOUTH TRADING").score
     assert twice == two == one < 0.9
+
+
+def _companies(first: str, many: str, last: str) -> Index:
+    """``first``, then fifty more companies whose names share the word ``many``
+    (more than a query scores in full), then ``last``."""
+    others = [f"{a}{b}{c} {many}" for a in "BDGKLMNPRST" for b in "OU" for c in "LMN"][:50]
+    return _index(first, *others, last, schema=Schema.ORGANIZATION)
+
+
+def test_a_letter_changed_in_a_short_word_not_listed_is_retrieved() -> None:
+    # ATAK is on no list: ARAK, one letter off, must be scored among fifty more
+    # petrochemical companies
+    index = _companies("ARAK PETROCHEMICAL COMPANY", "PETROCHEMICAL COMPANY", "TAK")
+    assert index.search("AtAK PETROCHEMICAL COMPANY")[0].entity.id == "t:0"
+
+
+def test_a_typo_in_a_word_whose_key_few_names_hold_is_retrieved() -> None:
+    # SAYAF reads saf, which ABU SAYYAF GROUP holds; ASYAF (asiaf) is two letters
+    # swapped away, among fifty more groups
+    index = _companies("ASYAF GROUP", "GROUP", "ABU SAYYAF GROUP")
+    assert "t:0" in [m.entity.id for m in index.search("SAYAF GROUP")]
