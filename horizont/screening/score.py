@@ -40,6 +40,7 @@ from horizont.screening.normalize import (
     legal_forms_relation,
     name_readings,
 )
+from horizont.screening.palladius import split_pinyin
 from horizont.screening.scripts import (
     NATIVE_KOREAN,
     NATIVE_SYLLABLES,
@@ -1153,10 +1154,13 @@ def align(
     if table is None:
         table = PairTable(query, fuzzy, key_column)
     partial: list[tuple[float, int, int]] = []
+    families = _family_names(query, name)
     for j, n in enumerate(name.tokens):
         for i, (sim, method) in enumerate(table.row(n)):
             if method is Method.PARTIAL:
                 partial.append((sim, i, j))
+            elif method is Method.FUZZY and families and _other_syllables(query.tokens[i], n):
+                partial.append((sim / FUZZY_SCALE * PARTIAL_SCALE, i, j))
             elif method is not None:
                 pairs.append((sim, i, j, method))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -1217,7 +1221,6 @@ def align(
     if len(matched) >= 2 and not (rest_q and titles_inside_n) and not (rest_n and titles_inside):
         missing_q, missing_n = rest_q, rest_n
         total += sum(t.weight for t in titles_inside + titles_inside_n) * MISSING_TITLE_COST
-    families = _family_names(query, name)
     leftover = _leftover_cost(query, name, missing_q, missing_n, families)
     if (
         leftover > ANCHORED_EXTRA_CAP
@@ -1348,6 +1351,17 @@ def _repeat_found(token: Token, name: NormalizedName, missing: list[Token]) -> b
         return False
     copies = sum(1 for t in name.tokens if t.text == token.text)
     return sum(1 for t in missing if t.text == token.text) < copies
+
+
+def _other_syllables(q: Token, n: Token) -> bool:
+    """Two Latin words spelt alike that are both pinyin (Zhang, Wang; Ping, Ying;
+    Shuzhen, Shusheng): in a Chinese or Korean name they are other syllables, other
+    characters, not one written with a typo (Zhamg is no syllable)."""
+    return (
+        q.script == n.script == "latin"
+        and split_pinyin(q.text) is not None
+        and split_pinyin(n.text) is not None
+    )
 
 
 def _syllable_name(name: NormalizedName) -> bool:

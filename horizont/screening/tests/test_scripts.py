@@ -313,3 +313,15 @@ def test_a_han_name_written_with_a_space_is_read_as_one_not_as_a_foreign_name() 
     # a foreign name spelt in characters has its parts divided by a middle dot
     assert [t.script for t in normalize_name("巴沙尔·阿萨德").tokens] == ["han", "han"]
     assert compare_names("王 小明", "WANG, Xiaoming").score >= DEFAULT_THRESHOLD
+
+
+def test_in_a_chinese_name_typed_in_latin_letters_another_syllable_is_no_typo() -> None:
+    # Zhang and Wang, Liu and Li, Shuzhen and Shusheng are other characters
+    assert compare_names("Zhang Chen", "WANG, Chen").score < DEFAULT_THRESHOLD
+    assert compare_names("Liu Guihua", "LI, Guihua").score < DEFAULT_THRESHOLD
+    assert compare_names("Chen Shuzhen", "CHEN, Shusheng").score < DEFAULT_THRESHOLD
+    # a typo makes no syllable: still the name
+    assert compare_names("Zhamg Chen", "ZHANG, Chen").score >= DEFAULT_THRESHOLD
+    assert compare_names("XI Jinpimg", "XI, Jinping").score >= 0.9
+    # outside Chinese and Korean names, words one letter apart still match
+    assert compare_names("Dmitri Wang Petrov", "PETROV, Dmitri Yang").score >= DEFAULT_THRESHOLD
