@@ -35,6 +35,7 @@ from horizont.screening.scripts import (
     NATIVE_KOREAN,
     NATIVE_SYLLABLES,
     cyrillic_script,
+    east_asian_family,
     korean_from_cyrillic,
     korean_from_other_script,
     korean_reading,
@@ -585,6 +586,8 @@ def normalize_name(text: str, *, person: bool = False) -> NormalizedName:
         start, end = 0, len(plain) - first  # 박봉주: Ju is a name, not a legal form
     elif person or all(_romanized(w) for w in words):  # أسد reads sd, not a legal form
         start, end = 0, len(plain) - first
+    elif all(w.script == "latin" for w in words) and east_asian_family(tuple(plain[first:])):
+        start, end = 0, len(plain) - first  # Hui Yu, Ma Na: Yu and Na are no legal forms
     else:
         shifted = frozenset(g - first for g in glued if g > first)
         start, end, forms, legal_removed = _split_legal_forms(

@@ -1155,11 +1155,14 @@ def align(
         table = PairTable(query, fuzzy, key_column)
     partial: list[tuple[float, int, int]] = []
     families = _family_names(query, name)
+    # Words of a Chinese or Korean name typed in Latin letters are syllables (on one
+    # side at least: TANG, Ping-keung is written in Cantonese)
+    syllabic = families is not None or bool(_latin_family(query) or _latin_family(name))
     for j, n in enumerate(name.tokens):
         for i, (sim, method) in enumerate(table.row(n)):
             if method is Method.PARTIAL:
                 partial.append((sim, i, j))
-            elif method is Method.FUZZY and families and _other_syllables(query.tokens[i], n):
+            elif method is Method.FUZZY and syllabic and _other_syllables(query.tokens[i], n):
                 partial.append((sim / FUZZY_SCALE * PARTIAL_SCALE, i, j))
             elif method is not None:
                 pairs.append((sim, i, j, method))

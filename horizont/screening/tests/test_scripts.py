@@ -325,3 +325,14 @@ def test_in_a_chinese_name_typed_in_latin_letters_another_syllable_is_no_typo() 
     assert compare_names("XI Jinpimg", "XI, Jinping").score >= 0.9
     # outside Chinese and Korean names, words one letter apart still match
     assert compare_names("Dmitri Wang Petrov", "PETROV, Dmitri Yang").score >= DEFAULT_THRESHOLD
+
+
+def test_a_chinese_family_name_is_no_legal_form_and_a_cantonese_name_keeps_its_syllables() -> None:
+    # Yu and Na are family names here, not legal forms (HUJI is no Hui Yu)
+    assert [t.text for t in normalize_name("Hui Yu").tokens] == ["hui", "yu"]
+    assert normalize_name("Ma Na").legal_forms == ()
+    assert compare_names("Hui Yu", "HUJI").score < DEFAULT_THRESHOLD
+    assert normalize_name("DEUTSCHE BANK AG").legal_forms == ("ag",)
+    # the listed name is Cantonese (Ping-keung), the query pinyin: Ying is no Ping
+    assert compare_names("Tang Ying", "TANG, Ping-keung").score < DEFAULT_THRESHOLD
+    assert compare_names("Tang Ping", "TANG, Ping-keung").score >= DEFAULT_THRESHOLD
