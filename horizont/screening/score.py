@@ -41,6 +41,7 @@ from horizont.screening.normalize import (
     name_readings,
 )
 from horizont.screening.palladius import split_pinyin
+from horizont.screening.phonetic import phonetic_keys
 from horizont.screening.scripts import (
     NATIVE_KOREAN,
     NATIVE_SYLLABLES,
@@ -715,11 +716,23 @@ def _legal_words(missing: list[Token], other: NormalizedName) -> tuple[list[Toke
 def _titles_kept(missing: list[Token], other: NormalizedName) -> tuple[list[Token], list[Token]]:
     """Unmatched words that the other name dropped as a title: an ambiguous title (Haji,
     Sayyid) is dropped only before two more words, so HAJJI Fawzi keeps the word that
-    HAJJI, Muhammad Fawzi drops; such words are compared, not counted as missing."""
-    titles = {w for w in other.removed if w in HONORIFICS}
+    HAJJI, Muhammad Fawzi drops, and Said Mohammad Ali the SAEED of SAEED, Mohammad Ali
+    (one word in two spellings, by their phonetic keys); such words are compared, not
+    counted as missing."""
+    titles = _dropped_titles(other, missing)
     if not titles:
         return missing, []
     return [t for t in missing if t.text not in titles], [t for t in missing if t.text in titles]
+
+
+def _dropped_titles(other: NormalizedName, words: Sequence[Token]) -> set[str]:
+    """The titles ``other`` dropped and the ``words`` that are one of them in another
+    spelling (by their phonetic keys: SAEED for Said)."""
+    titles = {w for w in other.removed if w in HONORIFICS} if other.removed else set()
+    if titles:
+        keys = frozenset().union(*(phonetic_keys(w) for w in titles))
+        titles |= {t.text for t in words if not t.keys.isdisjoint(keys)}
+    return titles
 
 
 def _swapped(matched: list[tuple[int, int, float, Method]]) -> bool:
@@ -935,8 +948,8 @@ def can_reach(query: NormalizedName, name: NormalizedName, table: PairTable, flo
     q_tokens = query.tokens
     n_tokens = name.tokens
     best = [0.0] * len(q_tokens)
-    name_titles = {w for w in name.removed if w in HONORIFICS} if name.removed else set()
-    query_titles = {w for w in query.removed if w in HONORIFICS} if query.removed else set()
+    name_titles = _dropped_titles(name, q_tokens)
+    query_titles = _dropped_titles(query, n_tokens)
     one_word = len(q_tokens) == 1 and not query.legal_forms
     unmatched_n: list[int] = []
     partial = f < PARTIAL_CAP  # words spelt alike in part may lift the score to the cap

@@ -794,3 +794,12 @@ def test_a_name_matched_across_scripts_by_a_few_consonants_only_is_weak() -> Non
     # a word of three consonants places the name: علي خامنئي is ALI KHAMENEI
     assert _alert("علي خامنئي", "KHAMENEI, Ali Husseini")
     assert _alert("עלי ח'אמנאי", "KHAMENEI, Ali Husseini")
+
+
+def test_a_title_dropped_from_one_name_is_found_in_another_spelling_in_the_other() -> None:
+    # Said is dropped as a title from the query; SAEED is the same word, kept as a name
+    saeed = compare_names("Said Mohammad Ali", "SAEED, Mohammad Ali").score
+    assert saeed >= 0.95
+    assert saeed > compare_names("Said Mohammad Ali", "'ALI, Muhammad").score
+    # another word is still missing
+    assert compare_names("Said Mohammad Ali", "KHAN, Mohammad Ali").score < saeed
