@@ -426,8 +426,13 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
     # Two consonants say little: hamenei and MAHAN, jon and SAN are different words;
     # nor do three read from an abjad (עמית myt is no AHMED, יזן yzn no HASAN).
     few = 3 if q.abjad or n.abjad else 2
-    if min(len(a), len(b)) <= few and not _openings(q) & _openings(n):
-        return 0.0
+    if min(len(a), len(b)) <= few:
+        if not _openings(q) & _openings(n):
+            return 0.0
+        # a script that writes its vowels writes one opening a word (উদ্দিন uddin is
+        # no TONY)
+        if not (q.abjad or n.abjad) and (q.text[:1] in _VOWELS) != (n.text[:1] in _VOWELS):
+            return 0.0
     best = _bone_similarity(a, b, q, n, abjad=True)
     if q.abjad or n.abjad:  # و may be the consonant v as well as the vowel u
         best = max(best, _bone_similarity(a, b, q, n, abjad=False))

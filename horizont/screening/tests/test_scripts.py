@@ -336,3 +336,10 @@ def test_a_chinese_family_name_is_no_legal_form_and_a_cantonese_name_keeps_its_s
     # the listed name is Cantonese (Ping-keung), the query pinyin: Ying is no Ping
     assert compare_names("Tang Ying", "TANG, Ping-keung").score < DEFAULT_THRESHOLD
     assert compare_names("Tang Ping", "TANG, Ping-keung").score >= DEFAULT_THRESHOLD
+
+
+def test_a_script_that_writes_its_vowels_writes_the_one_opening_a_word() -> None:
+    # উদ্দিন uddin opens with a vowel, TONY with a consonant (Kabita Uddin)
+    assert compare_names("কবিতা উদ্দিন", "GUPTA, Tony").score < DEFAULT_THRESHOLD
+    # both open with a vowel: আলি is Ali
+    assert compare_names("আলি হাসান", "HASAN, Ali").score >= DEFAULT_THRESHOLD
