@@ -136,3 +136,28 @@ HELD_OUT_ON_SDN_2021: dict[str, str] = {
     "deripaska": "us-ofac-sdn:24283",
     "vekselberg": "us-ofac-sdn:24306",
 }
+
+# Three more people on the 2021 SDN, written on 2026-12-03 after that day's changes and
+# never tuned on: what the figures above promise for names the engine has not seen
+# (``benchmarks/screening_recall.py`` prints their recall).
+UNSEEN: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "nasrallah": ("us-ofac-sdn:2686", (
+        ("bengali", "হাসান নাসরুল্লাহ"), ("hindi", "हसन नसरल्लाह"), ("greek", "Χασάν Νασράλα"),
+        ("georgian", "ჰასან ნასრალა"), ("armenian", "Հասան Նասրալլահ"),
+        ("japanese", "ハサン・ナスララ"), ("thai", "ฮัสซัน นัสรุลลอฮ์"), ("arabic", "حسن نصرالله"),
+        ("hebrew", "חסן נסראללה"), ("chinese", "哈桑·纳斯鲁拉"), ("korean", "하산 나스랄라"),
+    )),
+    "bin laden": ("us-ofac-sdn:6365", (
+        ("bengali", "ওসামা বিন লাদেন"), ("hindi", "ओसामा बिन लादेन"), ("greek", "Οσάμα μπιν Λάντεν"),
+        ("georgian", "ოსამა ბინ ლადენი"), ("armenian", "Օսամա բեն Լադեն"),
+        ("japanese", "ウサーマ・ビン・ラーディン"), ("thai", "อุซามะฮ์ บิน ลาดิน"),
+        ("arabic", "أسامة بن لادن"), ("hebrew", "אוסאמה בן לאדן"), ("chinese", "奥萨马·本·拉登"),
+        ("korean", "오사마 빈 라덴"),
+    )),
+    "zawahiri": ("us-ofac-sdn:2676", (
+        ("greek", "Αϊμάν αλ-Ζαουάχρι"), ("persian", "ایمن الظواهری"), ("hindi", "अयमान अल-ज़वाहिरी"),
+        ("bengali", "আয়মান আল-জাওয়াহিরি"), ("japanese", "アイマン・ザワヒリ"),
+        ("georgian", "აიმან ალ-ზავაჰირი"), ("armenian", "Այման ալ-Զավահիրի"),
+        ("chinese", "艾曼·扎瓦希里"), ("korean", "아이만 알자와히리"),
+    )),
+}  # fmt: skip
