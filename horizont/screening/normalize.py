@@ -261,8 +261,11 @@ _HYPHENS: Final = frozenset({"-", "\u2010", "\u2011"})
 _ARTICLE_WORDS: Final = {"אל": "al", "アル": "al", "エル": "el"}
 _ARABIC_ARTICLE: Final = "\u0627\u0644"  # ال
 # A word with letters Arabic lacks is Persian (or a foreign name written in Persian):
-# its ال is no article (الکساندر: Alexander).
+# its ال is no article (الکساندر: Alexander), unless it also has a letter only Arabic
+# words use: Persian writes ی and ک in Arabic names too (الظواهری: al-Zawahiri).
 _PERSIAN_LETTERS: Final = frozenset("پچژگکی")
+_PERSIAN_ONLY: Final = frozenset("پچژگ")
+_ARABIC_ONLY: Final = frozenset("ثحذصضطظعغق")
 
 
 def _romanized(word: Word) -> bool:
@@ -278,7 +281,8 @@ def _article(raw: str, script: str) -> tuple[str, str]:
         script == "arabic"
         and raw.startswith(_ARABIC_ARTICLE)
         and len(raw) >= 5
-        and not _PERSIAN_LETTERS.intersection(raw)
+        and not _PERSIAN_ONLY.intersection(raw)
+        and (_ARABIC_ONLY.intersection(raw) or not _PERSIAN_LETTERS.intersection(raw))
     ):
         return "al", raw[2:]
     return "", raw

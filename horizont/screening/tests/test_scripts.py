@@ -343,3 +343,11 @@ def test_a_script_that_writes_its_vowels_writes_the_one_opening_a_word() -> None
     assert compare_names("কবিতা উদ্দিন", "GUPTA, Tony").score < DEFAULT_THRESHOLD
     # both open with a vowel: আলি is Ali
     assert compare_names("আলি হাসান", "HASAN, Ali").score >= DEFAULT_THRESHOLD
+
+
+def test_persian_al_before_an_arabic_name_is_the_article() -> None:
+    # ظ is a letter only Arabic words use: الظواهری is al-Zawahiri, though ی is Persian
+    assert [t.text for t in normalize_name("ایمن الظواهری").tokens] == ["ymn", "al", "zwhry"]
+    assert compare_names("ایمن الظواهری", "AL-ZAWAHIRI, Ayman").score >= 0.9
+    # a foreign name written in Persian keeps its al (Alexander)
+    assert [t.text for t in normalize_name("الکساندر").tokens] == ["lksndr"]
