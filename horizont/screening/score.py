@@ -1173,14 +1173,15 @@ def align(
         table = PairTable(query, fuzzy, key_column)
     partial: list[tuple[float, int, int]] = []
     families = _family_names(query, name)
-    # Words of a Chinese or Korean name typed in Latin letters are syllables (on one
-    # side at least: TANG, Ping-keung is written in Cantonese)
-    syllabic = families is not None or bool(_latin_family(query) or _latin_family(name))
     for j, n in enumerate(name.tokens):
         for i, (sim, method) in enumerate(table.row(n)):
             if method is Method.PARTIAL:
                 partial.append((sim, i, j))
-            elif method is Method.FUZZY and syllabic and _other_syllables(query.tokens[i], n):
+            elif (
+                method is Method.FUZZY
+                and _other_syllables(query.tokens[i], n)
+                and _syllabic(query, name, families)
+            ):
                 partial.append((sim / FUZZY_SCALE * PARTIAL_SCALE, i, j))
             elif method is not None:
                 pairs.append((sim, i, j, method))
@@ -1385,6 +1386,12 @@ def _other_syllables(q: Token, n: Token) -> bool:
     )
 
 
+def _syllabic(query: NormalizedName, name: NormalizedName, families: Families) -> bool:
+    """Whether the words of one name at least are syllables of a Chinese or Korean name
+    (TANG, Ping-keung is written in Cantonese, so only the query may read as pinyin)."""
+    return families is not None or bool(_latin_family(query) or _latin_family(name))
+
+
 def _syllable_name(name: NormalizedName) -> bool:
     """A Chinese or Korean name read from its characters (习近平, 김정은)."""
     return bool(name.tokens) and name.tokens[0].script in NATIVE_SYLLABLES
@@ -1490,15 +1497,15 @@ def _lone_skeleton(
     if len(query.tokens) != 1 or len(matched) != 1:
         return None
     i, j, sim, method = matched[0]
-    q, n = query.tokens[i], name.tokens[j]
-    if (
-        method is Method.TRANSLITERATION
-        and sim <= SKELETON_SCALE + 1e-6
-        and q.script != n.script
-        and (q.foreign or n.foreign)
-    ):
+    if method is Method.TRANSLITERATION and _by_skeleton(query.tokens[i], name.tokens[j], sim):
         return sim
     return None
+
+
+def _by_skeleton(q: Token, n: Token, sim: float) -> bool:
+    """Whether a pair matched across scripts has no more than a skeleton's similarity
+    (equal phonetic keys give more)."""
+    return sim <= SKELETON_SCALE + 1e-6 and q.script != n.script and (q.foreign or n.foreign)
 
 
 def _few_consonants(
@@ -1509,12 +1516,8 @@ def _few_consonants(
     consonants."""
     words: set[int] = set()
     for i, j, sim, method in matched:
-        q, n = query.tokens[i], name.tokens[j]
-        if (
-            method not in (Method.TRANSLITERATION, Method.JOINED)
-            or sim > SKELETON_SCALE + 1e-6
-            or q.script == n.script
-            or not (q.foreign or n.foreign)
+        if method not in (Method.TRANSLITERATION, Method.JOINED) or not _by_skeleton(
+            query.tokens[i], name.tokens[j], sim
         ):
             return False
         words.add(i)
