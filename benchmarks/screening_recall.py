@@ -14,7 +14,8 @@
   and of seven people written after the engine was tuned (Kadyrov, Lukashenko, Kim Jong
   Un, Khamenei, Maduro, Deripaska, Vekselberg: ``HELD_OUT`` there), and of three more
   written after the last change and never tuned on (Nasrallah, bin Laden, al-Zawahiri
-  in 9–11 scripts each: ``UNSEEN`` there), the honest figure for names not seen.
+  in 9–11 scripts each: ``UNSEEN`` there), and of six written at the start of the
+  next session (``FRESH``), the honest figures for names not seen.
 
 Baseline in the same run: brute force with rapidfuzz (``token_sort_ratio`` of every
 query against every listed name, folded text, best name wins); strict recall@1 and
@@ -43,6 +44,7 @@ from horizont.screening.evaluation import (  # noqa: E402
 )
 from horizont.screening.normalize import ascii_fold, normalize_name  # noqa: E402
 from horizont.screening.tests.names_in_scripts import (  # noqa: E402
+    FRESH,
     HELD_OUT,
     HELD_OUT_ON_SDN_2021,
     NAMES,
@@ -195,20 +197,23 @@ def main() -> None:
         f"people held out, {held_total} spellings: recall@1 ours {held_hits / held_total:.3f} "
         "(target 0.9 per person)"
     )
-    unseen = [
-        LabelledQuery(query, entity_id, f"{person}, {script}")
-        for person, (entity_id, spellings) in UNSEEN.items()
-        for script, query in spellings
-    ]
-    ours_u = recall_at_1(index, unseen)
-    print(
-        f"people written on 2026-12-03 after that day's changes ({', '.join(UNSEEN)}; one "
-        "spelling fixed since, see UNSEEN), "
-        f"{ours_u.total} spellings in other scripts: recall@1 ours {ours_u.recall:.3f} "
-        f"brute-force rapidfuzz {brute_recall(brute, unseen):.3f}"
-    )
-    for q, top in ours_u.misses:
-        print(f"  miss: {q.kind} {q.query!r} → {top}")
+    for people, written in (
+        (UNSEEN, "after the first session's changes (see UNSEEN: first run 24/31)"),
+        (FRESH, "at the start of the second session (see FRESH: first run 57/66)"),
+    ):
+        unseen = [
+            LabelledQuery(query, entity_id, f"{person}, {script}")
+            for person, (entity_id, spellings) in people.items()
+            for script, query in spellings
+        ]
+        ours_u = recall_at_1(index, unseen)
+        print(
+            f"people written on 2026-12-03 {written}: {', '.join(people)}; "
+            f"{ours_u.total} spellings in other scripts: recall@1 ours {ours_u.recall:.3f} "
+            f"brute-force rapidfuzz {brute_recall(brute, unseen):.3f}"
+        )
+        for q, top in ours_u.misses:
+            print(f"  miss: {q.kind} {q.query!r} → {top}")
 
 
 if __name__ == "__main__":

@@ -163,3 +163,50 @@ UNSEEN: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("chinese", "艾曼·扎瓦希里"), ("korean", "아이만 알자와히리"),
     )),
 }  # fmt: skip
+
+# Six more people, written at the start of the second session of 2026-12-03 before any
+# change of that session, from knowledge of the scripts (Wikipedia-style spellings), and
+# screened against the 2021 SDN. The first run's figure is the honest one for names not
+# seen; the benchmark prints it beside the others.
+FRESH: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "haniyeh": ("us-ofac-sdn:23627", (
+        ("arabic", "إسماعيل هنية"), ("persian", "اسماعیل هنیه"), ("hebrew", "איסמאעיל הנייה"),
+        ("greek", "Ισμαήλ Χανίγια"), ("russian", "Исмаил Хания"), ("georgian", "ისმაილ ჰანია"),
+        ("armenian", "Իսմայիլ Հանիե"), ("hindi", "इस्माइल हनिया"), ("bengali", "ইসমাইল হানিয়া"),
+        ("japanese", "イスマーイール・ハニーヤ"), ("chinese", "伊斯梅尔·哈尼亚"),
+        ("korean", "이스마일 하니예"), ("thai", "อิสมาอิล ฮะนียะฮ์"),
+    )),
+    "soleimani": ("us-ofac-sdn:10481", (
+        ("persian", "قاسم سلیمانی"), ("arabic", "قاسم سليماني"), ("hebrew", "קאסם סולימאני"),
+        ("greek", "Κασέμ Σουλεϊμανί"), ("russian", "Касем Сулеймани"),
+        ("georgian", "ყასემ სოლეიმანი"), ("armenian", "Ղասեմ Սոլեյմանի"),
+        ("hindi", "क़ासिम सुलेमानी"), ("bengali", "কাসেম সোলাইমানি"),
+        ("japanese", "ガーセム・ソレイマーニー"), ("chinese", "卡西姆·苏莱曼尼"),
+        ("korean", "가셈 솔레이마니"),
+    )),
+    "sechin": ("us-ofac-sdn:16692", (
+        ("russian", "Игорь Сечин"), ("ukrainian", "Ігор Сечін"), ("greek", "Ιγκόρ Σέτσιν"),
+        ("georgian", "იგორ სეჩინი"), ("armenian", "Իգոր Սեչին"), ("hebrew", "איגור סצ'ין"),
+        ("arabic", "إيغور سيتشين"), ("persian", "ایگور سچین"), ("hindi", "इगोर सेचिन"),
+        ("japanese", "イーゴリ・セーチン"), ("chinese", "伊戈尔·谢钦"), ("korean", "이고리 세친"),
+    )),
+    "min aung hlaing": ("us-ofac-sdn:27225", (
+        ("burmese", "မင်းအောင်လှိုင်"), ("thai", "มิน อ่อง หล่าย"), ("chinese", "敏昂莱"),
+        ("japanese", "ミン・アウン・フライン"), ("korean", "민아웅흘라잉"),
+        ("russian", "Мин Аунг Хлайн"), ("greek", "Μιν Άουνγκ Χλάινγκ"),
+        ("hindi", "मिन आंग ह्लाइंग"), ("arabic", "مين أونغ هلاينغ"),
+    )),
+    "kim yo jong": ("us-ofac-sdn:21444", (
+        ("korean", "김여정"), ("chinese", "金与正"), ("japanese", "キム・ヨジョン"),
+        ("russian", "Ким Ё Чжон"), ("greek", "Κιμ Γιο Τζονγκ"), ("hebrew", "קים יו ג'ונג"),
+        ("arabic", "كيم يو جونغ"), ("thai", "คิม โย-จ็อง"), ("georgian", "კიმ იო ჯონგი"),
+        ("hindi", "किम यो-जोंग"),
+    )),
+    "zarif": ("us-ofac-sdn:26950", (
+        ("persian", "محمد جواد ظریف"), ("arabic", "محمد جواد ظريف"),
+        ("hebrew", "מוחמד ג'ואד זריף"), ("russian", "Мохаммад Джавад Зариф"),
+        ("greek", "Μοχαμάντ Τζαβάντ Ζαρίφ"), ("hindi", "मोहम्मद जवाद ज़रीफ़"),
+        ("japanese", "モハンマド・ジャヴァード・ザリーフ"), ("chinese", "穆罕默德·贾瓦德·扎里夫"),
+        ("korean", "모하마드 자바드 자리프"), ("georgian", "მოჰამად ჯავად ზარიფი"),
+    )),
+}  # fmt: skip
