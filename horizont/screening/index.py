@@ -51,9 +51,8 @@ from horizont.screening.score import (
     code_of,
     key_similarities,
 )
-from horizont.screening.scripts import CYRILLIC_EXTRA, skeleton
+from horizont.screening.scripts import CYRILLIC_EXTRA, loose_skeleton, skeleton
 
-_LOOSE: Final = str.maketrans({"l": "r"})
 CANDIDATE_NAMES: Final = 36
 """How many names, ranked by shared rare tokens, are scored in full per query."""
 CANDIDATE_SHARE: Final = 0.4
@@ -319,7 +318,7 @@ class Index:
             for token in normalized.tokens:
                 for key in {token.key, *token.keys}:  # every reading: chams is also hams
                     _post(by_key, key, number)
-                for bone in {token.skeleton, token.skeleton.translate(_LOOSE)}:
+                for bone in {token.skeleton, loose_skeleton(token.skeleton)}:
                     if len(bone) >= 2:
                         _post(bones, bone, number)
             for key, joined in _joined_keys(normalized.tokens):  # AL-SHAMI as ALSHAMI
@@ -327,7 +326,7 @@ class Index:
                 bone = skeleton(joined)  # AL-ASSAD written 알아사드, alasadeu
                 if len(bone) >= 3:
                     _post(bones, bone, number)
-                    _post(bones, bone.translate(_LOOSE), number)
+                    _post(bones, loose_skeleton(bone), number)
         codes: dict[str, list[int]] = {}
         for number, (_, _, normalized) in enumerate(names):
             code = code_of(normalized)
@@ -519,7 +518,7 @@ class Index:
         and some consonants differently, their skeletons less so."""
         bone = token.skeleton
         if token.script in LOOSE_SCRIPTS:
-            bone = bone.translate(_LOOSE)
+            bone = loose_skeleton(bone)
         if token.text.startswith("h") and token.script in LOOSE_SCRIPTS:
             bone = "k" + bone  # kana write Kh with ハ: ハーメネイー hamenei, KHAMENEI
         if len(bone) < 2:
@@ -559,7 +558,7 @@ class Index:
                 continue
             bone = skeleton(a.text + b.text, abjad=a.abjad)
             if a.script in LOOSE_SCRIPTS:
-                bone = bone.translate(_LOOSE)
+                bone = loose_skeleton(bone)
             hit = self._bones.get(bone) if len(bone) >= 3 else None
             if hit is not None:
                 found.append(hit)

@@ -48,6 +48,7 @@ from horizont.screening.scripts import (
     SKELETON_CLASS,
     east_asian_family,
     korean_key,
+    loose_skeleton,
     skeleton,
 )
 
@@ -70,6 +71,10 @@ MISSING_TITLE_COST: Final = 0.1
 MISSING_REPEAT_COST: Final = 0.1
 """A word a name has twice (MOHAMED MOHAMED) missing once on the other side, which has
 no word left over: a typing slip or the same name given once (Shoigu Shoigu Sergey)."""
+MISSING_ARTICLE_COST: Final = 0.04
+ARTICLES: Final = frozenset({"al", "el"})
+"""The Arabic article, which spellings of one name write or leave out at will
+(AL-ZAWAHIRI, Zawahiri; ザワヒリ): on one side only it costs next to nothing."""
 MISSING_SYLLABLE_INSIDE_COST: Final = 0.9
 """A syllable of a Chinese or Korean given name missing between two found ones."""
 INITIAL_SIMILARITY: Final = 0.8
@@ -108,6 +113,9 @@ sound classes (d/t, s/z/sh, b/p/f/v) words of one or two consonants meet many na
 the lists (שהד עמית, Shahd Amit: SOTA media; ইশিতা বোস, Ishita Bose: SAID BAHAJI;
 אמל לוי, Amal Levi: LAU, Emily), while one word of three (علي خامنئي: ALI KHAMENEI)
 places the name."""
+JOINING_WORDS: Final = PARTICLES | {"llh"}
+"""Words that names are made of when written together (ABDALLAH, NASRALLAH: الله is
+romanized llh): a match of one word with two, one of them of these, is no coincidence."""
 JOINED_CUTOFF: Final = 0.85
 JOINED_SCALE: Final = 0.97
 ACRONYM_ORDER_FACTOR: Final = 0.5
@@ -411,7 +419,7 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
     a, b = q.skeleton, n.skeleton
     if len(a) < 2 or len(b) < 2:
         if q.script in LOOSE_SCRIPTS or n.script in LOOSE_SCRIPTS:  # アリー ari: Ali
-            a, b = a.translate(_LOOSE), b.translate(_LOOSE)
+            a, b = loose_skeleton(a), loose_skeleton(b)
         if not a or a != b:
             return 0.0
         # An abjad writes no initial vowel (علی: ly for Ali): the first consonants meet.
@@ -482,7 +490,7 @@ def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> floa
     raw_a = skeleton(_latin(q), abjad=abjad and q.abjad, collapse=False)
     raw_b = skeleton(_latin(n), abjad=abjad and n.abjad, collapse=False)
     if loose:
-        a, b = a.translate(_LOOSE), b.translate(_LOOSE)
+        a, b = loose_skeleton(a), loose_skeleton(b)
         raw_a, raw_b = raw_a.translate(_LOOSE), raw_b.translate(_LOOSE)
     collapsed = float(Levenshtein.normalized_similarity(a, b))
     raw = float(Levenshtein.normalized_similarity(raw_a, raw_b))
@@ -547,7 +555,7 @@ def _rejoined(
     for i, j, sim, method in matched:
         pair = None
         if method is not Method.EXACT:
-            pair = _rejoin(query.tokens[i].text, name, j, sim, free_n)
+            pair = _rejoin(query.tokens[i], name, j, sim, free_n)
         if pair is None:
             kept.append((i, j, sim, method))
         else:
@@ -558,15 +566,18 @@ def _rejoined(
 
 
 def _rejoin(
-    word: str, name: NormalizedName, j: int, sim: float, free_n: set[int]
+    word: Token, name: NormalizedName, j: int, sim: float, free_n: set[int]
 ) -> tuple[tuple[int, int], float] | None:
     """Name word ``j`` with the free word after it, or the one before it (VO
-    PROMSYRIOIMPORT), when ``word`` is the two written together and that beats ``sim``."""
+    PROMSYRIOIMPORT), when ``word`` is the two written together and that beats ``sim``;
+    across scripts by skeletons as :func:`_joined` (알자와히리: AL-ZAWAHIRI)."""
     for other, covered in ((j + 1, (j, j + 1)), (j - 1, (j - 1, j))):
         if other not in free_n:
             continue
-        joined = name.tokens[covered[0]].text + name.tokens[covered[1]].text
-        similarity = float(OSA.normalized_similarity(word, joined))
+        a, b = name.tokens[covered[0]], name.tokens[covered[1]]
+        similarity = float(OSA.normalized_similarity(word.text, a.text + b.text))
+        if similarity < JOINED_CUTOFF and word.foreign != a.foreign:
+            similarity = _joined_bones(word, a, b)
         if similarity >= JOINED_CUTOFF and similarity * JOINED_SCALE > sim:
             return covered, similarity
     return None
@@ -684,7 +695,7 @@ def _joined_bones(word: Token, a: Token, b: Token) -> float:
     best = 0.0
     for one, two in pairs:
         if loose:
-            one, two = one.translate(_LOOSE), two.translate(_LOOSE)
+            one, two = loose_skeleton(one), loose_skeleton(two)
         if len(one) >= 3 and len(two) >= 3:
             best = max(best, float(Levenshtein.normalized_similarity(one, two)))
     return best * SKELETON_SCALE if best >= SKELETON_CUTOFF else 0.0
@@ -1034,6 +1045,8 @@ def _bound(
         w = q.weight
         if q.patronymic:
             term = -f * min(w, MISSING_PATRONYMIC_COST)
+        elif q.text in ARTICLES:
+            term = -f * min(w, MISSING_ARTICLE_COST)
         elif q.text in repeated:  # a word repeated in either name: a looser bound only
             term = -f * min(w, MISSING_REPEAT_COST)
         else:
@@ -1058,6 +1071,8 @@ def _bound(
         v = n.weight
         if n.patronymic:
             term = -f * min(v, MISSING_PATRONYMIC_COST)
+        elif n.text in ARTICLES:
+            term = -f * min(v, MISSING_ARTICLE_COST)
         elif n.text in repeated:
             term = -f * min(v, MISSING_REPEAT_COST)
         else:
@@ -1433,8 +1448,9 @@ def _leftover_cost(
     """What words left unpaired cost: extra words on one side only are middle names or
     qualifiers (0.5 of a query word's weight, 0.3 of a name word's; 0.5 for a one-word
     query); unpaired words on both sides are name parts that differ, which costs their
-    full weight; a patronymic on one side only a tenth, and so does a word its name
-    has twice (MOHAMED MOHAMED, Shoigu Shoigu) when the other side has no word left.
+    full weight; a patronymic on one side only a tenth, the article *al*
+    MISSING_ARTICLE_COST, and a word its name has twice (MOHAMED MOHAMED, Shoigu
+    Shoigu) a tenth when the other side has no word left.
     ``families`` (:func:`_family_names`) tells Chinese and Korean names apart."""
     query_has_patronymic = any(t.patronymic for t in missing_q)
     name_has_patronymic = any(t.patronymic for t in missing_n)
@@ -1452,6 +1468,8 @@ def _leftover_cost(
     for t in missing_q:
         if t.patronymic:
             cost += t.weight if name_has_patronymic else MISSING_PATRONYMIC_COST
+        elif t.text in ARTICLES:
+            cost += min(t.weight, MISSING_ARTICLE_COST)
         elif not missing_n and _repeat_found(t, query, missing_q):
             cost += min(t.weight, MISSING_REPEAT_COST)
         else:
@@ -1459,6 +1477,8 @@ def _leftover_cost(
     for t in missing_n:
         if t.patronymic:
             cost += t.weight if query_has_patronymic else MISSING_PATRONYMIC_COST
+        elif t.text in ARTICLES:
+            cost += min(t.weight, MISSING_ARTICLE_COST)
         elif not missing_q and _repeat_found(t, name, missing_n):
             cost += min(t.weight, MISSING_REPEAT_COST)
         elif syllables and t is not name.tokens[0] and t is not name.tokens[-1]:
@@ -1493,7 +1513,22 @@ def _lone_skeleton(
     query: NormalizedName, name: NormalizedName, matched: list[tuple[int, int, float, Method]]
 ) -> float | None:
     """The similarity of the only pair of a one-word query when that pair was matched
-    across scripts by consonant skeletons (not by equal phonetic keys), else None."""
+    across scripts by consonant skeletons (not by equal phonetic keys), else None; also
+    the least of the pairs of one word that words of the other name, written together,
+    meet by skeletons alone (إيغور سيتشين, Igor Sechin, is no AKRESTSINA): the whole
+    match rests on one comparison of consonants, unless a particle or الله is joined
+    (حزب الله is HIZBALLAH)."""
+    if (
+        len(matched) >= 2
+        and (len({j for _, j, _, _ in matched}) == 1 or len({i for i, _, _, _ in matched}) == 1)
+        and all(
+            method is Method.JOINED
+            and _by_skeleton(query.tokens[i], name.tokens[j], sim)
+            and not {query.tokens[i].text, name.tokens[j].text} & JOINING_WORDS
+            for i, j, sim, method in matched
+        )
+    ):
+        return min(sim for _, _, sim, _ in matched)
     if len(query.tokens) != 1 or len(matched) != 1:
         return None
     i, j, sim, method = matched[0]

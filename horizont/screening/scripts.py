@@ -108,9 +108,12 @@ def _greek(word: str) -> str:
     """Greek spellings of foreign names read as their sounds: μπ b, ντ d, γκ g (Μπασάρ
     Άσαντ: Bashar Assad), γι before a vowel y (Γιονγκ: yong), ου u, αι e, ει and οι i
     (a pair of vowels is one sound unless the accent or a diaeresis is on its first
-    letter: Σεργκέι is Sergei, Σουλεϊμανί Suleimani)."""
+    letter: Σεργκέι is Sergei, Σουλεϊμανί Suleimani), ου before a vowel w (Ζαουάχρι:
+    Zawahiri), χ kh (Χαμενεΐ: Khamenei, Χασάν:
+    Hasan), not the ch anyascii writes."""
     plain = unicodedata.normalize("NFC", word.lower())
     plain = _GREEK_YOD.sub("y", plain)
+    plain = _GREEK_W.sub("w", plain)
     for old, new in _GREEK_DIGRAPHS:
         plain = plain.replace(old, new)
     return "".join(c for c in unicodedata.normalize("NFD", plain) if not unicodedata.combining(c))
@@ -119,9 +122,12 @@ def _greek(word: str) -> str:
 _GREEK_DIGRAPHS: Final = (
     ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τζ", "dz"),
     ("ου", "u"), ("ού", "u"), ("αι", "e"), ("αί", "e"), ("ει", "i"), ("εί", "i"),
-    ("οι", "i"), ("οί", "i"),
+    ("οι", "i"), ("οί", "i"), ("χ", "kh"),
 )  # fmt: skip
 _GREEK_YOD: Final = re.compile(r"γι(?=[αεηιουωάέήίόύώ])")
+# ου opening a word or after a vowel, before a vowel, is w (Ζαουάχρι: Zawahiri,
+# Ουίλιαμ: William); after a consonant it stays u (Λουίς: Luis).
+_GREEK_W: Final = re.compile(r"(?:^|(?<=[αεηιοωάέήίόώ]))ο[υύ](?=[αεηιοωάέήίόώ])")
 # Arabic letters whose usual romanization in the lists differs from anyascii's: ظ is
 # written z (AL-ZAWAHIRI), not dh.
 _ARABIC_LETTERS: Final = str.maketrans({"ظ": "z"})
@@ -439,6 +445,16 @@ def skeleton(ascii_word: str, *, abjad: bool = False, collapse: bool = True) -> 
             continue
         out.append(mapped)
     return "".join(out)
+
+
+_L_AS_R: Final = str.maketrans({"l": "r"})
+_DOUBLED: Final = re.compile(r"(.)\1+")
+
+
+def loose_skeleton(bone: str) -> str:
+    """A collapsed skeleton as a script that does not tell l from r hears it (Japanese,
+    Chinese, Korean): l is r, and a doubled r is one (ナスララ nsr: NASRALLAH nsrl)."""
+    return _DOUBLED.sub(r"\1", bone.translate(_L_AS_R))
 
 
 # Korean names in Cyrillic, as Russian writes them (Kontsevich's system and the older

@@ -149,6 +149,7 @@ _COMMON_BACK: Final = {
     "t": "т", "u": "у", "f": "ф", "h": "х", "y": "ы", "j": "й", "w": "в", "c": "к",
     "q": "к", "x": "кс",
     "zh": "ж", "kh": "х", "ts": "ц", "tz": "ц", "ch": "ч", "sh": "ш", "shch": "щ",
+    "tsh": "ч",  # Arabic writes ч as تش (سيتشين, Sechin), as do Bantu names (Tshisekedi)
     "ya": "я", "yu": "ю", "yo": "ё", "ye": "е", "iy": "ий", "yy": "ый",
     "ph": "ф", "ck": "к", "ks": "кс",
     "ž": "ж", "š": "ш", "č": "ч", "ŝ": "щ", "ë": "ё", "è": "э", "é": "е", "ê": "е",
@@ -166,8 +167,8 @@ _BACK: Final[dict[str, dict[str, str]]] = {
         "ia": "ия", "iu": "ию",
     },
     # English spellings of Arabic and Persian names write long vowels doubled
-    # (Pooya, Saeed, Yousef): oo and ee are u and i.
-    "english": {**_COMMON_BACK, "oo": "у", "ee": "и", "ou": "у"},
+    # (Pooya, Saeed, Yousef): oo and ee are u and i, and j is the sound of Джавад.
+    "english": {**_COMMON_BACK, "oo": "у", "ee": "и", "ou": "у", "j": "дж"},
     "icao": {**_COMMON_BACK, "ia": "я", "iu": "ю", "ie": "ъе"},
     "iso9": {**_COMMON_BACK, "c": "ц", "h": "х", "j": "й"},
     "german": {

@@ -803,3 +803,67 @@ def test_a_title_dropped_from_one_name_is_found_in_another_spelling_in_the_other
     assert saeed > compare_names("Said Mohammad Ali", "'ALI, Muhammad").score
     # another word is still missing
     assert compare_names("Said Mohammad Ali", "KHAN, Mohammad Ali").score < saeed
+
+
+def test_an_english_j_is_the_sound_cyrillic_writes_dzh() -> None:
+    # Javad, Jamal in the lists are Джавад, Джамал in Russian
+    assert _alert("Мохаммад Джавад Зариф", "ZARIF, Mohammad Javad")
+    assert _alert("Джамал Хашогги", "KHASHOGGI, Jamal")
+
+
+def test_arabic_tsh_is_the_sound_of_ch() -> None:
+    # سيتشين writes Sechin as Arabic spells foreign names: تش for ч
+    assert _alert("إيغور سيتشين", "SECHIN, Igor")
+
+
+def test_two_words_joined_into_one_by_consonants_alone_are_weak_evidence() -> None:
+    # Igor Sechin in Arabic has the consonants of AKRESTSINA (g-r-s-tsh-n)
+    found = compare_names("إيغور سيتشين", "AKRESTSINA")
+    assert found.score < DEFAULT_THRESHOLD
+    assert "one word matched across scripts by its consonants only: weak evidence" in found.notes
+    # a particle or الله joined is a spelling, not a coincidence
+    assert compare_names("حزب الله", "HIZBALLAH").score >= 0.74
+    assert _alert("حسن نصر الله", "NASRALLAH, Hassan")
+
+
+def test_the_arabic_article_left_out_costs_next_to_nothing() -> None:
+    without = compare_names("Ayman Zawahiri", "AL-ZAWAHIRI, Ayman").score
+    assert without >= 0.97
+    # an exact family name without its article beats another family name that only
+    # shares its consonants (ザワヒリ zawahiri, JABER: s-b-r)
+    assert (
+        compare_names("アイマン・ザワヒリ", "AL-ZAWAHIRI, Ayman").score
+        > compare_names("アイマン・ザワヒリ", "JABER, Aiman").score
+    )
+
+
+def _people(*names: str) -> Index:
+    return Index(
+        Entity(
+            id=f"t:{i}", schema=Schema.PERSON, names=[Name(n)], source=SourceRef("t", "1", str(i))
+        )
+        for i, n in enumerate(names)
+    )
+
+
+def test_a_word_joined_with_its_article_across_scripts_is_rejoined() -> None:
+    # 알자와히리 is al-Zawahiri written as one word in Hangul, not JABER (s-b-r)
+    found = _people("JABER, Aiman", "AL-ZAWAHIRI, Ayman").search("아이만 알자와히리")
+    assert found[0].entity.names[0].value == "AL-ZAWAHIRI, Ayman"
+    assert found[0].score >= DEFAULT_THRESHOLD
+
+
+def test_scripts_without_l_and_r_apart_reach_a_doubled_l() -> None:
+    # ナスララ nasurara: NASRALLAH (l as r, and rr one r), among many named Hasan
+    others = [f"HASAN, {given}" for given in _GIVEN_NAMES]
+    index = _people(*others, "NASRALLAH, Hasan")
+    for query in ("ハサン・ナスララ", "하산 나스랄라"):
+        found = index.search(query)
+        assert found and found[0].entity.names[0].value == "NASRALLAH, Hasan", query
+
+
+_GIVEN_NAMES = (
+    "Ahmad Ali Omar Karim Samir Nabil Walid Tarek Fadi Rami Bassam Ziad Hani Majid Adel "
+    "Imad Jamal Kamal Mahmoud Mustafa Nasser Osama Qasim Rashid Saad Salim Tamer Yasser "
+    "Zaki Bilal Hamza Idris Jalal Khalil Louai Munir Nizar Rafiq Sami Tawfiq Wael Yahya"
+).split()

@@ -14,7 +14,14 @@ from horizont.screening import (
     compare_names,
 )
 from horizont.screening.normalize import normalize_name
-from horizont.screening.scripts import korean_key, korean_reading, romanize, script_of, skeleton
+from horizont.screening.scripts import (
+    korean_key,
+    korean_reading,
+    loose_skeleton,
+    romanize,
+    script_of,
+    skeleton,
+)
 from horizont.screening.tests.names_in_scripts import LISTED, LOOK_ALIKES, NAMES, SCRIPTS
 
 
@@ -351,3 +358,16 @@ def test_persian_al_before_an_arabic_name_is_the_article() -> None:
     assert compare_names("ایمن الظواهری", "AL-ZAWAHIRI, Ayman").score >= 0.9
     # a foreign name written in Persian keeps its al (Alexander)
     assert [t.text for t in normalize_name("الکساندر").tokens] == ["lksndr"]
+
+
+def test_greek_chi_is_kh_and_ou_before_a_vowel_is_w() -> None:
+    assert romanize("Χασάν") == "khasan"
+    assert romanize("Ζαουάχρι") == "zawakhri"
+    assert romanize("Ουίλιαμ") == "wiliam"
+    assert romanize("Λουίς") == "luis"  # after a consonant ου stays u
+    assert romanize("Πούτιν") == "putin"
+
+
+def test_a_loose_skeleton_hears_l_as_r_and_one_r_for_two() -> None:
+    assert loose_skeleton("nsrl") == "nsr"
+    assert loose_skeleton("lsbl") == "rsbr"
