@@ -50,6 +50,7 @@ from horizont.screening.scripts import (
     korean_key,
     loose_skeleton,
     skeleton,
+    vowel_letters_conflict,
 )
 
 STRONG_AT: Final = 0.90
@@ -113,9 +114,9 @@ sound classes (d/t, s/z/sh, b/p/f/v) words of one or two consonants meet many na
 the lists (שהד עמית, Shahd Amit: SOTA media; ইশিতা বোস, Ishita Bose: SAID BAHAJI;
 אמל לוי, Amal Levi: LAU, Emily), while one word of three (علي خامنئي: ALI KHAMENEI)
 places the name."""
-JOINING_WORDS: Final = PARTICLES | {"llh"}
+JOINING_WORDS: Final = PARTICLES | {"allh"}
 """Words that names are made of when written together (ABDALLAH, NASRALLAH: الله is
-romanized llh): a match of one word with two, one of them of these, is no coincidence."""
+romanized allh): a match of one word with two, one of them of these, is no coincidence."""
 JOINED_CUTOFF: Final = 0.85
 JOINED_SCALE: Final = 0.97
 ACRONYM_ORDER_FACTOR: Final = 0.5
@@ -300,7 +301,8 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         if len(q.text) > 1:  # a full word asked, only its initial listed: weak evidence
             return WORD_TO_INITIAL_SIMILARITY, Method.INITIAL
         return INITIAL_SIMILARITY, Method.INITIAL
-    if (n.key in q.keys or q.key in n.keys) and not _codes_apart(q, n):
+    onset = _onset_conflict(q, n)
+    if (n.key in q.keys or q.key in n.keys) and not onset and not _codes_apart(q, n):
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
     given = _given_keys or _load_given_keys()
     if q.key in given and n.key in given:
@@ -309,8 +311,8 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         if short_form_of(q.key, n.key):  # Bibi, Benjamin; Вова, Владимир
             return SHORT_FORM_SIMILARITY, Method.SHORT_FORM
     if q.script != n.script and (q.foreign or n.foreign):
-        bone = _skeleton_similarity(q, n)
-        if bone >= SKELETON_CUTOFF:
+        bone = 0.0 if onset else _skeleton_similarity(q, n)
+        if bone >= SKELETON_CUTOFF and not _vowels_conflict(q, n):
             return bone * SKELETON_SCALE, Method.TRANSLITERATION
     shortest = min(len(q.text), len(n.text))
     if shortest <= 3:
@@ -415,6 +417,40 @@ def _vowels_apart(q: Token, n: Token) -> bool:
     )
 
 
+def _onset_conflict(q: Token, n: Token) -> bool:
+    """A word romanized from another script and a Latin or Cyrillic one of which one
+    opens with a vowel, the other with a consonant. Scripts that write their vowels
+    write one opening a word (অভি ইসলাম, Abhi Islam: no ABU SALIM), and an abjad writes
+    it with alif or ain (romanized a or i: علی aly is ALI, not LI, and لی is no ALI).
+    و and ی may open with either, and so may a Latin y or w (Yevgeny, יבגני); Japanese,
+    Chinese and Korean are not compared (ウ writes v and w: ウラジーミル, Vladimir)."""
+    if q.foreign == n.foreign:
+        return False
+    foreign, other = (q, n) if q.foreign else (n, q)
+    if (
+        foreign.script in LOOSE_SCRIPTS
+        or foreign.script in NATIVE_SYLLABLES
+        or foreign.script.startswith("cyrillic")
+    ):
+        return False
+    latin = _latin(other)
+    if not foreign.text or not latin or foreign.text[0] in "wy" or latin[0] in "wy":
+        return False
+    return (foreign.text[0] in _VOWELS) != (latin[0] in _VOWELS)
+
+
+def _vowels_conflict(q: Token, n: Token) -> bool:
+    """An abjad word and a Latin or Cyrillic one whose consonants agree but not the
+    long vowels the abjad writes between them
+    (:func:`horizont.screening.scripts.vowel_letters_conflict`)."""
+    if q.abjad == n.abjad:
+        return False
+    abjad, other = (q, n) if q.abjad else (n, q)
+    if other.foreign:
+        return False
+    return vowel_letters_conflict(abjad.text, _latin(other))
+
+
 def _skeleton_similarity(q: Token, n: Token) -> float:
     a, b = q.skeleton, n.skeleton
     if len(a) < 2 or len(b) < 2:
@@ -422,9 +458,10 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
             a, b = loose_skeleton(a), loose_skeleton(b)
         if not a or a != b:
             return 0.0
-        # An abjad writes no initial vowel (علی: ly for Ali): the first consonants meet.
-        first_q = q.text.lstrip(_VOWELS) if n.abjad else q.text
-        first_n = n.text.lstrip(_VOWELS) if q.abjad else n.text
+        # An abjad writes an initial vowel a (علی: aly for Ali): the first consonants meet.
+        either = q.abjad or n.abjad
+        first_q = q.text.lstrip(_VOWELS) if either else q.text
+        first_n = n.text.lstrip(_VOWELS) if either else n.text
         if first_q[:1] != first_n[:1]:
             return 0.0
         # Written vowels place the consonant: アリー ari is Ali, not AIR.
@@ -478,7 +515,7 @@ def _openings(token: Token) -> frozenset[str]:
     """The first consonants a word may begin with; an abjad's و and ی may write a vowel."""
     if not token.abjad:
         return frozenset((_opening(token.text),))
-    return frozenset((_opening(token.text), _opening(token.text.lstrip("wy"))))
+    return frozenset((_opening(token.text), _opening(token.text.lstrip(_VOWELS + "w"))))
 
 
 def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> float:
@@ -1556,7 +1593,12 @@ def _few_consonants(
         ):
             return False
         words.add(i)
-    return bool(words) and max(len(query.tokens[i].skeleton) for i in words) < SKELETON_EVIDENCE
+    return bool(words) and max(_consonants(query.tokens[i]) for i in words) < SKELETON_EVIDENCE
+
+
+def _consonants(token: Token) -> int:
+    """How many consonants a word's skeleton holds, doubles apart (محمود mhmwd: m, m, d)."""
+    return len(skeleton(_latin(token), abjad=token.abjad, collapse=False))
 
 
 NAME_TITLES: Final = frozenset("amir emir mir said sayed sultan".split())

@@ -133,11 +133,27 @@ _GREEK_W: Final = re.compile(r"(?:^|(?<=[αεηιοωάέήίόώ]))ο[υύ](?=[
 _ARABIC_LETTERS: Final = str.maketrans({"ظ": "z"})
 
 
+# A word opening with alif or ain opens with a vowel, which anyascii leaves out: it is
+# written a (i under إ), or u and i where و or ي follows, which then write the vowel
+# (علی aly: ALI, not LI; אולג ulg: Oleg; און un), so that a name opening with a
+# consonant is told apart (see score._onset_conflict).
+_ARABIC_ONSET: Final = re.compile(r"^([\u0627\u0623\u0625\u0671\u0639])([\u0648\u064a\u06cc]?)")
+_HEBREW_ONSET: Final = re.compile(r"^([\u05d0\u05e2])([\u05d5\u05d9]?)(?![\u05d5\u05d9])")
+
+
+def _onset(match: re.Match[str]) -> str:
+    vowel = match.group(2)
+    if vowel:
+        return "u" if vowel in "\u0648\u05d5" else "i"
+    return "i" if match.group(1) == "\u0625" else "a"
+
+
 def _arabic(word: str) -> str:
     # و opening a word is the consonant (ویکتور: Viktor, وليد: Walid), which the abjad
     # skeleton keeps; inside a word it is mostly the vowel u/o.
     if word.startswith("و") and len(word) > 2:
         word = "v" + word[1:]
+    word = _ARABIC_ONSET.sub(_onset, word)
     return word.translate(_ARABIC_LETTERS)
 
 
@@ -158,6 +174,7 @@ _HEBREW_WITH_GERESH: Final = re.compile(f"([{''.join(_HEBREW_GERESH)}]){HEBREW_G
 
 def _hebrew(word: str) -> str:
     word = _HEBREW_WITH_GERESH.sub(lambda m: _HEBREW_GERESH[m.group(1)], word)
+    word = _HEBREW_ONSET.sub(_onset, word)  # א, ע opening a word: a vowel (אמיר Amir)
     return _HEBREW_VAV.sub("w", word.replace("וו", "v")).translate(_HEBREW_LETTERS)
 
 
@@ -445,6 +462,50 @@ def skeleton(ascii_word: str, *, abjad: bool = False, collapse: bool = True) -> 
             continue
         out.append(mapped)
     return "".join(out)
+
+
+def _consonants_and_gaps(text: str, *, abjad: bool) -> tuple[list[str], list[str]]:
+    """The consonant classes of a romanized word and the vowels written in each gap
+    around them (before the first, between, after the last). In an abjad word only w
+    and y after its first letter write vowels (u/o, i/e); a doubled consonant is one."""
+    consonants: list[str] = []
+    gaps: list[str] = []
+    gap = ""
+    for at, char in enumerate(text):
+        if char in "aeiou" or (char in "wy" and (abjad and at > 0 or char == "y" and not abjad)):
+            gap += char
+            continue
+        if char == "h":  # a consonant of its own, but in kh, sh, th, dh, gh, ch, zh and
+            # closing a word (ة, Fatimah)
+            closing = at == len(text) - 1 and at > 0
+            mapped = None if closing or at and text[at - 1] in "kstdgcz" else "h"
+        else:
+            mapped = SKELETON_CLASS.get(char)
+        if mapped is None or (consonants and consonants[-1] == mapped and not gap):
+            continue
+        gaps.append(gap)
+        consonants.append(mapped)
+        gap = ""
+    gaps.append(gap)
+    return consonants, gaps
+
+
+def vowel_letters_conflict(abjad_word: str, word: str) -> bool:
+    """Whether a romanized abjad word, with the consonants of a Latin ``word`` in the
+    same order, writes a long vowel between two of them that the Latin word does not
+    have there: و (w) where it has no o or u, ي (y) where it has no i, e or y (مأور
+    mwr, Maor: no AMIR; محمود mhmwd, Mahmud: no MUHAMMAD; حسين hsyn, Husain: no
+    HASAN). The vowel after the last consonant varies and is not compared."""
+    abjad_consonants, abjad_gaps = _consonants_and_gaps(abjad_word, abjad=True)
+    consonants, gaps = _consonants_and_gaps(word, abjad=False)
+    if abjad_consonants != consonants:
+        return False
+    for written, other in zip(abjad_gaps[1:-1], gaps[1:-1], strict=True):
+        if "w" in written and not ("o" in other or "u" in other):
+            return True
+        if "y" in written and not ("i" in other or "e" in other or "y" in other):
+            return True
+    return False
 
 
 _L_AS_R: Final = str.maketrans({"l": "r"})

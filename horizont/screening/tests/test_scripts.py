@@ -233,12 +233,12 @@ def test_romanization_follows_how_each_script_writes_foreign_names(word: str, re
 
 def test_a_hebrew_letter_with_a_geresh_is_the_sound_it_stands_for() -> None:
     # ג׳ is j and ח׳ kh, with the geresh or an apostrophe.
-    assert [t.text for t in normalize_name("קים ג'ונג און").tokens] == ["kym", "jwng", "wn"]
-    assert [t.text for t in normalize_name("עלי ח׳אמנאי").tokens] == ["ly", "khmny"]
+    assert [t.text for t in normalize_name("קים ג'ונג און").tokens] == ["kym", "jwng", "un"]
+    assert [t.text for t in normalize_name("עלי ח׳אמנאי").tokens] == ["aly", "khmny"]
 
 
 def test_persian_al_at_the_start_of_a_foreign_name_is_no_article() -> None:
-    assert [t.text for t in normalize_name("الکساندر لوکاشنکو").tokens] == ["lksndr", "lwkshnkw"]
+    assert [t.text for t in normalize_name("الکساندر لوکاشنکو").tokens] == ["alksndr", "lwkshnkw"]
     assert [t.text for t in normalize_name("بشار الأسد").tokens][:2] == ["bshr", "al"]
 
 
@@ -354,10 +354,10 @@ def test_a_script_that_writes_its_vowels_writes_the_one_opening_a_word() -> None
 
 def test_persian_al_before_an_arabic_name_is_the_article() -> None:
     # ظ is a letter only Arabic words use: الظواهری is al-Zawahiri, though ی is Persian
-    assert [t.text for t in normalize_name("ایمن الظواهری").tokens] == ["ymn", "al", "zwhry"]
+    assert [t.text for t in normalize_name("ایمن الظواهری").tokens] == ["imn", "al", "zwhry"]
     assert compare_names("ایمن الظواهری", "AL-ZAWAHIRI, Ayman").score >= 0.9
     # a foreign name written in Persian keeps its al (Alexander)
-    assert [t.text for t in normalize_name("الکساندر").tokens] == ["lksndr"]
+    assert [t.text for t in normalize_name("الکساندر").tokens] == ["alksndr"]
 
 
 def test_greek_chi_is_kh_and_ou_before_a_vowel_is_w() -> None:
