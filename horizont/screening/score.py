@@ -51,6 +51,7 @@ from horizont.screening.scripts import (
     loose_skeleton,
     skeleton,
     vowel_letters_conflict,
+    written_vowels_conflict,
 )
 
 STRONG_AT: Final = 0.90
@@ -440,15 +441,20 @@ def _onset_conflict(q: Token, n: Token) -> bool:
 
 
 def _vowels_conflict(q: Token, n: Token) -> bool:
-    """An abjad word and a Latin or Cyrillic one whose consonants agree but not the
-    long vowels the abjad writes between them
-    (:func:`horizont.screening.scripts.vowel_letters_conflict`)."""
-    if q.abjad == n.abjad:
+    """A word romanized from another script and a Latin or Cyrillic one whose
+    consonants agree but not the vowels written between them: the long vowels an abjad
+    writes (:func:`horizont.screening.scripts.vowel_letters_conflict`), all vowels in a
+    script that writes them (:func:`horizont.screening.scripts.written_vowels_conflict`)."""
+    if q.foreign == n.foreign:
         return False
-    abjad, other = (q, n) if q.abjad else (n, q)
-    if other.foreign:
+    foreign, other = (q, n) if q.foreign else (n, q)
+    if foreign.abjad:
+        return vowel_letters_conflict(foreign.text, _latin(other))
+    if foreign.script in LOOSE_SCRIPTS or foreign.script in NATIVE_SYLLABLES:
+        return False  # they add vowels of their own (ブリゴジン, 普里戈津)
+    if foreign.script.startswith("cyrillic"):
         return False
-    return vowel_letters_conflict(abjad.text, _latin(other))
+    return written_vowels_conflict(foreign.text, _latin(other))
 
 
 def _skeleton_similarity(q: Token, n: Token) -> float:

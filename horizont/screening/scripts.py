@@ -508,6 +508,29 @@ def vowel_letters_conflict(abjad_word: str, word: str) -> bool:
     return False
 
 
+# Vowels that spellings of one name put in one place: a and e (Mohammed, Muhammad), e
+# and i (Hussein, Husain), o and u (Osama, Usama).
+_VOWEL_KIN: Final = {
+    "a": "ae", "e": "aei", "i": "eiy", "y": "eiy", "o": "ou", "u": "ou",
+}  # fmt: skip
+
+
+def written_vowels_conflict(written: str, word: str) -> bool:
+    """Whether a word romanized from a script that writes its vowels (Greek, Indic,
+    Georgian …), with the consonants of a Latin ``word`` in the same order, has between
+    two of them vowels that no spelling of the Latin word's vowels there would give
+    (সিনা sina is no SONA; but মুহাম্মদ muhammad is MOHAMMED). Vowels left out on
+    either side and the vowel after the last consonant are not compared."""
+    written_consonants, written_gaps = _consonants_and_gaps(written, abjad=False)
+    consonants, gaps = _consonants_and_gaps(word, abjad=False)
+    if written_consonants != consonants:
+        return False
+    for one, other in zip(written_gaps[1:-1], gaps[1:-1], strict=True):
+        if one and other and not any(c in _VOWEL_KIN[v] for v in one for c in other):
+            return True
+    return False
+
+
 _L_AS_R: Final = str.maketrans({"l": "r"})
 _DOUBLED: Final = re.compile(r"(.)\1+")
 
