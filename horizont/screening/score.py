@@ -115,6 +115,7 @@ sound classes (d/t, s/z/sh, b/p/f/v) words of one or two consonants meet many na
 the lists (שהד עמית, Shahd Amit: SOTA media; ইশিতা বোস, Ishita Bose: SAID BAHAJI;
 אמל לוי, Amal Levi: LAU, Emily), while one word of three (علي خامنئي: ALI KHAMENEI)
 places the name."""
+SKELETON_EVIDENCE_SIMILARITY: Final = 0.85
 JOINING_WORDS: Final = PARTICLES | {"allh"}
 """Words that names are made of when written together (ABDALLAH, NASRALLAH: الله is
 romanized allh): a match of one word with two, one of them of these, is no coincidence."""
@@ -434,7 +435,7 @@ def _onset_conflict(q: Token, n: Token) -> bool:
         or foreign.script.startswith("cyrillic")
     ):
         return False
-    latin = _latin(other)
+    latin = ascii_fold(_latin(other)[:1])  # Élodie opens with a vowel
     if not foreign.text or not latin or foreign.text[0] in "wy" or latin[0] in "wy":
         return False
     return (foreign.text[0] in _VOWELS) != (latin[0] in _VOWELS)
@@ -448,13 +449,14 @@ def _vowels_conflict(q: Token, n: Token) -> bool:
     if q.foreign == n.foreign:
         return False
     foreign, other = (q, n) if q.foreign else (n, q)
+    latin = ascii_fold(_latin(other))
     if foreign.abjad:
-        return vowel_letters_conflict(foreign.text, _latin(other))
+        return vowel_letters_conflict(foreign.text, latin)
     if foreign.script in LOOSE_SCRIPTS or foreign.script in NATIVE_SYLLABLES:
         return False  # they add vowels of their own (ブリゴジン, 普里戈津)
     if foreign.script.startswith("cyrillic"):
         return False
-    return written_vowels_conflict(foreign.text, _latin(other))
+    return written_vowels_conflict(foreign.text, latin)
 
 
 def _skeleton_similarity(q: Token, n: Token) -> float:
@@ -510,6 +512,8 @@ def _first_consonant(text: str) -> int:
 
 def _opening(text: str) -> str:
     """The first consonant of a romanized word, h included, j apart from s, l as r."""
+    if not text.isascii():
+        text = ascii_fold(text)  # Élodie
     at = _first_consonant(text)
     if at == len(text):
         return ""
@@ -613,13 +617,18 @@ def _rejoin(
 ) -> tuple[tuple[int, int], float] | None:
     """Name word ``j`` with the free word after it, or the one before it (VO
     PROMSYRIOIMPORT), when ``word`` is the two written together and that beats ``sim``;
-    across scripts by skeletons as :func:`_joined` (알자와히리: AL-ZAWAHIRI)."""
+    across scripts by skeletons as :func:`_joined` where one of the two is a particle
+    (알자와히리: AL-ZAWAHIRI)."""
     for other, covered in ((j + 1, (j, j + 1)), (j - 1, (j - 1, j))):
         if other not in free_n:
             continue
         a, b = name.tokens[covered[0]], name.tokens[covered[1]]
         similarity = float(OSA.normalized_similarity(word.text, a.text + b.text))
-        if similarity < JOINED_CUTOFF and word.foreign != a.foreign:
+        if (
+            similarity < JOINED_CUTOFF
+            and word.foreign != a.foreign
+            and {a.text, b.text} & PARTICLES
+        ):
             similarity = _joined_bones(word, a, b)
         if similarity >= JOINED_CUTOFF and similarity * JOINED_SCALE > sim:
             return covered, similarity
@@ -1590,21 +1599,30 @@ def _few_consonants(
     query: NormalizedName, name: NormalizedName, matched: list[tuple[int, int, float, Method]]
 ) -> bool:
     """Whether every pair was matched across scripts by consonant skeletons alone (not
-    by equal phonetic keys) and no query word so matched holds SKELETON_EVIDENCE
-    consonants."""
-    words: set[int] = set()
+    by equal phonetic keys) and no query word matched so by its whole skeleton holds
+    SKELETON_EVIDENCE consonants (with a similarity of SKELETON_EVIDENCE_SIMILARITY or
+    more: its whole skeleton, or joined with the next word)."""
+    whole: list[int] = []
     for i, j, sim, method in matched:
         if method not in (Method.TRANSLITERATION, Method.JOINED) or not _by_skeleton(
             query.tokens[i], name.tokens[j], sim
         ):
             return False
-        words.add(i)
-    return bool(words) and max(_consonants(query.tokens[i]) for i in words) < SKELETON_EVIDENCE
+        if sim >= SKELETON_EVIDENCE_SIMILARITY:
+            whole.append(i)
+    return (
+        bool(matched)
+        and max((_consonants(query.tokens[i]) for i in whole), default=0) < SKELETON_EVIDENCE
+    )
+
+
+_TWICE: Final = re.compile(r"(.)\1")
 
 
 def _consonants(token: Token) -> int:
-    """How many consonants a word's skeleton holds, doubles apart (محمود mhmwd: m, m, d)."""
-    return len(skeleton(_latin(token), abjad=token.abjad, collapse=False))
+    """How many consonants a word holds: its skeleton's, where consonants of one class
+    apart by a vowel or an h count apart (محمود mhmwd, মুহাম্মদ muhammd: m, m, d)."""
+    return len(skeleton(_TWICE.sub(r"\1", _latin(token)), abjad=token.abjad, collapse=False))
 
 
 NAME_TITLES: Final = frozenset("amir emir mir said sayed sultan".split())

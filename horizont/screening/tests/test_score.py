@@ -912,3 +912,9 @@ def test_vowels_a_script_writes_must_be_heard_in_the_other_name() -> None:
     # vowels one name is spelt with in several ways are heard alike
     assert _alert("মুহাম্মদ হোসাইন", "HUSSEIN, Mohammed")
     assert _alert("Ιγκόρ Σέτσιν", "SECHIN, Igor")
+
+
+def test_a_latin_vowel_with_a_diacritic_is_a_vowel_across_scripts() -> None:
+    # é is heard where بيريز writes ي; Élodie opens with a vowel
+    assert _alert("فرناندو بيريز", "Fernando Pérez")
+    assert _alert("إيلودي مارتان", "Élodie Martin")
