@@ -51,7 +51,7 @@ from horizont.screening.score import (
     code_of,
     key_similarities,
 )
-from horizont.screening.scripts import CYRILLIC_EXTRA, loose_skeleton, skeleton
+from horizont.screening.scripts import CYRILLIC_EXTRA, han_heard, loose_skeleton, skeleton
 
 CANDIDATE_NAMES: Final = 36
 """How many names, ranked by shared rare tokens, are scored in full per query."""
@@ -524,10 +524,16 @@ class Index:
         if len(bone) < 2:
             return exact, near, df
         found = [exact]
-        hit = self._bones.get(bone)
-        if hit is not None:
-            found.append(hit)
-            df = max(df, len(hit))
+        bones = [bone]
+        if token.script == "han":  # as the syllables are heard together (穆罕默德)
+            heard = loose_skeleton(skeleton(han_heard(token.text)))
+            if heard != bone and len(heard) >= 2:
+                bones.append(heard)
+        for each in bones:
+            hit = self._bones.get(each)
+            if hit is not None:
+                found.append(hit)
+                df = max(df, len(hit))
         near_found = [near]
         variants: set[str] = set()
         if len(bone) >= 3:

@@ -47,6 +47,7 @@ from horizont.screening.scripts import (
     NATIVE_SYLLABLES,
     SKELETON_CLASS,
     east_asian_family,
+    han_heard,
     korean_key,
     loose_skeleton,
     skeleton,
@@ -493,7 +494,22 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
         # Chinese writes no r closing a syllable (维克托 weiketuo: Viktor, 伯格 boge: berg)
         q, n = (q, _without_coda_r(n)) if q.script == "han" else (_without_coda_r(q), n)
         best = max(best, _bone_similarity(q.skeleton, n.skeleton, q, n, abjad=True))
+        han, other = (q, n) if q.script == "han" else (n, q)
+        heard = _han_heard(han)
+        if heard is not None:
+            best = max(
+                best, _bone_similarity(heard.skeleton, other.skeleton, heard, other, abjad=True)
+            )
     return best
+
+
+def _han_heard(token: Token) -> Token | None:
+    """A foreign name in Chinese characters as its syllables are heard together
+    (:func:`horizont.screening.scripts.han_heard`); None when that changes nothing."""
+    text = han_heard(token.text)
+    if text == token.text:
+        return None
+    return replace(token, text=text, skeleton=skeleton(text))
 
 
 _CODA_R: Final = re.compile(r"r(?![aeiouy])")

@@ -534,6 +534,17 @@ def written_vowels_conflict(written: str, word: str) -> bool:
     return False
 
 
+_HAN_NASAL: Final = re.compile(r"n(?=[mbp])")
+
+
+def han_heard(text: str) -> str:
+    """A foreign name romanized from Chinese characters as its syllables are heard
+    together: n before m, b or p is the m of the syllable after (穆罕默德 muhanmode:
+    Muhammad), and di read back from ji (for Russian ди) may be the j of an Arabic or
+    English name (贾瓦德 jiawade: Javad)."""
+    return _HAN_NASAL.sub("", text).replace("di", "ji")
+
+
 _L_AS_R: Final = str.maketrans({"l": "r"})
 _DOUBLED: Final = re.compile(r"(.)\1+")
 

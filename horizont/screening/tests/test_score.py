@@ -918,3 +918,14 @@ def test_a_latin_vowel_with_a_diacritic_is_a_vowel_across_scripts() -> None:
     # é is heard where بيريز writes ي; Élodie opens with a vowel
     assert _alert("فرناندو بيريز", "Fernando Pérez")
     assert _alert("إيلودي مارتان", "Élodie Martin")
+
+
+def test_a_foreign_name_in_chinese_characters_is_heard_syllable_to_syllable() -> None:
+    # 穆罕默德 muhanmode: the n of 罕 is the m of 默 (Muhammad); 贾 ji is a j, not the
+    # d that Russian names read it as (贾瓦德: Javad)
+    assert _alert("穆罕默德·贾瓦德·扎里夫", "ZARIF, Mohammad Javad")
+    found = _people(*(f"ZARIF, {given}" for given in _GIVEN_NAMES), "ZARIF, Mohammad Javad")
+    assert found.search("穆罕默德·贾瓦德·扎里夫")[0].entity.names[0].value == (
+        "ZARIF, Mohammad Javad"
+    )
+    assert _alert("弗拉基米尔·普京", "PUTIN, Vladimir")  # 基 ji is still di in Vladimir
