@@ -15,7 +15,8 @@
   Un, Khamenei, Maduro, Deripaska, Vekselberg: ``HELD_OUT`` there), and of three more
   written after the last change and never tuned on (Nasrallah, bin Laden, al-Zawahiri
   in 9–11 scripts each: ``UNSEEN`` there), and of six written at the start of the
-  next session (``FRESH``), the honest figures for names not seen.
+  next session (``FRESH``) and late in it (``FRESH_LATE``): the first runs of these are
+  the honest figures for names not seen.
 
 Baseline in the same run: brute force with rapidfuzz (``token_sort_ratio`` of every
 query against every listed name, folded text, best name wins); strict recall@1 and
@@ -45,6 +46,7 @@ from horizont.screening.evaluation import (  # noqa: E402
 from horizont.screening.normalize import ascii_fold, normalize_name  # noqa: E402
 from horizont.screening.tests.names_in_scripts import (  # noqa: E402
     FRESH,
+    FRESH_LATE,
     HELD_OUT,
     HELD_OUT_ON_SDN_2021,
     NAMES,
@@ -200,6 +202,7 @@ def main() -> None:
     for people, written in (
         (UNSEEN, "after the first session's changes (see UNSEEN: first run 24/31)"),
         (FRESH, "at the start of the second session (see FRESH: first run 57/66)"),
+        (FRESH_LATE, "late in the second session (see FRESH_LATE: first run 58/65)"),
     ):
         unseen = [
             LabelledQuery(query, entity_id, f"{person}, {script}")

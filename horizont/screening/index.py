@@ -536,13 +536,14 @@ class Index:
                 df = max(df, len(hit))
         near_found = [near]
         variants: set[str] = set()
-        if len(bone) >= 3:
-            variants |= {bone[:i] + bone[i + 1 :] for i in range(len(bone))}
-        if len(bone) >= 4:  # one consonant heard differently (プリゴジン: purigodin)
-            variants |= {bone[:i] + c + bone[i + 1 :] for i in range(len(bone)) for c in _BONES}
-        if token.script == "han":  # an r closing a syllable, which Chinese does not write
-            variants |= {bone[:i] + "r" + bone[i:] for i in range(len(bone) + 1)}
-        variants.discard(bone)
+        for each in bones:
+            if len(each) >= 3:
+                variants |= {each[:i] + each[i + 1 :] for i in range(len(each))}
+            if len(each) >= 4:  # one consonant heard differently (プリゴジン: purigodin)
+                variants |= {each[:i] + c + each[i + 1 :] for i in range(len(each)) for c in _BONES}
+            if token.script == "han":  # an r closing a syllable, which Chinese does not write
+                variants |= {each[:i] + "r" + each[i:] for i in range(len(each) + 1)}
+        variants.difference_update(bones)
         for variant in variants:
             extra = self._bones.get(variant)
             if extra is not None and len(variant) >= 3:

@@ -55,7 +55,7 @@ _KEEP_MARKS: Final = frozenset("żźśćńłóęąžščŝëèéêâûïüöäй
 # Apostrophes, and the Hebrew geresh and gershayim (פריגוז׳ין, צה״ל) written in their place.
 _APOSTROPHES: Final = re.compile(r"[’'`´ʹʺʼ‘\u02bb\u02bf\u02be\u05f3\u05f4]")
 # A Hebrew letter with a geresh (ג׳ for j) keeps it as a mark inside the word.
-_HEBREW_GERESH: Final = re.compile(r"([גזצחתדע])[’'`´ʹʼ\u05f3]")
+_HEBREW_GERESH: Final = re.compile(r"([גזצץחתדע])[’'`´ʹʼ\u05f3]")
 # A word is a run of letters, digits and combining marks (Indic vowel signs are marks).
 _WORD: Final = re.compile(
     r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"

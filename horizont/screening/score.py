@@ -545,17 +545,24 @@ def _openings(token: Token) -> frozenset[str]:
 
 
 def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> float:
-    """Mean similarity of the collapsed skeletons and of the uncollapsed ones."""
+    """Mean similarity of the collapsed skeletons and of the uncollapsed ones (where the
+    collapsed ones are equal, a doubled letter is one against an abjad or Chinese,
+    which write none)."""
     if not abjad:
         a = skeleton(q.text) if q.abjad else a
         b = skeleton(n.text) if n.abjad else b
     loose = q.script in LOOSE_SCRIPTS or n.script in LOOSE_SCRIPTS
-    raw_a = skeleton(_latin(q), abjad=abjad and q.abjad, collapse=False)
-    raw_b = skeleton(_latin(n), abjad=abjad and n.abjad, collapse=False)
     if loose:
         a, b = loose_skeleton(a), loose_skeleton(b)
-        raw_a, raw_b = raw_a.translate(_LOOSE), raw_b.translate(_LOOSE)
     collapsed = float(Levenshtein.normalized_similarity(a, b))
+    text_a, text_b = _latin(q), _latin(n)
+    if collapsed == 1.0 and (q.abjad != n.abjad or (q.script == "han") != (n.script == "han")):
+        # an abjad writes no doubled letter, nor does Chinese (محمد, 穆罕默德: Muhammed)
+        text_a, text_b = _TWICE.sub(r"\1", text_a), _TWICE.sub(r"\1", text_b)
+    raw_a = skeleton(text_a, abjad=abjad and q.abjad, collapse=False)
+    raw_b = skeleton(text_b, abjad=abjad and n.abjad, collapse=False)
+    if loose:
+        raw_a, raw_b = raw_a.translate(_LOOSE), raw_b.translate(_LOOSE)
     raw = float(Levenshtein.normalized_similarity(raw_a, raw_b))
     return (collapsed + raw) / 2
 

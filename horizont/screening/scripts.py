@@ -153,6 +153,7 @@ def _arabic(word: str) -> str:
     # skeleton keeps; inside a word it is mostly the vowel u/o.
     if word.startswith("و") and len(word) > 2:
         word = "v" + word[1:]
+    word = word.replace("وو", "wv")  # a vowel and the consonant v (یانوکوویچ: Yanukovych)
     word = _ARABIC_ONSET.sub(_onset, word)
     return word.translate(_ARABIC_LETTERS)
 
@@ -167,7 +168,7 @@ _HEBREW_LETTERS: Final = str.maketrans({"ש": "sh"})
 # ד׳ dh, ע׳ gh); :func:`horizont.screening.normalize.words_of` marks it with rafe (U+05BF).
 HEBREW_GERESH_MARK: Final = "\u05bf"
 _HEBREW_GERESH: Final = {
-    "ג": "j", "ז": "zh", "צ": "ch", "ח": "kh", "ת": "th", "ד": "dh", "ע": "gh",
+    "ג": "j", "ז": "zh", "צ": "ch", "ץ": "ch", "ח": "kh", "ת": "th", "ד": "dh", "ע": "gh",
 }  # fmt: skip
 _HEBREW_WITH_GERESH: Final = re.compile(f"([{''.join(_HEBREW_GERESH)}]){HEBREW_GERESH_MARK}")
 
@@ -211,6 +212,9 @@ _KANA_NG: Final = re.compile(r"[んン](?=[あいうえおアイウエオ])")
 
 
 def _kana(word: str) -> str:
+    # the small tsu doubles the next consonant, which a match of names need not hear
+    # (バッシャール: Bashar; anyascii writes batsharu, read as ч)
+    word = word.replace("ッ", "").replace("っ", "")
     return _KANA_NG.sub("ng", _KANA_SMALL_Y.sub(_kana_syllable, word))
 
 
@@ -250,7 +254,12 @@ def romanize(word: str, *, foreign: bool = True) -> str:
         text = text.replace(old, new)
     if script == "han" and text.endswith("ng"):
         text = text[:-1]
+    if script == "kana":  # ン before m, b, p is said m (ムハンマド: Muhammad)
+        text = _KANA_NASAL.sub("m", text)
     return text
+
+
+_KANA_NASAL: Final = re.compile(r"n(?=[mbp])")
 
 
 RUSSIAN_LETTERS: Final = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
@@ -446,8 +455,11 @@ def skeleton(ascii_word: str, *, abjad: bool = False, collapse: bool = True) -> 
     In a romanized abjad word *w* and *y* stand for the long vowels u/o and i/e
     (بوتين → ``bwtyn``), so ``abjad`` drops them too: ``bwtyn`` and ``putin`` both
     give ``btn``. Without ``collapse`` doubles stay (``potanin`` → ``btnn``), which
-    tells apart names whose collapsed skeletons are equal.
+    tells apart names whose collapsed skeletons are equal. Arabic's tsh for ч is the
+    lists' ch (يانوكوفيتش: YANUKOVYCH).
     """
+    if "tsh" in ascii_word:  # ч as Arabic writes it (تش), as the lists' ch
+        ascii_word = ascii_word.replace("tsh", "ch")
     out: list[str] = []
     for char in ascii_word:
         if abjad and char == "w":
@@ -535,14 +547,16 @@ def written_vowels_conflict(written: str, word: str) -> bool:
 
 
 _HAN_NASAL: Final = re.compile(r"n(?=[mbp])")
+_HAN_NG: Final = re.compile(r"ng(?![aeiou])")
 
 
 def han_heard(text: str) -> str:
     """A foreign name romanized from Chinese characters as its syllables are heard
     together: n before m, b or p is the m of the syllable after (穆罕默德 muhanmode:
-    Muhammad), and di read back from ji (for Russian ди) may be the j of an Arabic or
+    Muhammad), a syllable's ng before a consonant an n (滕贝格 tengbeige: tenberg), and
+    di read back from ji (for Russian ди) may be the j of an Arabic or
     English name (贾瓦德 jiawade: Javad)."""
-    return _HAN_NASAL.sub("", text).replace("di", "ji")
+    return _HAN_NG.sub("n", _HAN_NASAL.sub("", text)).replace("di", "ji")
 
 
 _L_AS_R: Final = str.maketrans({"l": "r"})
