@@ -590,7 +590,7 @@ def _joined(
             for j in sorted(free_b):
                 if j + 1 not in free_b:
                     continue
-                joined = side_b[j].text + side_b[j + 1].text
+                joined = _joined_text(side_a[i], side_b[j], side_b[j + 1])
                 similarity = float(OSA.normalized_similarity(word, joined))
                 if similarity < JOINED_CUTOFF and side_a[i].foreign != side_b[j].foreign:
                     similarity = _joined_bones(side_a[i], side_b[j], side_b[j + 1])
@@ -646,7 +646,7 @@ def _rejoin(
         if other not in free_n:
             continue
         a, b = name.tokens[covered[0]], name.tokens[covered[1]]
-        similarity = float(OSA.normalized_similarity(word.text, a.text + b.text))
+        similarity = float(OSA.normalized_similarity(word.text, _joined_text(word, a, b)))
         if (
             similarity < JOINED_CUTOFF
             and word.foreign != a.foreign
@@ -748,6 +748,18 @@ def _three(side: Sequence[Token], j: int) -> bool:
         and len(side[j + 1].text) <= SPLIT_PIECE_MAX
         and len(side[j + 2].text) <= SPLIT_PIECE_MAX
     )
+
+
+_KANA_CODA: Final = re.compile(r"ng(?![aeiouy])")
+
+
+def _joined_text(word: Token, a: Token, b: Token) -> str:
+    """Two words written together, as ``word`` would spell them: kana close a syllable
+    with ン, n, where others write ng (ヨジョン yojon: Yo Jong)."""
+    text = a.text + b.text
+    if word.script == "kana" and a.script != "kana":
+        return _KANA_CODA.sub("n", text)
+    return text
 
 
 def _joined_bones(word: Token, a: Token, b: Token) -> float:
@@ -1192,6 +1204,9 @@ def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = Fa
         for j in range(len(side_b) - 1):
             two = lengths[j] + lengths[j + 1]
             joined = side_b[j].text + side_b[j + 1].text
+            if a.script == "kana":
+                joined = _joined_text(a, side_b[j], side_b[j + 1])
+                two = len(joined)
             if two in fits and _similar(word, joined):
                 found.add(i)
                 break
@@ -1218,7 +1233,7 @@ def _joined_partners(word: Token, side: Sequence[Token]) -> set[int]:
     may stand for."""
     found: set[int] = set()
     for j in range(len(side) - 1):
-        joined = side[j].text + side[j + 1].text
+        joined = _joined_text(word, side[j], side[j + 1])
         if OSA.normalized_similarity(word.text, joined) >= JOINED_CUTOFF or (
             word.foreign != side[j].foreign
             and _joined_bones(word, side[j], side[j + 1]) >= JOINED_CUTOFF

@@ -948,3 +948,10 @@ def test_a_doubled_letter_is_one_against_an_abjad_or_chinese_and_kana_n_before_m
     # consonant (バッシャール: Bashar)
     assert _alert("阿尔卡季·罗滕贝格", "ROTENBERG, Arkady")
     assert _alert("バッシャール・アル＝アサド", "AL-ASSAD, Bashar")
+
+
+def test_kana_close_a_syllable_with_n_where_a_korean_name_writes_ng() -> None:
+    # ヨジョン yojon is Yo Jong written as one word, not KIM, Kwang Yon
+    found = _people("KIM, Kwang Yon", "KIM, Yo Jong").search("キム・ヨジョン")
+    assert found[0].entity.names[0].value == "KIM, Yo Jong"
+    assert found[0].score >= DEFAULT_THRESHOLD
