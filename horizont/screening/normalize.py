@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
+from horizont.screening.myanmar import read_word as read_myanmar
 from horizont.screening.palladius import pinyin_from_cyrillic
 from horizont.screening.phonetic import phonetic_key, phonetic_keys
 from horizont.screening.scripts import (
@@ -60,7 +61,7 @@ _HEBREW_GERESH: Final = re.compile(r"([גזצץחתדע])[’'`´ʹʼ\u05f3]")
 _WORD: Final = re.compile(
     r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a"
     r"\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e4e"
-    r"\u0eb1-\u0ecd\u1ab0-\u1aff\u20d0-\u20ff\u3099\u309a])+"
+    r"\u0eb1-\u0ecd\u102b-\u103e\u1056-\u1059\u1ab0-\u1aff\u20d0-\u20ff\u3099\u309a])+"
 )
 # Dotted abbreviations are one word: A.B.C., J.P., p.l.c., U.K. (not "В. В."); two or
 # three Cyrillic letters are initials (Пригожин Е.В.): Russian writes its abbreviations
@@ -216,6 +217,9 @@ def words_of(text: str) -> list[Word]:
                 out.append(Word(article, script))
                 if not raw:
                     continue
+            if script == "myanmar":  # a syllable is a word (မင်းအောင်လှိုင်: Min Aung Hlaing)
+                out.extend(Word(w, script) for w in read_myanmar(raw))
+                continue
             parts = split_family_first(raw) if len(matches) == 1 else [raw]
             if script == "hangul" and len(parts) > 1:
                 out.extend(Word(w, NATIVE_KOREAN) for w in romanize_korean_name(parts) if w)

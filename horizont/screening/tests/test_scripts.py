@@ -13,6 +13,7 @@ from horizont.screening import (
     SourceRef,
     compare_names,
 )
+from horizont.screening.myanmar import read_word as read_myanmar
 from horizont.screening.normalize import normalize_name
 from horizont.screening.scripts import (
     korean_key,
@@ -371,3 +372,14 @@ def test_greek_chi_is_kh_and_ou_before_a_vowel_is_w() -> None:
 def test_a_loose_skeleton_hears_l_as_r_and_one_r_for_two() -> None:
     assert loose_skeleton("nsrl") == "nsr"
     assert loose_skeleton("lsbl") == "rsbr"
+
+
+def test_a_burmese_name_is_read_syllable_by_syllable_as_the_lists_write_it() -> None:
+    assert read_myanmar("မင်းအောင်လှိုင်") == ["min", "aung", "hlaing"]
+    assert read_myanmar("သန်းရွှေ") == ["than", "shwe"]
+    assert read_myanmar("ကျော်ထွန်း") == ["kyaw", "htun"]
+    assert [t.text for t in normalize_name("အောင်ဆန်းစုကြည်").tokens] == ["aung", "san", "su", "kyi"]
+    index = Index([_person("1", "HLAING, Min Aung"), _person("2", "HLA, Aung")])
+    found = index.search("မင်းအောင်လှိုင်")
+    assert found[0].entity.id == "t:1"
+    assert found[0].score >= 0.9
