@@ -313,7 +313,7 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
             return GIVEN_NAME_SIMILARITY, Method.EQUIVALENT
         if short_form_of(q.key, n.key):  # Bibi, Benjamin; Вова, Владимир
             return SHORT_FORM_SIMILARITY, Method.SHORT_FORM
-    if q.script != n.script and (q.foreign or n.foreign):
+    if q.script != n.script and (q.foreign or n.foreign) and not _both_cyrillic(q, n):
         bone = 0.0 if onset else _skeleton_similarity(q, n)
         if bone >= SKELETON_CUTOFF and not _vowels_conflict(q, n):
             return bone * SKELETON_SCALE, Method.TRANSLITERATION
@@ -418,6 +418,26 @@ def _vowels_apart(q: Token, n: Token) -> bool:
         and bone == skeleton(b, collapse=False)
         and OSA.normalized_similarity(a, b) >= VOWELS_APART_CUTOFF
     )
+
+
+def _surname_as_patronymic(
+    query: NormalizedName,
+    name: NormalizedName,
+    matched: list[tuple[int, int, float, Method]],
+    missing_n: list[Token],
+) -> bool:
+    """Whether a query word that is no patronymic met the listed name's patronymic while
+    its family name is left over (Ігор Василевич, Ihor Vasylevych, against Поночевный
+    Игорь Васильевич): a given name and a patronymic name nobody."""
+    return any(
+        name.tokens[j].patronymic and not query.tokens[i].patronymic for i, j, _, _ in matched
+    ) and any(not t.patronymic for t in missing_n)
+
+
+def _both_cyrillic(q: Token, n: Token) -> bool:
+    """Two Cyrillic words (Ukrainian Лисенко, Russian Резник): their keys compare
+    them, never the consonant skeletons meant for scripts romanized."""
+    return q.script.startswith("cyrillic") and n.script.startswith("cyrillic")
 
 
 def _onset_conflict(q: Token, n: Token) -> bool:
@@ -1452,6 +1472,9 @@ def align(
     elif score > LONE_SKELETON_CAP and _few_consonants(query, name, matched):
         score = LONE_SKELETON_CAP
         notes.append("matched across scripts by a few consonants only: weak evidence")
+    if score > LONE_SKELETON_CAP and _surname_as_patronymic(query, name, matched, missing_n):
+        score = LONE_SKELETON_CAP
+        notes.append("the listed patronymic matched, the family name is missing: weak evidence")
     if len(matched) >= 2 and _out_of_order(matched):
         score -= ORDER_TIE_COST
     matched.sort()

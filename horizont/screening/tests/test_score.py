@@ -955,3 +955,22 @@ def test_kana_close_a_syllable_with_n_where_a_korean_name_writes_ng() -> None:
     found = _people("KIM, Kwang Yon", "KIM, Yo Jong").search("キム・ヨジョン")
     assert found[0].entity.names[0].value == "KIM, Yo Jong"
     assert found[0].score >= DEFAULT_THRESHOLD
+
+
+def test_a_patronymic_matched_while_the_family_name_is_missing_is_weak() -> None:
+    # Vasylevych is a Ukrainian family name; Васильевич is the listed patronymic
+    for query, name in (
+        ("Ігор Василевич", "Поночевный Игорь Васильевич"),
+        ("Evgeny Viktorovich", "PRIGOZHIN, Yevgeniy Viktorovich"),
+    ):
+        found = compare_names(query, name)
+        assert 0.55 <= found.score < DEFAULT_THRESHOLD, query
+        assert any("patronymic" in note for note in found.notes)
+    assert _alert("Игорь Васильевич Поночевный", "Поночевный Игорь Васильевич")
+    assert _alert("Yevgeniy Prigozhin", "PRIGOZHIN, Yevgeniy Viktorovich")
+
+
+def test_two_cyrillic_words_are_never_compared_by_consonant_skeletons() -> None:
+    # Лисенко (Ukrainian) is no Резник: l and r differ, and Cyrillic has its keys
+    assert not _alert("Наталія Лисенко", "Резник Наталья Рэмовна")
+    assert _alert("Віктор Янукович", "ЯНУКОВИЧ Виктор Федорович")
