@@ -50,6 +50,7 @@ from horizont.screening.tests.names_in_scripts import (  # noqa: E402
     HELD_OUT,
     HELD_OUT_ON_SDN_2021,
     NAMES,
+    RUSSIAN_OFFICIALS,
     SCRIPTS,
     UNSEEN,
 )
@@ -203,6 +204,7 @@ def main() -> None:
         (UNSEEN, "after the first session's changes (see UNSEEN: first run 24/31)"),
         (FRESH, "at the start of the second session (see FRESH: first run 57/66)"),
         (FRESH_LATE, "late in the second session (see FRESH_LATE: first run 58/65)"),
+        (RUSSIAN_OFFICIALS, "at the end of the second session (first run 51/57)"),
     ):
         unseen = [
             LabelledQuery(query, entity_id, f"{person}, {script}")

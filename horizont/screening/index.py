@@ -526,9 +526,10 @@ class Index:
         found = [exact]
         bones = [bone]
         if token.script == "han":  # as the syllables are heard together (穆罕默德)
-            heard = loose_skeleton(skeleton(han_heard(token.text)))
-            if heard != bone and len(heard) >= 2:
-                bones.append(heard)
+            for text in han_heard(token.text):
+                heard = loose_skeleton(skeleton(text))
+                if heard not in bones and len(heard) >= 2:
+                    bones.append(heard)
         for each in bones:
             hit = self._bones.get(each)
             if hit is not None:

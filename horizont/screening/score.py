@@ -511,25 +511,25 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
     if q.abjad or n.abjad:  # و may be the consonant v as well as the vowel u
         best = max(best, _bone_similarity(a, b, q, n, abjad=False))
     if (q.script == "han") != (n.script == "han") and not (q.foreign and n.foreign):
-        # Chinese writes no r closing a syllable (维克托 weiketuo: Viktor, 伯格 boge: berg)
-        q, n = (q, _without_coda_r(n)) if q.script == "han" else (_without_coda_r(q), n)
-        best = max(best, _bone_similarity(q.skeleton, n.skeleton, q, n, abjad=True))
         han, other = (q, n) if q.script == "han" else (n, q)
-        heard = _han_heard(han)
-        if heard is not None:
-            best = max(
-                best, _bone_similarity(heard.skeleton, other.skeleton, heard, other, abjad=True)
-            )
+        # Chinese writes no r closing a syllable (维克托 weiketuo: Viktor, 伯格 boge: berg)
+        stripped = _without_coda_r(other)
+        for heard in (han, *_han_heard(han)):
+            for said in (other, stripped):
+                best = max(
+                    best, _bone_similarity(heard.skeleton, said.skeleton, heard, said, abjad=True)
+                )
     return best
 
 
-def _han_heard(token: Token) -> Token | None:
+def _han_heard(token: Token) -> list[Token]:
     """A foreign name in Chinese characters as its syllables are heard together
-    (:func:`horizont.screening.scripts.han_heard`); None when that changes nothing."""
-    text = han_heard(token.text)
-    if text == token.text:
-        return None
-    return replace(token, text=text, skeleton=skeleton(text))
+    (:func:`horizont.screening.scripts.han_heard`), the readings that change it."""
+    return [
+        replace(token, text=text, skeleton=skeleton(text))
+        for text in han_heard(token.text)
+        if text != token.text
+    ]
 
 
 _CODA_R: Final = re.compile(r"r(?![aeiouy])")

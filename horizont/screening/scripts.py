@@ -550,13 +550,18 @@ _HAN_NASAL: Final = re.compile(r"n(?=[mbp])")
 _HAN_NG: Final = re.compile(r"ng(?![aeiou])")
 
 
-def han_heard(text: str) -> str:
+_HAN_C: Final = re.compile(r"c(?!h)")
+
+
+def han_heard(text: str) -> tuple[str, ...]:
     """A foreign name romanized from Chinese characters as its syllables are heard
     together: n before m, b or p is the m of the syllable after (穆罕默德 muhanmode:
-    Muhammad), a syllable's ng before a consonant an n (滕贝格 tengbeige: tenberg), and
-    di read back from ji (for Russian ди) may be the j of an Arabic or
-    English name (贾瓦德 jiawade: Javad)."""
-    return _HAN_NG.sub("n", _HAN_NASAL.sub("", text)).replace("di", "ji")
+    Muhammad), a syllable's ng before a consonant an n (滕贝格 tengbeige: tenberg), c
+    is ts (采夫 caifu: tsev), and di read back from ji (for Russian ди) may be the j of
+    an Arabic or English name (贾瓦德 jiawade: Javad) or a g (吉尔金 jierjin: Girkin, 杜金
+    dujin: Dugin): the readings that follow."""
+    heard = _HAN_C.sub("ts", _HAN_NG.sub("n", _HAN_NASAL.sub("", text)))
+    return tuple(dict.fromkeys((heard.replace("di", "ji"), heard.replace("di", "gi"))))
 
 
 _L_AS_R: Final = str.maketrans({"l": "r"})

@@ -261,3 +261,56 @@ FRESH_LATE: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("korean", "무함마드 데이프"), ("hindi", "मोहम्मद दीफ़"),
     )),
 }  # fmt: skip
+
+# Eight Russian officials on the 2021 SDN, written at the end of the second session of
+# 2026-12-03 in the scripts the other sets found hardest (Arabic, Persian, Hebrew,
+# Chinese, Japanese, Korean, Greek, Hindi): the first run found 51 of 57 (Kolokoltsev
+# in Chinese, kana and Hangul; Matviyenko, Dugin and Girkin in Chinese); Chinese c as
+# ts and ji as g were then added (53 of 57).
+RUSSIAN_OFFICIALS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "patrushev": ("us-ofac-sdn:24309", (
+        ("arabic", "نيكولاي باتروشيف"), ("persian", "نیکلای پاتروشف"), ("hebrew", "ניקולאי פטרושב"),
+        ("chinese", "尼古拉·帕特鲁舍夫"), ("japanese", "ニコライ・パトルシェフ"),
+        ("korean", "니콜라이 파트루셰프"), ("greek", "Νικολάι Πατρούσεφ"),
+        ("hindi", "निकोलाई पत्रुशेव"),
+    )),
+    "kolokoltsev": ("us-ofac-sdn:24319", (
+        ("arabic", "فلاديمير كولوكولتسيف"), ("persian", "ولادیمیر کولوکولتسف"),
+        ("hebrew", "ולדימיר קולוקולצב"), ("chinese", "弗拉基米尔·科洛科尔采夫"),
+        ("japanese", "ウラジーミル・コロコリツェフ"), ("korean", "블라디미르 콜로콜체프"),
+        ("greek", "Βλαντιμίρ Κολοκόλτσεφ"),
+    )),
+    "zolotov": ("us-ofac-sdn:24326", (
+        ("arabic", "فيكتور زولوتوف"), ("persian", "ویکتور زولوتوف"), ("hebrew", "ויקטור זולוטוב"),
+        ("chinese", "维克托·佐洛托夫"), ("japanese", "ヴィクトル・ゾロトフ"),
+        ("korean", "빅토르 졸로토프"), ("greek", "Βίκτορ Ζολοτόφ"),
+    )),
+    "surkov": ("us-ofac-sdn:16655", (
+        ("arabic", "فلاديسلاف سوركوف"), ("persian", "ولادیسلاو سورکوف"),
+        ("hebrew", "ולדיסלב סורקוב"), ("chinese", "弗拉季斯拉夫·苏尔科夫"),
+        ("japanese", "ウラジスラフ・スルコフ"), ("korean", "블라디슬라프 수르코프"),
+        ("greek", "Βλάντισλαβ Σουρκόφ"),
+    )),
+    "volodin": ("us-ofac-sdn:16714", (
+        ("arabic", "فياتشيسلاف فولودين"), ("persian", "ویاچسلاو ولودین"),
+        ("hebrew", "וייצ'סלב וולודין"), ("chinese", "维亚切斯拉夫·沃洛金"),
+        ("japanese", "ヴャチェスラフ・ヴォロージン"), ("korean", "뱌체슬라프 볼로딘"),
+        ("greek", "Βιατσεσλάβ Βολόντιν"),
+    )),
+    "matviyenko": ("us-ofac-sdn:16660", (
+        ("arabic", "فالنتينا ماتفيينكو"), ("persian", "والنتینا ماتویینکو"),
+        ("hebrew", "ולנטינה מטביינקו"), ("chinese", "瓦莲京娜·马特维延科"),
+        ("japanese", "ワレンチナ・マトヴィエンコ"), ("korean", "발렌티나 마트비옌코"),
+        ("greek", "Βαλεντίνα Ματβιγιένκο"),
+    )),
+    "dugin": ("us-ofac-sdn:17760", (
+        ("arabic", "ألكسندر دوغين"), ("persian", "الکساندر دوگین"), ("hebrew", "אלכסנדר דוגין"),
+        ("chinese", "亚历山大·杜金"), ("japanese", "アレクサンドル・ドゥーギン"),
+        ("korean", "알렉산드르 두긴"), ("greek", "Αλεξάντρ Ντούγκιν"),
+    )),
+    "girkin": ("us-ofac-sdn:16961", (
+        ("arabic", "إيغور غيركين"), ("persian", "ایگور گیرکین"), ("hebrew", "איגור גירקין"),
+        ("chinese", "伊戈尔·吉尔金"), ("japanese", "イーゴリ・ギルキン"),
+        ("korean", "이고리 기르킨"), ("greek", "Ιγκόρ Γκίρκιν"),
+    )),
+}  # fmt: skip

@@ -974,3 +974,9 @@ def test_two_cyrillic_words_are_never_compared_by_consonant_skeletons() -> None:
     # Лисенко (Ukrainian) is no Резник: l and r differ, and Cyrillic has its keys
     assert not _alert("Наталія Лисенко", "Резник Наталья Рэмовна")
     assert _alert("Віктор Янукович", "ЯНУКОВИЧ Виктор Федорович")
+
+
+def test_chinese_c_is_ts_and_ji_may_be_a_g() -> None:
+    # 科洛科尔采夫 kelokeercaifu: Kolokoltsev; 吉尔金 jierjin, read back dierdin: Girkin
+    assert _alert("弗拉基米尔·科洛科尔采夫", "KOLOKOLTSEV, Vladimir Alexandrovich")
+    assert _alert("伊戈尔·吉尔金", "GIRKIN, Igor Vsevolodovich")
