@@ -109,10 +109,9 @@ def read_syllable(syllable: str) -> str:
         if char in _FINALS and _ASAT in rest[at + 1 : at + 3]:
             final = _FINALS[char]
     rhyme = _RHYMES.get((vowel, final), _RHYMES.get((vowel, ""), "a"))
-    if rounded:  # ွ: ထွန်း Htun, ညွန့် Nyunt; alone it is wa (တွ twa)
-        rhyme = {"an": "un", "at": "ut", "in": "win"}.get(rhyme, "w" + rhyme)
-        if rhyme == "win":
-            rhyme = "in" if initial.endswith("w") else "win"
+    if rounded and not (rhyme == "in" and initial.endswith("w")):
+        # ွ: ထွန်း Htun, ညွန့် Nyunt; alone it is wa (တွ twa)
+        rhyme = {"an": "un", "at": "ut"}.get(rhyme, "w" + rhyme)
     return initial + medial + rhyme
 
 

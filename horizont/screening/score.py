@@ -440,22 +440,35 @@ def _both_cyrillic(q: Token, n: Token) -> bool:
     return q.script.startswith("cyrillic") and n.script.startswith("cyrillic")
 
 
-def _onset_conflict(q: Token, n: Token) -> bool:
-    """A word romanized from another script and a Latin or Cyrillic one of which one
-    opens with a vowel, the other with a consonant. Scripts that write their vowels
-    write one opening a word (অভি ইসলাম, Abhi Islam: no ABU SALIM), and an abjad writes
-    it with alif or ain (romanized a or i: علی aly is ALI, not LI, and لی is no ALI).
-    و and ی may open with either, and so may a Latin y or w (Yevgeny, יבגני); Japanese,
-    Chinese and Korean are not compared (ウ writes v and w: ウラジーミル, Vladimir)."""
+def _spelt_pair(q: Token, n: Token) -> tuple[Token, Token] | None:
+    """The word romanized from a script whose spelling writes its vowels one by one (an
+    abjad's long vowels, or every vowel) and the Latin or Cyrillic word it is compared
+    with; None for two words of one kind, and for Japanese, Chinese and Korean, which
+    add vowels of their own (ブリゴジン, 普里戈津; ウ writes v and w: ウラジーミル), and
+    the Cyrillic of other languages."""
     if q.foreign == n.foreign:
-        return False
+        return None
     foreign, other = (q, n) if q.foreign else (n, q)
     if (
         foreign.script in LOOSE_SCRIPTS
         or foreign.script in NATIVE_SYLLABLES
         or foreign.script.startswith("cyrillic")
     ):
+        return None
+    return foreign, other
+
+
+def _onset_conflict(q: Token, n: Token) -> bool:
+    """A word romanized from another script (:func:`_spelt_pair`) and a Latin or
+    Cyrillic one of which one opens with a vowel, the other with a consonant. Scripts
+    that write their vowels write one opening a word (অভি ইসলাম, Abhi Islam: no ABU
+    SALIM), and an abjad writes it with alif or ain (romanized a or i: علی aly is ALI,
+    not LI, and لی is no ALI). و and ی may open with either, and so may a Latin y or w
+    (Yevgeny, יבגני)."""
+    pair = _spelt_pair(q, n)
+    if pair is None:
         return False
+    foreign, other = pair
     latin = ascii_fold(_latin(other)[:1])  # Élodie opens with a vowel
     if not foreign.text or not latin or foreign.text[0] in "wy" or latin[0] in "wy":
         return False
@@ -463,20 +476,18 @@ def _onset_conflict(q: Token, n: Token) -> bool:
 
 
 def _vowels_conflict(q: Token, n: Token) -> bool:
-    """A word romanized from another script and a Latin or Cyrillic one whose
-    consonants agree but not the vowels written between them: the long vowels an abjad
-    writes (:func:`horizont.screening.scripts.vowel_letters_conflict`), all vowels in a
-    script that writes them (:func:`horizont.screening.scripts.written_vowels_conflict`)."""
-    if q.foreign == n.foreign:
+    """A word romanized from another script (:func:`_spelt_pair`) and a Latin or
+    Cyrillic one whose consonants agree but not the vowels written between them: the
+    long vowels an abjad writes (:func:`horizont.screening.scripts.vowel_letters_conflict`),
+    all vowels in a script that writes them
+    (:func:`horizont.screening.scripts.written_vowels_conflict`)."""
+    pair = _spelt_pair(q, n)
+    if pair is None:
         return False
-    foreign, other = (q, n) if q.foreign else (n, q)
+    foreign, other = pair
     latin = ascii_fold(_latin(other))
     if foreign.abjad:
         return vowel_letters_conflict(foreign.text, latin)
-    if foreign.script in LOOSE_SCRIPTS or foreign.script in NATIVE_SYLLABLES:
-        return False  # they add vowels of their own (ブリゴジン, 普里戈津)
-    if foreign.script.startswith("cyrillic"):
-        return False
     return written_vowels_conflict(foreign.text, latin)
 
 
@@ -1215,19 +1226,14 @@ def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = Fa
     :func:`_joined`, without its order);
     ``mixed`` when a side holds words romanized from another script."""
     found: set[int] = set()
-    lengths = [len(t.text) for t in side_b]
     for i, a in enumerate(side_a):
         word = a.text
         if len(word) < 4:
             continue
         fits = _join_range(len(word))  # lengths written together that may be this word
         for j in range(len(side_b) - 1):
-            two = lengths[j] + lengths[j + 1]
-            joined = side_b[j].text + side_b[j + 1].text
-            if a.script == "kana":
-                joined = _joined_text(a, side_b[j], side_b[j + 1])
-                two = len(joined)
-            if two in fits and _similar(word, joined):
+            joined = _joined_text(a, side_b[j], side_b[j + 1])
+            if len(joined) in fits and _similar(word, joined):
                 found.add(i)
                 break
             if mixed and a.foreign != side_b[j].foreign:  # across scripts: the skeletons
@@ -1236,7 +1242,7 @@ def _joinable(side_a: Sequence[Token], side_b: Sequence[Token], mixed: bool = Fa
                     break
             elif (
                 _three(side_b, j)
-                and two + lengths[j + 2] in fits
+                and len(joined) + len(side_b[j + 2].text) in fits
                 and _similar(word, joined + side_b[j + 2].text)
             ):
                 found.add(i)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
@@ -255,11 +256,11 @@ def romanize(word: str, *, foreign: bool = True) -> str:
     if script == "han" and text.endswith("ng"):
         text = text[:-1]
     if script == "kana":  # ン before m, b, p is said m (ムハンマド: Muhammad)
-        text = _KANA_NASAL.sub("m", text)
+        text = _N_BEFORE_LABIAL.sub("m", text)
     return text
 
 
-_KANA_NASAL: Final = re.compile(r"n(?=[mbp])")
+_N_BEFORE_LABIAL: Final = re.compile(r"n(?=[mbp])")
 
 
 RUSSIAN_LETTERS: Final = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
@@ -502,25 +503,36 @@ def _consonants_and_gaps(text: str, *, abjad: bool) -> tuple[list[str], list[str
     return consonants, gaps
 
 
+def _gaps_conflict(
+    written: str, word: str, *, abjad: bool, clash: Callable[[str, str], bool]
+) -> bool:
+    """Whether ``written`` (romanized, from an abjad or not) and a Latin ``word`` have
+    the same consonants in the same order and, between two of them, vowels both write
+    that ``clash``; the vowel after the last consonant is not compared."""
+    written_consonants, written_gaps = _consonants_and_gaps(written, abjad=abjad)
+    consonants, gaps = _consonants_and_gaps(word, abjad=False)
+    if written_consonants != consonants:
+        return False
+    return any(
+        one and other and clash(one, other)
+        for one, other in zip(written_gaps[1:-1], gaps[1:-1], strict=True)
+    )
+
+
+def _long_vowel_unheard(written: str, heard: str) -> bool:
+    return ("w" in written and not ("o" in heard or "u" in heard)) or (
+        "y" in written and not ("i" in heard or "e" in heard or "y" in heard)
+    )
+
+
 def vowel_letters_conflict(abjad_word: str, word: str) -> bool:
     """Whether a romanized abjad word, with the consonants of a Latin ``word`` in the
     same order, writes a long vowel between two of them that the Latin word does not
     have there: و (w) where it has no o or u, ي (y) where it has no i, e or y (مأور
     mwr, Maor: no AMIR; محمود mhmwd, Mahmud: no MUHAMMAD; حسين hsyn, Husain: no
     HASAN). The vowel after the last consonant varies and is not compared, nor a gap
-    where the Latin word writes no vowel."""
-    abjad_consonants, abjad_gaps = _consonants_and_gaps(abjad_word, abjad=True)
-    consonants, gaps = _consonants_and_gaps(word, abjad=False)
-    if abjad_consonants != consonants:
-        return False
-    for written, other in zip(abjad_gaps[1:-1], gaps[1:-1], strict=True):
-        if not other:
-            continue  # a vowel left out (or a typo) says nothing
-        if "w" in written and not ("o" in other or "u" in other):
-            return True
-        if "y" in written and not ("i" in other or "e" in other or "y" in other):
-            return True
-    return False
+    where the Latin word writes no vowel (a vowel left out, or a typo, says nothing)."""
+    return _gaps_conflict(abjad_word, word, abjad=True, clash=_long_vowel_unheard)
 
 
 # Vowels that spellings of one name put in one place: a and e (Mohammed, Muhammad), e
@@ -530,23 +542,19 @@ _VOWEL_KIN: Final = {
 }  # fmt: skip
 
 
+def _no_vowel_kin(written: str, heard: str) -> bool:
+    return not any(c in _VOWEL_KIN[v] for v in written for c in heard)
+
+
 def written_vowels_conflict(written: str, word: str) -> bool:
     """Whether a word romanized from a script that writes its vowels (Greek, Indic,
     Georgian …), with the consonants of a Latin ``word`` in the same order, has between
     two of them vowels that no spelling of the Latin word's vowels there would give
     (সিনা sina is no SONA; but মুহাম্মদ muhammad is MOHAMMED). Vowels left out on
     either side and the vowel after the last consonant are not compared."""
-    written_consonants, written_gaps = _consonants_and_gaps(written, abjad=False)
-    consonants, gaps = _consonants_and_gaps(word, abjad=False)
-    if written_consonants != consonants:
-        return False
-    for one, other in zip(written_gaps[1:-1], gaps[1:-1], strict=True):
-        if one and other and not any(c in _VOWEL_KIN[v] for v in one for c in other):
-            return True
-    return False
+    return _gaps_conflict(written, word, abjad=False, clash=_no_vowel_kin)
 
 
-_HAN_NASAL: Final = re.compile(r"n(?=[mbp])")
 _HAN_NG: Final = re.compile(r"ng(?![aeiou])")
 
 
@@ -560,7 +568,7 @@ def han_heard(text: str) -> tuple[str, ...]:
     is ts (采夫 caifu: tsev), and di read back from ji (for Russian ди) may be the j of
     an Arabic or English name (贾瓦德 jiawade: Javad) or a g (吉尔金 jierjin: Girkin, 杜金
     dujin: Dugin): the readings that follow."""
-    heard = _HAN_C.sub("ts", _HAN_NG.sub("n", _HAN_NASAL.sub("", text)))
+    heard = _HAN_C.sub("ts", _HAN_NG.sub("n", _N_BEFORE_LABIAL.sub("", text)))
     return tuple(dict.fromkeys((heard.replace("di", "ji"), heard.replace("di", "gi"))))
 
 
