@@ -31,6 +31,7 @@ from horizont.screening.normalize import (
     NormalizedName,
     Token,
     ascii_fold,
+    english_reading,
     imo_is_valid,
     name_readings,
     normalize_identifier,
@@ -525,6 +526,10 @@ class Index:
             return exact, near, df
         found = [exact]
         bones = [bone]
+        if token.script == "hangul" and "ch" in token.text:  # ц as ch (콜로콜체프)
+            heard = loose_skeleton(skeleton(token.text.replace("ch", "ts")))
+            if heard not in bones:
+                bones.append(heard)
         if token.script == "han":  # as the syllables are heard together (穆罕默德)
             for text in han_heard(token.text):
                 heard = loose_skeleton(skeleton(text))
@@ -837,7 +842,11 @@ class Index:
             current = best.get(position)
             if current is not None and current.identifier is not None:
                 continue
-            closeness = spelling_closeness(folded_query, folded_name)
+            closeness = (
+                spelling_closeness(folded_query, folded_name)
+                if folded_query.isascii()
+                else romanized_closeness(scored)
+            )
             if current is not None and (
                 current.score > round(score, 4)
                 or (current.score >= score and current.closeness >= closeness)
@@ -894,6 +903,25 @@ class Index:
         return best
 
 
+def romanized_closeness(scored: NameScore) -> float:
+    """Similarity (0-1) of the query's words as romanized to the listed words they met,
+    for a query in another script, whose spelling as written is like no listed name's:
+    إبراهيم رئيسي (ibrhym riysy) scores 0.9 against RAISI, Ebrahim and EBRAHIMI, Reza
+    alike, and is closer to the first; Cyrillic is read as English writes it."""
+    if not scored.tokens:
+        return 0.0
+    return sum(
+        Indel.normalized_similarity(_roman(t.query_token), _roman(t.name_token))
+        for t in scored.tokens
+    ) / len(scored.tokens)
+
+
+def _roman(word: str) -> str:
+    """A word of a scored pair in Latin letters (other scripts are romanized already;
+    Cyrillic is read as English writes it)."""
+    return word if word.isascii() else english_reading(word)
+
+
 @lru_cache(maxsize=100_000)
 def _folded(value: str) -> str:
     return ascii_fold(value).strip()
@@ -906,14 +934,22 @@ def spelling_closeness(folded_query: str, folded: str) -> float:
     It decides between equal scores only: the scorer compares keys and readings, so
     Moamad scores the same against Mohamad and Mohammad, and Hassan Dahir AWEYS the
     same against AWEYS, Hassan Dahir and DAHIR, Aweys Hassan; the spelling written
-    closer to the query (fewer letters to change, words in the same order) comes first.
+    closer to the query (fewer letters to change, words in the same order, then the
+    same words in any order) comes first.
     """
     closeness = Indel.normalized_similarity(folded_query, folded)
     surname, comma, given = folded.partition(",")
     if comma and given.strip():
         reading = f"{given.strip()} {surname.strip()}"
         closeness = max(closeness, Indel.normalized_similarity(folded_query, reading))
-    return closeness
+    # Words in any order count half: COMMERCIAL COMPANY PETROCHEMICAL is closer to
+    # PETROCHEMICAL COMMERCIAL COMPANY than to the same words with FZE.
+    words = Indel.normalized_similarity(_sorted_words(folded_query), _sorted_words(folded))
+    return (closeness + words) / 2
+
+
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.replace(",", " ").split()))
 
 
 def _rank_key(match: Match) -> tuple[float, int, float, bool, str]:

@@ -48,6 +48,7 @@ from horizont.screening.scripts import (
     SKELETON_CLASS,
     east_asian_family,
     han_heard,
+    heard_consonants,
     korean_key,
     loose_skeleton,
     skeleton,
@@ -493,6 +494,10 @@ def _vowels_conflict(q: Token, n: Token) -> bool:
 
 def _skeleton_similarity(q: Token, n: Token) -> float:
     a, b = q.skeleton, n.skeleton
+    if not a and not b:  # a name of vowels, y, w and h (يحيى, יחיא: Yahya)
+        sounds = heard_consonants(q.text, abjad=q.abjad)
+        opens = q.text[:1] == _latin(n)[:1] or (q.abjad and n.abjad)
+        return float(bool(sounds) and opens and sounds == heard_consonants(n.text, abjad=n.abjad))
     if len(a) < 2 or len(b) < 2:
         if q.script in LOOSE_SCRIPTS or n.script in LOOSE_SCRIPTS:  # アリー ari: Ali
             a, b = loose_skeleton(a), loose_skeleton(b)
@@ -530,6 +535,14 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
                 best = max(
                     best, _bone_similarity(heard.skeleton, said.skeleton, heard, said, abjad=True)
                 )
+    if (q.script == "hangul") != (n.script == "hangul") and "ch" in (q.text + n.text):
+        hangul, other = (q, n) if q.script == "hangul" else (n, q)
+        if "ch" in hangul.text:  # Hangul writes ц as ch (콜로콜체프: Kolokoltsev)
+            text = hangul.text.replace("ch", "ts")
+            heard = replace(hangul, text=text, skeleton=skeleton(text))
+            best = max(
+                best, _bone_similarity(heard.skeleton, other.skeleton, heard, other, abjad=True)
+            )
     return best
 
 

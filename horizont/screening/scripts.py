@@ -149,12 +149,16 @@ def _onset(match: re.Match[str]) -> str:
     return "i" if match.group(1) == "\u0625" else "a"
 
 
+_WAW_BEFORE_ALIF: Final = re.compile(r"(?<=.)و(?=[\u0627\u0622])")
+
+
 def _arabic(word: str) -> str:
     # و opening a word is the consonant (ویکتور: Viktor, وليد: Walid), which the abjad
     # skeleton keeps; inside a word it is mostly the vowel u/o.
     if word.startswith("و") and len(word) > 2:
         word = "v" + word[1:]
     word = word.replace("وو", "wv")  # a vowel and the consonant v (یانوکوویچ: Yanukovych)
+    word = _WAW_BEFORE_ALIF.sub("v", word)  # the consonant before a long a (سنوار: Sinwar)
     word = _ARABIC_ONSET.sub(_onset, word)
     return word.translate(_ARABIC_LETTERS)
 
@@ -208,6 +212,18 @@ def _kana_syllable(match: re.Match[str]) -> str:
     return head + (vowel if head.endswith(("j", "sh", "ch")) else "y" + vowel)
 
 
+# Kana with a small vowel is one syllable of a foreign name (ツェ tse, フィ fi, ヴァ va,
+# ウィ wi, イェ ye), where anyascii writes both vowels (tsue, fui).
+_KANA_SMALL_VOWEL: Final = re.compile(r"([\u3041-\u30ff])([ぁぃぅぇぉァィゥェォ])")
+_SMALL_VOWEL: Final = dict(zip("ぁぃぅぇぉァィゥェォ", "aiueoaiueo", strict=True))
+
+
+def _kana_vowel_syllable(match: re.Match[str]) -> str:
+    head = anyascii(match.group(1)).lower()
+    head = head[:-1] if head[-1:] in "aiueo" else head
+    return (head or ("y" if match.group(1) in "いイ" else "w")) + _SMALL_VOWEL[match.group(2)]
+
+
 # ン before a vowel ends a syllable in -ng (ジョンウン: Jong Un).
 _KANA_NG: Final = re.compile(r"[んン](?=[あいうえおアイウエオ])")
 
@@ -216,6 +232,7 @@ def _kana(word: str) -> str:
     # the small tsu doubles the next consonant, which a match of names need not hear
     # (バッシャール: Bashar; anyascii writes batsharu, read as ч)
     word = word.replace("ッ", "").replace("っ", "")
+    word = _KANA_SMALL_VOWEL.sub(_kana_vowel_syllable, word)
     return _KANA_NG.sub("ng", _KANA_SMALL_Y.sub(_kana_syllable, word))
 
 
@@ -448,6 +465,9 @@ SKELETON_CLASS: Final = {
 }  # fmt: skip
 
 
+_X_AFTER_VOWEL: Final = re.compile(r"(?<=[aeiouy])x")
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(ascii_word: str, *, abjad: bool = False, collapse: bool = True) -> str:
     """Consonant skeleton of a romanized word: vowels and *h* dropped, related
@@ -457,10 +477,13 @@ def skeleton(ascii_word: str, *, abjad: bool = False, collapse: bool = True) -> 
     (بوتين → ``bwtyn``), so ``abjad`` drops them too: ``bwtyn`` and ``putin`` both
     give ``btn``. Without ``collapse`` doubles stay (``potanin`` → ``btnn``), which
     tells apart names whose collapsed skeletons are equal. Arabic's tsh for ч is the
-    lists' ch (يانوكوفيتش: YANUKOVYCH).
+    lists' ch (يانوكوفيتش: YANUKOVYCH), and x after a vowel is ks (Alexey, أليكسي
+    alyksy; not in a code, UR-BXI).
     """
     if "tsh" in ascii_word:  # ч as Arabic writes it (تش), as the lists' ch
         ascii_word = ascii_word.replace("tsh", "ch")
+    if "x" in ascii_word:  # x after a vowel is ks (Alexey, أليكسي alyksy)
+        ascii_word = _X_AFTER_VOWEL.sub("ks", ascii_word)
     out: list[str] = []
     for char in ascii_word:
         if abjad and char == "w":
@@ -501,6 +524,12 @@ def _consonants_and_gaps(text: str, *, abjad: bool) -> tuple[list[str], list[str
         gap = ""
     gaps.append(gap)
     return consonants, gaps
+
+
+def heard_consonants(text: str, *, abjad: bool) -> str:
+    """The consonant classes of a romanized word counting an h of its own (not of kh,
+    sh …), which :func:`skeleton` drops: يحيى yhya and Yahya have no skeleton, and one h."""
+    return "".join(_consonants_and_gaps(text, abjad=abjad)[0])
 
 
 def _gaps_conflict(

@@ -80,3 +80,40 @@ def test_a_typo_in_a_word_whose_key_few_names_hold_is_retrieved() -> None:
     # swapped away, among fifty more groups
     index = _companies("ASYAF GROUP", "GROUP", "ABU SAYYAF GROUP")
     assert "t:0" in [m.entity.id for m in index.search("SAYAF GROUP")]
+
+
+def test_an_equal_score_in_another_script_goes_to_the_closer_romanization() -> None:
+    # ibrhym riysy meets both by phonetic keys (0.9); the query's words as romanized
+    # are closer to Raisi's than to Reza's.
+    index = _index("EBRAHIMI, Reza", "RAISI, Ebrahim")
+    for query in ("إبراهيم رئيسي", "אבראהים ראיסי", "에브라힘 라이시"):
+        first, second = index.search(query)[:2]
+        assert first.score == second.score, query
+        assert first.entity.id == "t:1", query
+
+
+def test_an_equal_score_for_a_cyrillic_query_goes_to_the_closer_english_spelling() -> None:
+    index = _index("FARHAT, Mohamad", "FARHAT, Mokhammad")
+    first, second = index.search("Мохаммад Фархат")[:2]
+    assert first.score == second.score
+    assert first.entity.id == "t:1"
+
+
+def test_an_equal_score_goes_to_the_same_words_in_another_order() -> None:
+    index = _index(
+        "PETROCHEMICAL COMMERCIAL COMPANY FZE",
+        "PETROCHEMICAL COMMERCIAL COMPANY",
+        schema=Schema.ORGANIZATION,
+    )
+    first, second = index.search("COMMERCIAL COMPANY PETROCHEMICAL")[:2]
+    assert first.score == second.score
+    assert first.entity.id == "t:1"
+
+
+def test_an_abjad_word_with_waw_reaches_a_name_that_writes_w() -> None:
+    # سنوار: و before alif is the consonant (snvr), which SINWAR's skeleton holds (snbr)
+    index = _index("SINWAR, Yahya", "SANAR, Yahya")
+    assert index.search("یحیی سنوار")[0].entity.id == "t:0"
+    # 콜로콜체프: Hangul writes ц as ch
+    index = _index("KOLOKOLTSEV, Vladimir", "KOLOKOLCHEV, Ivan")
+    assert index.search("블라디미르 콜로콜체프")[0].entity.id == "t:0"
