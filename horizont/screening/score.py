@@ -47,6 +47,7 @@ from horizont.screening.scripts import (
     NATIVE_SYLLABLES,
     SKELETON_CLASS,
     east_asian_family,
+    final_vowel_conflict,
     han_heard,
     heard_consonants,
     korean_key,
@@ -315,7 +316,9 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         if short_form_of(q.key, n.key):  # Bibi, Benjamin; Вова, Владимир
             return SHORT_FORM_SIMILARITY, Method.SHORT_FORM
     if q.script != n.script and (q.foreign or n.foreign) and not _both_cyrillic(q, n):
-        bone = 0.0 if onset else _skeleton_similarity(q, n)
+        bone = 0.0 if onset or _ends_apart(q, n) else _skeleton_similarity(q, n)
+        if bone >= SKELETON_CUTOFF and _closing_vowel_conflict(q, n):
+            return 0.0, None  # nor a spelling slip: عزیزی is no AZIZ
         if bone >= SKELETON_CUTOFF and not _vowels_conflict(q, n):
             return bone * SKELETON_SCALE, Method.TRANSLITERATION
     shortest = min(len(q.text), len(n.text))
@@ -465,7 +468,8 @@ def _onset_conflict(q: Token, n: Token) -> bool:
     that write their vowels write one opening a word (অভি ইসলাম, Abhi Islam: no ABU
     SALIM), and an abjad writes it with alif or ain (romanized a or i: علی aly is ALI,
     not LI, and لی is no ALI). و and ی may open with either, and so may a Latin y or w
-    (Yevgeny, יבגני)."""
+    (Yevgeny, יבגני). An abjad's opening i or u must be heard (:func:`_abjad_onset_heard`).
+    """
     pair = _spelt_pair(q, n)
     if pair is None:
         return False
@@ -473,7 +477,44 @@ def _onset_conflict(q: Token, n: Token) -> bool:
     latin = ascii_fold(_latin(other)[:1])  # Élodie opens with a vowel
     if not foreign.text or not latin or foreign.text[0] in "wy" or latin[0] in "wy":
         return False
+    if foreign.abjad and foreign.text[0] in "iu" and latin[0] in _VOWELS:
+        return not _abjad_onset_heard(foreign.text[0], ascii_fold(_latin(other)))
     return (foreign.text[0] in _VOWELS) != (latin[0] in _VOWELS)
+
+
+def _ends_apart(q: Token, n: Token) -> bool:
+    """A word in the Cyrillic of another language than Russian (Ukrainian, Belarusian:
+    read by their own rules, compared by consonant skeletons) and a Latin one of which
+    one opens, or closes, with a vowel and the other with a consonant: Захар is no
+    OSCAR, Сергій no SHARQ (a й closes with a vowel, as a Latin j or y does); a
+    closing i, y or j may be the Russian -ий the other language lacks (Яўген:
+    YEVGENIY)."""
+    if q.script.startswith("cyrillic") == n.script.startswith("cyrillic"):
+        return False
+    cyrillic, other = (q, n) if q.script.startswith("cyrillic") else (n, q)
+    if not cyrillic.foreign or other.script != "latin":
+        return False
+    a, b = _latin(cyrillic), ascii_fold(_latin(other))
+    if not a or not b:
+        return False
+    opens = a[0] not in "yjwh" and b[0] not in "yjwh" and (a[0] in _VOWELS) != (b[0] in _VOWELS)
+    if opens:
+        return True
+    # Russian -ий where the other language has none (Яўген, Євген: YEVGENIY)
+    russian_ending = a[-1] not in _CLOSING_VOWELS and b[-1] in "iyj"
+    return not russian_ending and (a[-1] in _CLOSING_VOWELS) != (b[-1] in _CLOSING_VOWELS)
+
+
+_CLOSING_VOWELS: Final = "aeiouyj"
+
+
+def _abjad_onset_heard(onset: str, latin: str) -> bool:
+    """Whether a Latin word opening with a vowel opens with the one an abjad writes
+    with alif or ain and ی or و: i (e, y, or the diphthong ay: ایلیا is Ilya, no ALI;
+    أيمن is Ayman) or u (o, or aw)."""
+    if onset == "i":
+        return latin[0] in "eiy" or latin[:2] in ("ay", "ai")
+    return latin[0] in "ou" or latin[:2] in ("aw", "au")
 
 
 def _vowels_conflict(q: Token, n: Token) -> bool:
@@ -492,7 +533,18 @@ def _vowels_conflict(q: Token, n: Token) -> bool:
     return written_vowels_conflict(foreign.text, latin)
 
 
+def _closing_vowel_conflict(q: Token, n: Token) -> bool:
+    """An abjad word and a Latin or Cyrillic one that disagree on a closing long i
+    (:func:`horizont.screening.scripts.final_vowel_conflict`)."""
+    pair = _spelt_pair(q, n)
+    if pair is None or not pair[0].abjad:
+        return False
+    return final_vowel_conflict(pair[0].text, ascii_fold(_latin(pair[1])))
+
+
 def _skeleton_similarity(q: Token, n: Token) -> float:
+    if (q.text in ARTICLES) != (n.text in ARTICLES):  # אליהו alyhw is no al (AL-MASRI)
+        return 0.0
     a, b = q.skeleton, n.skeleton
     if not a and not b:  # a name of vowels, y, w and h (يحيى, יחיא: Yahya)
         sounds = heard_consonants(q.text, abjad=q.abjad)

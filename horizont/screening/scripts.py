@@ -564,6 +564,21 @@ def vowel_letters_conflict(abjad_word: str, word: str) -> bool:
     return _gaps_conflict(abjad_word, word, abjad=True, clash=_long_vowel_unheard)
 
 
+def final_vowel_conflict(abjad_word: str, word: str) -> bool:
+    """Whether a romanized abjad word and a Latin ``word`` disagree on a closing long i,
+    which an abjad always writes (ي, ی, י): عزیزی azyzy is Azizi, no AZIZ; محمد mhmd
+    is no MOHAMMADI. A Latin word closing in h (Abdullah) or an abjad word closing in
+    h (ة, ه: فاطمة) may close with a vowel either way, and ی closing a Persian word
+    may write a (موسی: Musa), which the Latin word then writes."""
+    if len(abjad_word) < 3 or word.endswith("h") or abjad_word.endswith("h"):
+        return False
+    _, written = _consonants_and_gaps(abjad_word, abjad=True)
+    _, heard = _consonants_and_gaps(word, abjad=False)
+    if "y" in written[-1]:
+        return not heard[-1]  # a long i written, no vowel heard
+    return not written[-1] and len(heard) > 1 and heard[-1] in ("i", "y", "iy")
+
+
 # Vowels that spellings of one name put in one place: a and e (Mohammed, Muhammad), e
 # and i (Hussein, Husain), o and u (Osama, Usama).
 _VOWEL_KIN: Final = {

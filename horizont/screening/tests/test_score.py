@@ -785,7 +785,6 @@ def test_a_word_from_an_abjad_begins_with_its_own_consonant() -> None:
 def test_a_name_matched_across_scripts_by_a_few_consonants_only_is_weak() -> None:
     for query, name in (
         ("שהד לוי", "SOTA LAU"),  # Shahd Levi
-        ("אמל לוי", "LAU, Emily"),  # Amal Levi
         ("ইশিতা বোস", "سعيد باهاجى"),  # Ishita Bose, SAID BAHAJI
     ):
         found = compare_names(query, name)

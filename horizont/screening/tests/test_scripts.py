@@ -412,3 +412,42 @@ def test_kana_with_a_small_vowel_is_one_syllable() -> None:
 def test_hangul_ch_may_write_ts() -> None:
     # weak evidence (two words by a few consonants), but found: see test_ranking
     assert compare_names("블라디미르 콜로콜체프", "KOLOKOLTSEV, Vladimir").score >= 0.7
+
+
+def test_an_abjad_writes_a_closing_long_i() -> None:
+    # عزیزی is Azizi, محمدی Mohammadi, אמל Amal: none closes as the listed name does
+    assert compare_names("محمد عزیزی", "AZIZ, Mohammad").score < 0.75
+    assert compare_names("حسنا محمدی", "HASSAN, Mohamed").score < 0.75
+    assert compare_names("אמל לוי", "LAU, Emily").score < 0.55
+    assert compare_names("إبراهيم رئيسي", "EBRAHIMI, Reza").score < 0.75
+    # a closing long i heard, or a Persian ی for a (موسی: Musa), or ة
+    assert compare_names("محمد عزیزی", "AZIZI, Mohammad").score >= 0.9
+    assert compare_names("موسی صدر", "SADR, Musa").score >= 0.9
+    assert compare_names("مهدی کروبی", "KARROUBI, Mehdi").score >= 0.9
+    assert compare_names("فاطمة حسن", "HASAN, Fatima").score >= 0.9
+
+
+def test_an_article_is_met_by_an_article_only() -> None:
+    # אליהו alyhw and ایلیا ily have the skeleton of al, the article of AL-MASRI
+    assert compare_names("אליהו מזרחי", "AL-MASRI, Mohammed").score < 0.75
+    assert compare_names("ایلیا بهرامی", "EL PRIMO").score < 0.75
+    assert compare_names("أيمن الظواهري", "AL-ZAWAHIRI, Ayman").score >= 0.9
+
+
+def test_an_abjad_opening_i_or_u_is_heard_in_the_other_name() -> None:
+    # ایلیا: alif and ی open with i (Ilya), no a (ALI); أيمن is Ayman all the same
+    assert compare_names("ایلیا", "ALI").score < 0.55
+    assert compare_names("ایلیا", "ILYA").score >= 0.55
+    assert compare_names("أيمن", "AYMAN").score >= 0.55
+    assert compare_names("אולג", "OLEG").score >= 0.55
+    assert compare_names("اولگ", "ALEG").score < 0.55
+
+
+def test_a_ukrainian_word_opens_and_closes_as_the_latin_one() -> None:
+    # Ukrainian is compared by consonant skeletons: its vowels at either end count
+    assert compare_names("Захар Ірванець", "HERNANDEZ, Oscar").score < 0.75
+    assert compare_names("Віталій Баштан", "SUDANI, Abdala").score < 0.75
+    assert compare_names("Килимник Сергій Орхипович", "SHARQ COALMINES").score < 0.75
+    assert compare_names("Олександр Лукашенко", "LUKASHENKA, Alyaksandr").score >= 0.9
+    assert compare_names("Юрій Ковальчук", "KOVALCHUK, Yuriy").score >= 0.9
+    assert compare_names("Яўген Прыгожын", "PRIGOZHIN, Yevgeniy").score >= 0.9
