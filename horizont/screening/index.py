@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
@@ -52,7 +52,13 @@ from horizont.screening.score import (
     code_of,
     key_similarities,
 )
-from horizont.screening.scripts import CYRILLIC_EXTRA, han_heard, loose_skeleton, skeleton
+from horizont.screening.scripts import (
+    CYRILLIC_EXTRA,
+    han_heard,
+    loose_skeleton,
+    skeleton,
+    spanish_heard,
+)
 
 CANDIDATE_NAMES: Final = 36
 """How many names, ranked by shared rare tokens, are scored in full per query."""
@@ -294,8 +300,11 @@ class Index:
         for position, entity in enumerate(self.entities):
             seen: set[tuple[str, tuple[str, ...]]] = set()
             person = entity.schema is Schema.PERSON
+            spanish = _of_spanish_speaking_country(entity)
             for name in entity.names:
                 normalized = normalize_name(name.value, person=person)
+                if spanish:
+                    normalized = spanish_reading(normalized)
                 # Names that differ in their legal form only (KARST, OOO and KARST LTD.)
                 # are both kept: the scorer compares legal forms.
                 unique = (normalized.text, normalized.legal_forms)
@@ -319,7 +328,9 @@ class Index:
             for token in normalized.tokens:
                 for key in {token.key, *token.keys}:  # every reading: chams is also hams
                     _post(by_key, key, number)
-                for bone in {token.skeleton, loose_skeleton(token.skeleton)}:
+                # a Spanish name's skeleton as heard, and as written (卡韦略: CABELLO)
+                written = skeleton(token.text) if token.script == "latin" else token.skeleton
+                for bone in {token.skeleton, loose_skeleton(token.skeleton), written}:
                     if len(bone) >= 2:
                         _post(bones, bone, number)
             for key, joined in _joined_keys(normalized.tokens):  # AL-SHAMI as ALSHAMI
@@ -877,8 +888,11 @@ class Index:
             if pos == position:
                 return Match(entity, 1.0, Band.STRONG, identifier=hit)
         readings = [r for r in name_readings(query) if r.tokens]
+        spanish = _of_spanish_speaking_country(entity)
         for name in entity.names:
             candidate = normalize_name(name.value, person=entity.schema is Schema.PERSON)
+            if spanish:
+                candidate = spanish_reading(candidate)
             if not candidate.tokens or not readings:
                 continue
             keys = sorted({t.key for t in candidate.tokens})
@@ -901,6 +915,51 @@ class Index:
                     entity, round(score, 4), band, name=scored, matched_name=name, notes=notes
                 )
         return best
+
+
+@lru_cache(maxsize=1)
+def _spanish_speaking() -> frozenset[str]:
+    """English names (lower case) of the countries where most people speak Spanish, from
+    CLDR's territory data (Babel): Mexico has no official language there."""
+    from babel import Locale  # noqa: PLC0415 (only when an index is built)
+    from babel.languages import get_territory_language_info  # noqa: PLC0415
+
+    def spanish_share(code: str) -> float:
+        share = get_territory_language_info(code).get("es", {}).get("population_percent")
+        return float(share) if isinstance(share, int | float) else 0.0
+
+    return frozenset(
+        name.lower()
+        for code, name in Locale("en").territories.items()
+        if code.isalpha() and spanish_share(code) >= 50
+    )
+
+
+def _of_spanish_speaking_country(entity: Entity) -> bool:
+    """Whether an entity's nationality, address or place of birth is in a country where
+    most people speak Spanish (POB Culiacan, Sinaloa, Mexico)."""
+    spanish = _spanish_speaking()
+    places = [p.rsplit(",", 1)[-1].strip().lower() for p in entity.birth_places]
+    return any(c in spanish for c in entity.countries) or any(p in spanish for p in places)
+
+
+def spanish_reading(name: NormalizedName) -> NormalizedName:
+    """A listed name of a Spanish-speaking country with its Latin words also read as
+    Spanish: their keys take the Spanish reading (Хоакин: JOAQUIN), their skeletons
+    and what other scripts are compared with the sounds they write (خواكين khwkyn:
+    joaquin heard as khoakin)."""
+    tokens = []
+    for token in name.tokens:
+        if token.script == "latin" and token.text.isalpha():
+            heard = spanish_heard(token.text)
+            key = phonetic_key(token.text, "spanish")
+            if heard != token.text or key not in token.keys:
+                # heard set whenever the word reads otherwise: pairs are kept under it
+                token = replace(
+                    token, keys=token.keys | {key}, skeleton=skeleton(heard), heard=heard
+                )
+        tokens.append(token)
+    return NormalizedName(name.original, tuple(tokens), name.removed, name.legal_forms)
 
 
 def romanized_closeness(scored: NameScore) -> float:

@@ -411,6 +411,9 @@ class Token:
     skeleton: str = ""
     script: str = "latin"
     initial: str = ""
+    heard: str = ""
+    """The word as it sounds where its spelling says otherwise (a Spanish name:
+    joaquin, khoakin), for the comparisons across scripts; else empty."""
 
     def __reduce__(self) -> tuple[type[Token], tuple[object, ...]]:
         # Unpickled for every name a query reaches in a stored index: the constructor
@@ -418,7 +421,7 @@ class Token:
         return (
             Token,
             (self.text, self.key, self.keys, self.weight, self.patronymic, self.skeleton,
-             self.script, self.initial),
+             self.script, self.initial, self.heard),
         )  # fmt: skip
 
     @property

@@ -636,7 +636,7 @@ def _opening(text: str) -> str:
 def _openings(token: Token) -> frozenset[str]:
     """The first consonants a word may begin with; an abjad's و and ی may write a vowel."""
     if not token.abjad:
-        return frozenset((_opening(token.text),))
+        return frozenset((_opening(token.heard or token.text),))
     return frozenset((_opening(token.text), _opening(token.text.lstrip(_VOWELS + "w"))))
 
 
@@ -664,6 +664,9 @@ def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> floa
 
 
 def _latin(token: Token) -> str:
+    """A word in Latin letters as it sounds (Cyrillic read as English writes it)."""
+    if token.heard:
+        return token.heard
     if token.script.startswith("cyrillic"):
         return english_reading(token.text)
     return token.text
@@ -1092,7 +1095,7 @@ class PairTable:
         self.query = query
         self._fuzzy = fuzzy
         self._column = key_column
-        self._memo: dict[tuple[str, str], PairRow] = {}
+        self._memo: dict[tuple[str, str, str], PairRow] = {}
         self.acronyms = acronym_tokens(query)
         """Query words written as acronyms (U.S., PLA)."""
         words = [len(t.text) for t in query.tokens]
@@ -1107,10 +1110,10 @@ class PairTable:
     def row(self, n: Token) -> PairRow:
         """``(similarity, method)`` of each query token against the name token ``n``.
 
-        A token's similarity depends on its text and script only (the other fields
-        are made from them), so the row is kept under that pair.
+        A token's similarity depends on its text, script and sound only (the other
+        fields are made from them), so the row is kept under these.
         """
-        memo_key = (n.text, n.script)
+        memo_key = (n.text, n.script, n.heard)
         found = self._memo.get(memo_key)
         if found is None:
             column = self._column[n.key]

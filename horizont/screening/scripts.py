@@ -149,7 +149,7 @@ def _onset(match: re.Match[str]) -> str:
     return "i" if match.group(1) == "\u0625" else "a"
 
 
-_WAW_BEFORE_ALIF: Final = re.compile(r"(?<=.)و(?=[\u0627\u0622])")
+_WAW_BEFORE_ALIF: Final = re.compile(r"(?<=[^\u062e])و(?=[\u0627\u0622])")  # not خوا
 
 
 def _arabic(word: str) -> str:
@@ -158,7 +158,9 @@ def _arabic(word: str) -> str:
     if word.startswith("و") and len(word) > 2:
         word = "v" + word[1:]
     word = word.replace("وو", "wv")  # a vowel and the consonant v (یانوکوویچ: Yanukovych)
-    word = _WAW_BEFORE_ALIF.sub("v", word)  # the consonant before a long a (سنوار: Sinwar)
+    # the consonant before a long a (سنوار: Sinwar), but for خوا, where it is silent
+    # in Persian (خواهر) and writes a Spanish jo, ju (خواكين: Joaquin, خوان: Juan)
+    word = _WAW_BEFORE_ALIF.sub("v", word)
     word = _ARABIC_ONSET.sub(_onset, word)
     return word.translate(_ARABIC_LETTERS)
 
@@ -722,3 +724,25 @@ def korean_from_other_script(words: list[str]) -> list[str] | None:
     else:
         cyrillic = [w.lower().replace("ու", "у").translate(_ARMENIAN_TO_CYRILLIC) for w in words]
     return korean_from_cyrillic(cyrillic)
+
+
+# Spanish as other scripts hear it (Хоакин, خواكين, ホアキン: Joaquin): j and g before
+# e or i are kh, qu and gu before e or i are k and g, ll is y, z and c before e or i
+# are s, h is silent.
+_SPANISH_HEARD: Final = (
+    (re.compile(r"(?<![cskpt])h"), ""),
+    (re.compile(r"qu(?=[ei])"), "k"),
+    (re.compile(r"g(?=[ei])|j"), "kh"),
+    (re.compile(r"gu(?=[ei])"), "g"),
+    (re.compile(r"ll"), "y"),
+    (re.compile(r"ñ"), "ny"),
+    (re.compile(r"c(?=[ei])|z"), "s"),
+)
+
+
+def spanish_heard(word: str) -> str:
+    """A lower-case Latin word of a Spanish name as it sounds (joaquin: khoakin,
+    cabello: kabeyo)."""
+    for pattern, sound in _SPANISH_HEARD:
+        word = pattern.sub(sound, word)
+    return word

@@ -186,6 +186,15 @@ _BACK: Final[dict[str, dict[str, str]]] = {
         **_COMMON_BACK, "h": "г", "zgh": "зг", "ye": "е", "yi": "ї", "ie": "е", "iu": "ю",
         "ia": "я", "yu": "ю", "ya": "я", "je": "е", "ju": "ю", "ja": "я",
     },
+    # Spanish names as Russian writes them (Хоакин Гусман: Joaquin Guzman; Хорхе):
+    # applied only to the names of people and companies of Spanish-speaking countries
+    # (see horizont.screening.index), since j, g and h read so elsewhere would make
+    # Jan of Han and Jamal of Hamal.
+    "spanish": {
+        **_COMMON_BACK, "j": "х", "ge": "хе", "gi": "хи", "que": "ке", "qui": "ки",
+        "gue": "ге", "gui": "ги", "ll": "ль", "ñ": "нь", "z": "с", "ce": "се", "ci": "си",
+        "h": "", "ch": "ч", "y": "й", "ya": "я", "yo": "ё", "yu": "ю", "ye": "е",
+    },
     "polish": {
         **_COMMON_BACK, "w": "в", "ch": "х", "cz": "ч", "sz": "ш", "szcz": "щ", "c": "ц",
         "ja": "я", "ju": "ю", "jo": "ё", "je": "е", "ia": "я", "iu": "ю", "io": "ё",

@@ -451,3 +451,33 @@ def test_a_ukrainian_word_opens_and_closes_as_the_latin_one() -> None:
     assert compare_names("Олександр Лукашенко", "LUKASHENKA, Alyaksandr").score >= 0.9
     assert compare_names("Юрій Ковальчук", "KOVALCHUK, Yuriy").score >= 0.9
     assert compare_names("Яўген Прыгожын", "PRIGOZHIN, Yevgeniy").score >= 0.9
+
+
+def test_a_spanish_name_is_read_as_spanish_for_a_spanish_speaking_country() -> None:
+    def person(uid: str, name: str, **where: list[str]) -> Entity:
+        return Entity(
+            id=f"t:{uid}",
+            schema=Schema.PERSON,
+            names=[Name(name)],
+            source=SourceRef("t", "1", uid),
+            **where,  # type: ignore[arg-type]
+        )
+
+    index = Index(
+        [
+            person("1", "GUZMAN LOERA, Joaquin", birth_places=["Culiacan, Sinaloa, Mexico"]),
+            person("2", "CABELLO RONDON, Diosdado", nationalities=["Venezuela"]),
+            person("3", "ORTEGA, Jorge"),
+            person("4", "ORTEGA, Jorge", nationalities=["Cuba"]),
+        ]
+    )
+    for query in ("Хоакин Гусман Лоэра", "خواكين غوزمان", "Χοακίν Γκουσμάν", "ホアキン・グスマン"):
+        found = index.search(query)
+        assert found and found[0].entity.id == "t:1", query
+        assert index.compare(query, "t:1") is not None
+    for query in ("ديوسدادو كابيو", "디오스다도 카베요", "Διοσδάδο Καμπέγιο"):
+        found = index.search(query)
+        assert found and found[0].entity.id == "t:2", query
+    # elsewhere j and g are not read so (Jan is no Хан)
+    found = {m.entity.id: m.score for m in index.search("Хорхе Ортега")}
+    assert found["t:4"] >= 0.9 > found.get("t:3", 0.0)
