@@ -53,6 +53,7 @@ from horizont.screening.tests.names_in_scripts import (  # noqa: E402
     RUSSIAN_OFFICIALS,
     SCRIPTS,
     THIRD_SESSION,
+    THIRD_SESSION_LATE,
     UNSEEN,
 )
 
@@ -206,7 +207,8 @@ def main() -> None:
         (FRESH, "at the start of the second session (see FRESH: first run 57/66)"),
         (FRESH_LATE, "late in the second session (see FRESH_LATE: first run 58/65)"),
         (RUSSIAN_OFFICIALS, "at the end of the second session (first run 51/57)"),
-        (THIRD_SESSION, "at the start of the third session (first run: see THIRD_SESSION)"),
+        (THIRD_SESSION, "at the start of the third session (first run 77/101)"),
+        (THIRD_SESSION_LATE, "late in the third session, after its changes (first run 61/63)"),
     ):
         unseen = [
             LabelledQuery(query, entity_id, f"{person}, {script}")

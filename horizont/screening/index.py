@@ -56,6 +56,7 @@ from horizont.screening.scripts import (
     CYRILLIC_EXTRA,
     han_heard,
     loose_skeleton,
+    other_hearing,
     skeleton,
     spanish_heard,
 )
@@ -537,8 +538,9 @@ class Index:
             return exact, near, df
         found = [exact]
         bones = [bone]
-        if token.script == "hangul" and "ch" in token.text:  # ц as ch (콜로콜체프)
-            heard = loose_skeleton(skeleton(token.text.replace("ch", "ts")))
+        other = other_hearing(token.script, token.text)  # 콜로콜체프, Τσεμέζοφ
+        if other is not None:
+            heard = loose_skeleton(skeleton(other))
             if heard not in bones:
                 bones.append(heard)
         if token.script == "han":  # as the syllables are heard together (穆罕默德)

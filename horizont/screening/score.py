@@ -52,6 +52,7 @@ from horizont.screening.scripts import (
     heard_consonants,
     korean_key,
     loose_skeleton,
+    other_hearing,
     skeleton,
     vowel_letters_conflict,
     written_vowels_conflict,
@@ -306,7 +307,7 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
         if len(q.text) > 1:  # a full word asked, only its initial listed: weak evidence
             return WORD_TO_INITIAL_SIMILARITY, Method.INITIAL
         return INITIAL_SIMILARITY, Method.INITIAL
-    onset = _onset_conflict(q, n)
+    onset = q.script != n.script and _onset_conflict(q, n)  # one script: no onset rule
     if (n.key in q.keys or q.key in n.keys) and not onset and not _codes_apart(q, n):
         return TRANSLIT_SIMILARITY, Method.TRANSLITERATION
     given = _given_keys or _load_given_keys()
@@ -587,11 +588,10 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
                 best = max(
                     best, _bone_similarity(heard.skeleton, said.skeleton, heard, said, abjad=True)
                 )
-    if (q.script == "hangul") != (n.script == "hangul") and "ch" in (q.text + n.text):
-        hangul, other = (q, n) if q.script == "hangul" else (n, q)
-        if "ch" in hangul.text:  # Hangul writes ц as ch (콜로콜체프: Kolokoltsev)
-            text = hangul.text.replace("ch", "ts")
-            heard = replace(hangul, text=text, skeleton=skeleton(text))
+    for one, other in ((q, n), (n, q)):  # 콜로콜체프: Kolokoltsev; Τσεμέζοφ: Chemezov
+        text = other_hearing(one.script, one.text) if one.script != other.script else None
+        if text is not None:
+            heard = replace(one, text=text, skeleton=skeleton(text))
             best = max(
                 best, _bone_similarity(heard.skeleton, other.skeleton, heard, other, abjad=True)
             )

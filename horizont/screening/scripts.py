@@ -746,3 +746,17 @@ def spanish_heard(word: str) -> str:
     for pattern, sound in _SPANISH_HEARD:
         word = pattern.sub(sound, word)
     return word
+
+
+# One letter pair a script writes for two sounds of the lists' spellings: Hangul ㅊ
+# (ch) for ц as well as ч (콜로콜체프: Kolokoltsev), Greek τσ (ts) for ч as well as ц
+# (Τσεμέζοφ: Chemezov).
+_OTHER_HEARING: Final = {"hangul": ("ch", "ts"), "greek": ("ts", "ch")}
+
+
+def other_hearing(script: str, text: str) -> str | None:
+    """A romanized word as its script's ambiguous letters may also be heard, or None."""
+    pair = _OTHER_HEARING.get(script)
+    if pair is None or pair[0] not in text:
+        return None
+    return text.replace(*pair)

@@ -317,7 +317,9 @@ RUSSIAN_OFFICIALS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
 
 # Written at the start of the third session of 2026-12-03, before any change: three
 # people in all 20 scripts (Naryshkin, Raisi, Sinwar) and six more in the scripts the
-# earlier sets found hardest. Its first run is the figure for people never seen.
+# earlier sets found hardest. The first run found 77 of 101 (Naryshkin 20/20, Sinwar
+# 18/20, Raisi 14/20 tied with EBRAHIMI, Reza; Guzman and Cabello, Spanish names, and
+# Miller's Alexey in most scripts missed); 95 of 101 after the session's changes.
 THIRD_SESSION: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "naryshkin": ("us-ofac-sdn:16691", (
         ("latin", "Sergei Naryshkin"), ("russian", "Сергей Нарышкин"),
@@ -379,5 +381,52 @@ THIRD_SESSION: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("russian", "Алексей Миллер"), ("arabic", "أليكسي ميلر"), ("chinese", "阿列克谢·米勒"),
         ("japanese", "アレクセイ・ミレル"), ("korean", "알렉세이 밀레르"),
         ("greek", "Αλεξέι Μίλλερ"), ("hebrew", "אלכסיי מילר"),
+    )),
+}  # fmt: skip
+
+# Written late in the third session of 2026-12-03, after its changes, before running
+# them: two people in all 20 scripts (Chemezov, Kozak) and three more in the scripts
+# found hardest. The first run found 61 of 63 (Chemezov in Greek, τσ for ч; Mojtaba
+# Khamenei in Hebrew, ח for kh); 62 of 63 after Greek τσ was also heard as ch.
+THIRD_SESSION_LATE: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "chemezov": ("us-ofac-sdn:16685", (
+        ("latin", "Sergey Chemezov"), ("russian", "Сергей Чемезов"),
+        ("ukrainian", "Сергій Чемезов"), ("belarusian", "Сяргей Чэмезаў"),
+        ("serbian", "Сергеј Чемезов"), ("mongolian", "Сергей Чемезов"),
+        ("kazakh", "Сергей Чемезов"), ("greek", "Σεργκέι Τσεμέζοφ"),
+        ("arabic", "سيرغي تشيميزوف"), ("persian", "سرگئی چمزوف"), ("hebrew", "סרגיי צ'מזוב"),
+        ("chinese", "谢尔盖·切梅佐夫"), ("japanese", "セルゲイ・チェメゾフ"),
+        ("korean", "세르게이 체메조프"), ("georgian", "სერგეი ჩემეზოვი"),
+        ("armenian", "Սերգեյ Չեմեզով"), ("hindi", "सर्गेई चेमेज़ोव"),
+        ("bengali", "সের্গেই চেমেজভ"), ("tamil", "செர்கேய் செமெசொவ்"),
+        ("thai", "เซียร์เกย์ เชเมซอฟ"),
+    )),
+    "kozak": ("us-ofac-sdn:16709", (
+        ("latin", "Dmitry Kozak"), ("russian", "Дмитрий Козак"), ("ukrainian", "Дмитро Козак"),
+        ("belarusian", "Дзмітрый Козак"), ("serbian", "Дмитриј Козак"),
+        ("mongolian", "Дмитрий Козак"), ("kazakh", "Дмитрий Козак"),
+        ("greek", "Ντμίτρι Κοζάκ"), ("arabic", "ديمتري كوزاك"), ("persian", "دیمیتری کوزاک"),
+        ("hebrew", "דמיטרי קוזאק"), ("chinese", "德米特里·科扎克"),
+        ("japanese", "ドミトリー・コザク"), ("korean", "드미트리 코자크"),
+        ("georgian", "დმიტრი კოზაკი"), ("armenian", "Դմիտրի Կոզակ"),
+        ("hindi", "दमित्री कोज़ाक"), ("bengali", "দিমিত্রি কোজাক"), ("tamil", "திமித்ரி கோசாக்"),
+        ("thai", "ดมีตรี โคซัก"),
+    )),
+    "mojtaba_khamenei": ("us-ofac-sdn:27848", (
+        ("arabic", "مجتبى خامنئي"), ("persian", "مجتبی خامنه‌ای"), ("hebrew", "מוג'תבא חמינאי"),
+        ("chinese", "穆杰塔巴·哈梅内伊"), ("japanese", "モジタバ・ハーメネイー"),
+        ("korean", "모즈타바 하메네이"), ("greek", "Μοτζταμπά Χαμενεΐ"),
+        ("russian", "Моджтаба Хаменеи"),
+    )),
+    "velayati": ("us-ofac-sdn:26952", (
+        ("arabic", "علي أكبر ولايتي"), ("persian", "علی‌اکبر ولایتی"), ("hebrew", "עלי אכבר ולאיתי"),
+        ("chinese", "阿里·阿克巴尔·韦拉亚提"), ("japanese", "アリー・アクバル・ヴェラーヤティー"),
+        ("korean", "알리 아크바르 벨라야티"), ("russian", "Али Акбар Велаяти"),
+        ("greek", "Αλί Ακμπάρ Βελαγιατί"),
+    )),
+    "beseda": ("us-ofac-sdn:16960", (
+        ("arabic", "سيرغي بيسيدا"), ("persian", "سرگئی بسدا"), ("hebrew", "סרגיי בסדה"),
+        ("chinese", "谢尔盖·别谢达"), ("japanese", "セルゲイ・ベセダ"),
+        ("korean", "세르게이 베세다"), ("greek", "Σεργκέι Μπεσέντα"),
     )),
 }  # fmt: skip

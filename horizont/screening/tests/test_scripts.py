@@ -409,6 +409,13 @@ def test_kana_with_a_small_vowel_is_one_syllable() -> None:
     assert score.score >= 0.75
 
 
+def test_greek_ts_may_write_ch() -> None:
+    assert compare_names("Σεργκέι Τσεμέζοφ", "CHEMEZOV, Sergei").score >= 0.9
+    assert compare_names("Βλαντιμίρ Κολοκόλτσεφ", "KOLOKOLTSEV, Vladimir").score >= 0.9
+    index = Index([_person("1", "CHEMEZOV, Sergei"), _person("2", "SEMENOV, Sergei")])
+    assert index.search("Σεργκέι Τσεμέζοφ")[0].entity.id == "t:1"
+
+
 def test_hangul_ch_may_write_ts() -> None:
     # weak evidence (two words by a few consonants), but found: see test_ranking
     assert compare_names("블라디미르 콜로콜체프", "KOLOKOLTSEV, Vladimir").score >= 0.7
