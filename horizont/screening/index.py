@@ -538,9 +538,9 @@ class Index:
             return exact, near, df
         found = [exact]
         bones = [bone]
-        other = other_hearing(token.script, token.text)  # 콜로콜체프, Τσεμέζοφ
+        other = other_hearing(token.script, token.text)  # 콜로콜체프, Τσεμέζοφ, חמינאי
         if other is not None:
-            heard = loose_skeleton(skeleton(other))
+            heard = loose_skeleton(skeleton(other, abjad=token.abjad))
             if heard not in bones:
                 bones.append(heard)
         if token.script == "han":  # as the syllables are heard together (穆罕默德)

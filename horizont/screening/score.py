@@ -544,6 +544,23 @@ def _closing_vowel_conflict(q: Token, n: Token) -> bool:
 
 
 def _skeleton_similarity(q: Token, n: Token) -> float:
+    """Similarity of two words of different scripts by their consonant skeletons, the
+    better of the words as written and as their script's ambiguous letters may also be
+    heard (:func:`horizont.screening.scripts.other_hearing`: 콜로콜체프, Kolokoltsev;
+    Τσεμέζοφ, Chemezov; חמינאי, Khamenei)."""
+    best = _skeletons_alike(q, n)
+    for text, heard_q in (
+        (other_hearing(q.script, q.text), True),
+        (other_hearing(n.script, n.text), False),
+    ):
+        if text is not None and best < 1.0:
+            one = q if heard_q else n
+            heard = replace(one, text=text, skeleton=skeleton(text, abjad=one.abjad))
+            best = max(best, _skeletons_alike(heard, n) if heard_q else _skeletons_alike(q, heard))
+    return best
+
+
+def _skeletons_alike(q: Token, n: Token) -> float:
     if (q.text in ARTICLES) != (n.text in ARTICLES):  # אליהו alyhw is no al (AL-MASRI)
         return 0.0
     a, b = q.skeleton, n.skeleton
@@ -588,13 +605,6 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
                 best = max(
                     best, _bone_similarity(heard.skeleton, said.skeleton, heard, said, abjad=True)
                 )
-    for one, other in ((q, n), (n, q)):  # 콜로콜체프: Kolokoltsev; Τσεμέζοφ: Chemezov
-        text = other_hearing(one.script, one.text) if one.script != other.script else None
-        if text is not None:
-            heard = replace(one, text=text, skeleton=skeleton(text))
-            best = max(
-                best, _bone_similarity(heard.skeleton, other.skeleton, heard, other, abjad=True)
-            )
     return best
 
 

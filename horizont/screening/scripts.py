@@ -168,7 +168,9 @@ def _arabic(word: str) -> str:
 # Hebrew: ש is mostly shin (sh), ו inside a word the vowel u/o (written w, which the
 # abjad skeleton drops: לוקשנקו lwkshnkw ~ LUKASHENKO), וו and a first ו the consonant v.
 _HEBREW_VAV: Final = re.compile(r"(?<=[\u05d0-\u05eaa-z])ו(?!ו)")
-_HEBREW_LETTERS: Final = str.maketrans({"ש": "sh"})
+# ח writes Arabic ḥ (מוחמד: Muhammad) and the kh of other names (חמינאי: Khamenei):
+# written hh, which the skeleton drops like h, and also heard as kh (other_hearing).
+_HEBREW_LETTERS: Final = str.maketrans({"ש": "sh", "ח": "hh"})
 
 
 # A letter with a geresh writes a sound Hebrew lacks (ג׳ j, ז׳ zh, צ׳ ch, ח׳ kh, ת׳ th,
@@ -750,8 +752,8 @@ def spanish_heard(word: str) -> str:
 
 # One letter pair a script writes for two sounds of the lists' spellings: Hangul ㅊ
 # (ch) for ц as well as ч (콜로콜체프: Kolokoltsev), Greek τσ (ts) for ч as well as ц
-# (Τσεμέζοφ: Chemezov).
-_OTHER_HEARING: Final = {"hangul": ("ch", "ts"), "greek": ("ts", "ch")}
+# (Τσεμέζοφ: Chemezov), Hebrew ח (hh) for kh as well as ḥ (חמינאי: Khamenei).
+_OTHER_HEARING: Final = {"hangul": ("ch", "ts"), "greek": ("ts", "ch"), "hebrew": ("hh", "kh")}
 
 
 def other_hearing(script: str, text: str) -> str | None:

@@ -387,7 +387,8 @@ THIRD_SESSION: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
 # Written late in the third session of 2026-12-03, after its changes, before running
 # them: two people in all 20 scripts (Chemezov, Kozak) and three more in the scripts
 # found hardest. The first run found 61 of 63 (Chemezov in Greek, τσ for ч; Mojtaba
-# Khamenei in Hebrew, ח for kh); 62 of 63 after Greek τσ was also heard as ch.
+# Khamenei in Hebrew, ח for kh); 63 of 63 after Greek τσ was also heard as ch and
+# Hebrew ח as kh.
 THIRD_SESSION_LATE: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "chemezov": ("us-ofac-sdn:16685", (
         ("latin", "Sergey Chemezov"), ("russian", "Сергей Чемезов"),

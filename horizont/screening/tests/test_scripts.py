@@ -409,6 +409,11 @@ def test_kana_with_a_small_vowel_is_one_syllable() -> None:
     assert score.score >= 0.75
 
 
+def test_hebrew_het_may_write_kh() -> None:
+    assert compare_names("מוג'תבא חמינאי", "KHAMENEI, Mojtaba").score >= 0.85
+    assert compare_names("מוחמד חסן", "HASAN, Muhammad").score >= 0.9  # ḥ all the same
+
+
 def test_greek_ts_may_write_ch() -> None:
     assert compare_names("Σεργκέι Τσεμέζοφ", "CHEMEZOV, Sergei").score >= 0.9
     assert compare_names("Βλαντιμίρ Κολοκόλτσεφ", "KOLOKOLTSEV, Vladimir").score >= 0.9
