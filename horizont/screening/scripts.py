@@ -568,13 +568,19 @@ def vowel_letters_conflict(abjad_word: str, word: str) -> bool:
     return _gaps_conflict(abjad_word, word, abjad=True, clash=_long_vowel_unheard)
 
 
+def _closing_h(word: str) -> bool:
+    """Whether a word closes with an h of its own (ة, ه, Abdullah), not of sh, kh …"""
+    return word.endswith("h") and word[-2:-1] not in "kstdgcz"
+
+
 def final_vowel_conflict(abjad_word: str, word: str) -> bool:
     """Whether a romanized abjad word and a Latin ``word`` disagree on a closing long i,
     which an abjad always writes (ي, ی, י): عزیزی azyzy is Azizi, no AZIZ; محمد mhmd
-    is no MOHAMMADI. A Latin word closing in h (Abdullah) or an abjad word closing in
-    h (ة, ه: فاطمة) may close with a vowel either way, and ی closing a Persian word
-    may write a (موسی: Musa), which the Latin word then writes."""
-    if len(abjad_word) < 3 or word.endswith("h") or abjad_word.endswith("h"):
+    is no MOHAMMADI; דבש dvsh no TUBASI. A Latin word closing in h (Abdullah) or an
+    abjad word closing in h (ة, ه: فاطمة), not of sh or kh, may close with a vowel,
+    and ی closing a Persian word may write a (موسی: Musa), which the Latin word then
+    writes."""
+    if len(abjad_word) < 3 or _closing_h(word) or _closing_h(abjad_word):
         return False
     _, written = _consonants_and_gaps(abjad_word, abjad=True)
     _, heard = _consonants_and_gaps(word, abjad=False)
