@@ -561,6 +561,7 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
 
 
 def _skeletons_alike(q: Token, n: Token) -> float:
+    """Similarity (0-1) of two words' consonant skeletons as their texts give them."""
     if (q.text in ARTICLES) != (n.text in ARTICLES):  # אליהו alyhw is no al (AL-MASRI)
         return 0.0
     a, b = q.skeleton, n.skeleton
