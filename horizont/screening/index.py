@@ -330,7 +330,7 @@ class Index:
                 for key in {token.key, *token.keys}:  # every reading: chams is also hams
                     _post(by_key, key, number)
                 # a Spanish name's skeleton as heard, and as written (卡韦略: CABELLO)
-                written = skeleton(token.text) if token.script == "latin" else token.skeleton
+                written = skeleton(token.text) if token.heard else token.skeleton
                 for bone in {token.skeleton, loose_skeleton(token.skeleton), written}:
                     if len(bone) >= 2:
                         _post(bones, bone, number)
@@ -538,16 +538,16 @@ class Index:
             return exact, near, df
         found = [exact]
         bones = [bone]
-        other = other_hearing(token.script, token.text)  # 콜로콜체프, Τσεμέζοφ, חמינאי
-        if other is not None:
-            heard = loose_skeleton(skeleton(other, abjad=token.abjad))
-            if heard not in bones:
+        # the word as its script's ambiguous letters may also be heard (콜로콜체프,
+        # Τσεμέζοφ, חמינאי), and Chinese syllables as heard together (穆罕默德)
+        other = other_hearing(token.script, token.text)
+        heard_texts = [other] if other is not None else []
+        if token.script == "han":
+            heard_texts.extend(han_heard(token.text))
+        for text in heard_texts:
+            heard = loose_skeleton(skeleton(text, abjad=token.abjad))
+            if heard not in bones and len(heard) >= 2:
                 bones.append(heard)
-        if token.script == "han":  # as the syllables are heard together (穆罕默德)
-            for text in han_heard(token.text):
-                heard = loose_skeleton(skeleton(text))
-                if heard not in bones and len(heard) >= 2:
-                    bones.append(heard)
         for each in bones:
             hit = self._bones.get(each)
             if hit is not None:

@@ -549,15 +549,18 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
     heard (:func:`horizont.screening.scripts.other_hearing`: 콜로콜체프, Kolokoltsev;
     Τσεμέζοφ, Chemezov; חמינאי, Khamenei)."""
     best = _skeletons_alike(q, n)
-    for text, heard_q in (
-        (other_hearing(q.script, q.text), True),
-        (other_hearing(n.script, n.text), False),
-    ):
-        if text is not None and best < 1.0:
-            one = q if heard_q else n
-            heard = replace(one, text=text, skeleton=skeleton(text, abjad=one.abjad))
-            best = max(best, _skeletons_alike(heard, n) if heard_q else _skeletons_alike(q, heard))
+    heard_q = other_hearing(q.script, q.text)
+    if heard_q is not None:
+        best = max(best, _skeletons_alike(_heard_as(q, heard_q), n))
+    heard_n = other_hearing(n.script, n.text)
+    if heard_n is not None:
+        best = max(best, _skeletons_alike(q, _heard_as(n, heard_n)))
     return best
+
+
+def _heard_as(token: Token, text: str) -> Token:
+    """``token`` romanized as ``text`` instead, with its skeleton."""
+    return replace(token, text=text, skeleton=skeleton(text, abjad=token.abjad))
 
 
 def _skeletons_alike(q: Token, n: Token) -> float:
@@ -612,11 +615,7 @@ def _skeletons_alike(q: Token, n: Token) -> float:
 def _han_heard(token: Token) -> list[Token]:
     """A foreign name in Chinese characters as its syllables are heard together
     (:func:`horizont.screening.scripts.han_heard`), the readings that change it."""
-    return [
-        replace(token, text=text, skeleton=skeleton(text))
-        for text in han_heard(token.text)
-        if text != token.text
-    ]
+    return [_heard_as(token, text) for text in han_heard(token.text) if text != token.text]
 
 
 _CODA_R: Final = re.compile(r"r(?![aeiouy])")
