@@ -431,3 +431,81 @@ THIRD_SESSION_LATE: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("korean", "세르게이 베세다"), ("greek", "Σεργκέι Μπεσέντα"),
     )),
 }  # fmt: skip
+
+# Written at the start of the fourth session of 2026-12-03, before any change and
+# before running them: Rogozin and Medvedchuk in all 20 scripts; Chinese and Korean
+# people in their own characters (Chen Quanguo, Zhu Hailun, Kim Yo Jong); a
+# Venezuelan (Delcy Rodríguez); and six more in the scripts found hardest, among them a
+# short surname (Bout) and a Russian feminine one (Poklonskaya).
+FOURTH_SESSION: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "rogozin": ("us-ofac-sdn:16649", (
+        ("latin", "Dmitry Rogozin"), ("russian", "Дмитрий Рогозин"),
+        ("ukrainian", "Дмитро Рогозін"), ("belarusian", "Дзмітрый Рагозін"),
+        ("serbian", "Дмитриј Рогозин"), ("mongolian", "Дмитрий Рогозин"),
+        ("kazakh", "Дмитрий Рогозин"), ("greek", "Ντμίτρι Ρογκόζιν"),
+        ("arabic", "ديمتري روغوزين"), ("persian", "دیمیتری روگوزین"),
+        ("hebrew", "דמיטרי רוגוזין"), ("chinese", "德米特里·罗戈津"),
+        ("japanese", "ドミトリー・ロゴージン"), ("korean", "드미트리 로고진"),
+        ("georgian", "დმიტრი როგოზინი"), ("armenian", "Դմիտրի Ռոգոզին"),
+        ("hindi", "दमित्री रोगोज़िन"), ("bengali", "দিমিত্রি রোগোজিন"),
+        ("tamil", "திமித்ரி ரகோசின்"), ("thai", "ดมีตรี โรโกซิน"),
+    )),
+    "medvedchuk": ("us-ofac-sdn:16663", (
+        ("latin", "Viktor Medvedchuk"), ("russian", "Виктор Медведчук"),
+        ("ukrainian", "Віктор Медведчук"), ("belarusian", "Віктар Мядзведчук"),
+        ("serbian", "Виктор Медведчук"), ("mongolian", "Виктор Медведчук"),
+        ("kazakh", "Виктор Медведчук"), ("greek", "Βίκτορ Μεντβεντσούκ"),
+        ("arabic", "فيكتور ميدفيدتشوك"), ("persian", "ویکتور مدودچوک"),
+        ("hebrew", "ויקטור מדבדצ'וק"), ("chinese", "维克托·梅德韦丘克"),
+        ("japanese", "ヴィクトル・メドヴェドチュク"), ("korean", "빅토르 메드베드추크"),
+        ("georgian", "ვიქტორ მედვედჩუკი"), ("armenian", "Վիկտոր Մեդվեդչուկ"),
+        ("hindi", "विक्टर मेदवेदचुक"), ("bengali", "ভিক্টর মেদভেদচুক"),
+        ("tamil", "விக்டர் மெத்வெத்சுக்"), ("thai", "วิกตอร์ เมดเวดชุก"),
+    )),
+    "chen_quanguo": ("us-ofac-sdn:29220", (
+        ("latin", "Chen Quanguo"), ("chinese", "陈全国"), ("chinese", "陳全國"),
+        ("japanese", "陳全国"), ("korean", "천취안궈"), ("russian", "Чэнь Цюаньго"),
+        ("arabic", "تشن تشيوانغو"), ("greek", "Τσεν Τσουανγκουό"), ("hebrew", "צ'ן צ'ואנגואו"),
+    )),
+    "zhu_hailun": ("us-ofac-sdn:29219", (
+        ("chinese", "朱海仑"), ("russian", "Чжу Хайлунь"), ("korean", "주하이룬"),
+    )),
+    "kim_yo_jong": ("us-ofac-sdn:21444", (
+        ("korean", "김여정"), ("chinese", "金与正"), ("japanese", "金与正"),
+        ("russian", "Ким Ё Чжон"), ("arabic", "كيم يو جونغ"), ("greek", "Κιμ Γιο Τζονγκ"),
+        ("hebrew", "קים יו ג'ונג"),
+    )),
+    "delcy_rodriguez": ("us-ofac-sdn:25077", (
+        ("russian", "Делси Родригес"), ("arabic", "ديلسي رودريغيز"),
+        ("chinese", "德尔西·罗德里格斯"), ("japanese", "デルシー・ロドリゲス"),
+        ("korean", "델시 로드리게스"), ("greek", "Ντέλσι Ροντρίγκες"), ("hebrew", "דלסי רודריגס"),
+    )),
+    "lugovoi": ("us-ofac-sdn:21184", (
+        ("russian", "Андрей Луговой"), ("arabic", "أندريه لوغوفوي"),
+        ("persian", "آندری لوگووی"), ("chinese", "安德烈·卢戈沃伊"),
+        ("japanese", "アンドレイ・ルゴボイ"), ("korean", "안드레이 루고보이"),
+        ("greek", "Αντρέι Λουγκοβόι"), ("hebrew", "אנדריי לוגובוי"),
+    )),
+    "maher_assad": ("us-ofac-sdn:12725", (
+        ("arabic", "ماهر الأسد"), ("persian", "ماهر اسد"), ("hebrew", "מאהר אל-אסד"),
+        ("chinese", "马希尔·阿萨德"), ("japanese", "マーヒル・アル＝アサド"),
+        ("korean", "마헤르 알아사드"), ("greek", "Μαχέρ αλ-Άσαντ"), ("russian", "Махер Асад"),
+    )),
+    "bagheri": ("us-ofac-sdn:27850", (
+        ("persian", "محمد باقری"), ("arabic", "محمد باقري"), ("hebrew", "מוחמד באקרי"),
+        ("chinese", "穆罕默德·巴盖里"), ("japanese", "モハンマド・バーゲリー"),
+        ("korean", "모하마드 바게리"), ("russian", "Мохаммад Багери"),
+        ("greek", "Μοχαμάντ Μπαγκερί"),
+    )),
+    "bout": ("us-ofac-sdn:8279", (
+        ("russian", "Виктор Бут"), ("arabic", "فيكتور بوت"), ("chinese", "维克托·布特"),
+        ("japanese", "ヴィクトル・ボウト"), ("korean", "빅토르 부트"), ("greek", "Βίκτορ Μπουτ"),
+        ("hebrew", "ויקטור בוט"),
+    )),
+    "poklonskaya": ("us-ofac-sdn:17261", (
+        ("russian", "Наталья Поклонская"), ("ukrainian", "Наталія Поклонська"),
+        ("arabic", "ناتاليا بوكلونسكايا"), ("chinese", "娜塔莉亚·波克隆斯卡娅"),
+        ("japanese", "ナタリア・ポクロンスカヤ"), ("korean", "나탈리아 포클론스카야"),
+        ("greek", "Ναταλία Ποκλόνσκαγια"), ("hebrew", "נטליה פוקלונסקאיה"),
+    )),
+}  # fmt: skip
