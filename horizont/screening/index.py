@@ -1013,12 +1013,12 @@ def _sorted_words(text: str) -> str:
     return " ".join(sorted(text.replace(",", " ").split()))
 
 
-def _rank_key(match: Match) -> tuple[float, int, float, bool, str]:
-    """Best score first; among equals an identifier, then the closer spelling, then a
-    match on a name rather than on a weak alias (OFAC's "weak a.k.a.": a name many
-    people bear), then the entity id."""
+def _rank_key(match: Match) -> tuple[float, int, bool, float, str]:
+    """Best score first; among equals an identifier, then a match on a name rather than
+    on a weak alias (OFAC's "weak a.k.a.": a name many people bear, whose band is capped
+    at possible), then the closer spelling, then the entity id."""
     weak = match.matched_name is not None and match.matched_name.quality is NameQuality.WEAK
-    return (-match.score, 0 if match.identifier else 1, -match.closeness, weak, match.entity.id)
+    return (-match.score, 0 if match.identifier else 1, weak, -match.closeness, match.entity.id)
 
 
 def _with_chains(match: Match, chains: tuple[Chain, ...]) -> Match:

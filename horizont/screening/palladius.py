@@ -130,13 +130,15 @@ def pinyin_from_cyrillic(words: list[str]) -> list[str] | None:
     """Pinyin of a Chinese name written in Russian Cyrillic, family name first
     (``["си", "цзиньпин"]`` → ``["xi", "jinping"]``), or None when the words are not
     one: a Chinese family name, then one or two words of Palladius syllables, with a
-    spelling Russian words rarely have unless every given word is one syllable."""
+    spelling Russian words rarely have (in any of the words) unless every given word is
+    one syllable."""
     if not 2 <= len(words) <= 3 or words[0] not in _SURNAMES_CYRILLIC:
         return None
     parts = [split_syllables(w) for w in words]
     if any(p is None or not p for p in parts):
         return None
     given = parts[1:]
-    if not all(len(p) == 1 for p in given if p) and not _MARKS.search(" ".join(words[1:])):
+    # the mark may be the family name's own (Чжу Хайлунь: ZHU Hailun)
+    if not all(len(p) == 1 for p in given if p) and not _MARKS.search(" ".join(words)):
         return None
     return ["".join(SYLLABLES[s] for s in p) for p in parts if p]

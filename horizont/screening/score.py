@@ -469,8 +469,12 @@ def _onset_conflict(q: Token, n: Token) -> bool:
     that write their vowels write one opening a word (অভি ইসলাম, Abhi Islam: no ABU
     SALIM), and an abjad writes it with alif or ain (romanized a or i: علی aly is ALI,
     not LI, and لی is no ALI). و and ی may open with either, and so may a Latin y or w
-    (Yevgeny, יבגני). An abjad's opening i or u must be heard (:func:`_abjad_onset_heard`).
+    (Yevgeny, יבגני). An abjad's opening i or u must be heard (:func:`_abjad_onset_heard`),
+    and its opening b or f must be the Latin word's (:func:`_labials_apart`), as must a
+    Chinese b (:func:`_han_labial_apart`).
     """
+    if _han_labial_apart(q, n):
+        return True
     pair = _spelt_pair(q, n)
     if pair is None:
         return False
@@ -480,7 +484,28 @@ def _onset_conflict(q: Token, n: Token) -> bool:
         return False
     if foreign.abjad and foreign.text[0] in "iu" and latin[0] in _VOWELS:
         return not _abjad_onset_heard(foreign.text[0], ascii_fold(_latin(other)))
+    if foreign.abjad and _labials_apart(foreign.text[0], latin[0]):
+        return True
     return (foreign.text[0] in _VOWELS) != (latin[0] in _VOWELS)
+
+
+def _han_labial_apart(q: Token, n: Token) -> bool:
+    """A foreign name's word in Chinese characters opening with b and a Latin or
+    Cyrillic word opening with f, v or w, which Chinese writes with f and w (弗拉基米尔,
+    维克托): 巴盖里 bagaili is no VAKILI."""
+    if q.foreign == n.foreign:
+        return False
+    foreign, other = (q, n) if q.foreign else (n, q)
+    if foreign.script != "han" or foreign.text[:1] != "b":
+        return False
+    return ascii_fold(_latin(other)[:1]) in ("f", "v", "w")
+
+
+def _labials_apart(abjad: str, latin: str) -> bool:
+    """Whether an abjad word's opening letter cannot write a Latin word's: f is ف or
+    פ, never ب or ב (romanized b, v), which write b, p and v; nor is b ever ف or פ
+    (باقری is no FACHRI, فخری no BAGHERI)."""
+    return (abjad in "bv" and latin == "f") or (abjad == "f" and latin == "b")
 
 
 def _ends_apart(q: Token, n: Token) -> bool:
@@ -662,8 +687,9 @@ def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> floa
         a, b = loose_skeleton(a), loose_skeleton(b)
     collapsed = float(Levenshtein.normalized_similarity(a, b))
     text_a, text_b = _latin(q), _latin(n)
-    if collapsed == 1.0 and (q.abjad != n.abjad or (q.script == "han") != (n.script == "han")):
-        # an abjad writes no doubled letter, nor does Chinese (محمد, 穆罕默德: Muhammed)
+    if collapsed == 1.0 and (q.abjad != n.abjad or _undoubled(q) != _undoubled(n)):
+        # an abjad writes no doubled letter, nor does Chinese (محمد, 穆罕默德: Muhammed),
+        # and Korean often leaves one out (모하마드: Mohammad)
         text_a, text_b = _TWICE.sub(r"\1", text_a), _TWICE.sub(r"\1", text_b)
     raw_a = skeleton(text_a, abjad=abjad and q.abjad, collapse=False)
     raw_b = skeleton(text_b, abjad=abjad and n.abjad, collapse=False)
@@ -671,6 +697,11 @@ def _bone_similarity(a: str, b: str, q: Token, n: Token, *, abjad: bool) -> floa
         raw_a, raw_b = raw_a.translate(_LOOSE), raw_b.translate(_LOOSE)
     raw = float(Levenshtein.normalized_similarity(raw_a, raw_b))
     return (collapsed + raw) / 2
+
+
+def _undoubled(token: Token) -> bool:
+    """Whether the word's script writes doubled letters single (Chinese; Korean often)."""
+    return token.script in ("han", "hangul")
 
 
 def _latin(token: Token) -> str:

@@ -56,3 +56,9 @@ def test_a_chinese_name_written_in_russian_finds_the_listed_person(query: str, l
 
 def test_a_korean_name_in_russian_stays_korean() -> None:
     assert [t.text for t in normalize_name("Ли Ён Хо").tokens] == ["ri", "yong", "ho"]
+
+
+def test_the_mark_of_palladius_may_be_the_family_name_s() -> None:
+    # Чжу is Zhu and no Russian word; Хайлунь alone would not tell
+    assert pinyin_from_cyrillic(["чжу", "хайлунь"]) == ["zhu", "hailun"]
+    assert compare_names("Чжу Хайлунь", "ZHU, Hailun").score >= 0.9

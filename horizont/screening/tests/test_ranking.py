@@ -1,6 +1,6 @@
 """Which entity comes first: equal scores, typos that move a phonetic key, name order."""
 
-from horizont.screening import Entity, Index, Name, Schema, SourceRef, compare_names
+from horizont.screening import Entity, Index, Name, NameQuality, Schema, SourceRef, compare_names
 
 
 def _index(*names: str, schema: Schema = Schema.PERSON) -> Index:
@@ -116,3 +116,24 @@ def test_an_abjad_word_with_waw_reaches_a_name_that_writes_w() -> None:
     # 콜로콜체프: Hangul writes ц as ch
     index = _index("KOLOKOLTSEV, Vladimir", "KOLOKOLCHEV, Ivan")
     assert index.search("블라디미르 콜로콜체프")[0].entity.id == "t:0"
+
+
+def test_an_equal_score_goes_to_a_name_before_a_weak_alias() -> None:
+    # محمد mhmd meets Mahmud and Mohammad alike and is closer to mahmud as romanized;
+    # OFAC's weak alias (a name many people bear, its band capped at possible) ranks
+    # after the other entity's name all the same.
+    weak = Entity(
+        id="t:0",
+        schema=Schema.PERSON,
+        names=[Name("KAZEMABAD, Mahmud"), Name("BAGHERI, Mahmud", quality=NameQuality.WEAK)],
+        source=SourceRef("t", "1", "0"),
+    )
+    strong = Entity(
+        id="t:1",
+        schema=Schema.PERSON,
+        names=[Name("BAGHERI, Mohammad")],
+        source=SourceRef("t", "1", "1"),
+    )
+    first, second = Index([weak, strong]).search("محمد باقری")[:2]
+    assert first.score == second.score
+    assert first.entity.id == "t:1"

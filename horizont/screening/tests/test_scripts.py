@@ -494,3 +494,22 @@ def test_a_spanish_name_is_read_as_spanish_for_a_spanish_speaking_country() -> N
     # elsewhere j and g are not read so (Jan is no Хан)
     found = {m.entity.id: m.score for m in index.search("Хорхе Ортега")}
     assert found["t:4"] >= 0.9 > found.get("t:3", 0.0)
+
+
+def test_an_opening_b_or_f_of_an_abjad_or_chinese_is_the_latin_word_s() -> None:
+    # ب and ב write b, p and v, never f; ف and פ never b; Chinese writes v and f with w
+    # and f (维克托), so its b is no v
+    assert compare_names("محمد باقری", "FACHRI, Muhammad").score < 0.75
+    assert compare_names("محمد باقري", "BAGHERI, Mohammad").score >= 0.9
+    assert compare_names("مهدی فخری", "BAKHRI, Mahdi").score < 0.75
+    assert compare_names("穆罕默德·巴盖里", "VAKILI, Mohammad").score < 0.75
+    assert compare_names("穆罕默德·巴盖里", "BAGHERI, Mohammad").score >= 0.9
+    assert compare_names("فلاديمير بوتين", "PUTIN, Vladimir").score >= 0.9
+    assert compare_names("פיודור", "FYODOR").score >= 0.55
+
+
+def test_a_korean_spelling_may_leave_a_doubled_letter_single() -> None:
+    # 모하마드 writes one m of Mohammad; it is no closer to MAHMUD
+    mohammad = compare_names("모하마드 바게리", "BAGHERI, Mohammad").score
+    assert mohammad >= 0.9
+    assert mohammad >= compare_names("모하마드 바게리", "BAGHERI, Mahmud").score
