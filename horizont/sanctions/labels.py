@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from horizont.screening import KOREAN_READING_NOTE, Match
+from horizont.screening import CHINESE_READING_NOTE, KOREAN_READING_NOTE, Match
 
 SCHEMAS = {
     "person": _("person"),
@@ -130,6 +130,9 @@ def note(text: str) -> Any:
         return _("the name in Han characters read as a Korean name: %(reading)s") % {
             "reading": reading
         }
+    if text.startswith(CHINESE_READING_NOTE):
+        reading = text.removeprefix(CHINESE_READING_NOTE)
+        return _("the name in Hangul read as a Chinese name: %(reading)s") % {"reading": reading}
     return NOTES.get(text, text)
 
 

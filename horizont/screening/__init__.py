@@ -46,6 +46,7 @@ from horizont.screening.model import (
     SourceRef,
 )
 from horizont.screening.normalize import (
+    CHINESE_READING_NOTE,
     KOREAN_READING_NOTE,
     imo_is_valid,
     normalize_identifier,
@@ -80,6 +81,7 @@ __all__ = [
     "Identifier",
     "IdentifierHit",
     "Index",
+    "CHINESE_READING_NOTE",
     "KOREAN_READING_NOTE",
     "Link",
     "LinkKind",

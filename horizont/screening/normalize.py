@@ -19,11 +19,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
 
+from horizont.screening.korean_chinese import chinese_from_hangul
 from horizont.screening.myanmar import read_word as read_myanmar
 from horizont.screening.palladius import pinyin_from_cyrillic
 from horizont.screening.phonetic import phonetic_key, phonetic_keys
@@ -624,6 +625,7 @@ def normalize_name(text: str, *, person: bool = False) -> NormalizedName:
 
 
 KOREAN_READING_NOTE: Final = "read as a Korean name: "
+CHINESE_READING_NOTE: Final = "read as a Chinese name: "
 """Opens the note of a match found through the Korean reading of a name in Han
 characters; the Hangul reading follows (read as a Korean name: 김정은)."""
 
@@ -631,20 +633,44 @@ characters; the Hangul reading follows (read as a Korean name: 김정은)."""
 def reading_notes(query: str, reading: str) -> tuple[str, ...]:
     """The note a match found through ``reading`` (the text a reading of the query
     normalized) carries: none for the query as written, the Korean reading of a name in
-    Han characters read so."""
-    return () if reading == query else (KOREAN_READING_NOTE + reading,)
+    Han characters (in Hangul), the Chinese reading of a name in Hangul (in pinyin)."""
+    if reading == query:
+        return ()
+    note = CHINESE_READING_NOTE if reading.isascii() else KOREAN_READING_NOTE
+    return (note + reading,)
 
 
 def name_readings(text: str) -> tuple[NormalizedName, ...]:
     """:func:`normalize_name` of the text, and of its second reading where its script
     has two: a name in Han characters may be Chinese or Korean (金正恩 is *jin zhengen*
     in pinyin and 김정은, KIM Jong Un, in Korean; see
-    :func:`horizont.screening.scripts.korean_reading`)."""
+    :func:`horizont.screening.scripts.korean_reading`), and one in Hangul Korean or
+    Chinese (시진핑, XI Jinping; see :func:`chinese_reading`)."""
     first = normalize_name(text)
     korean = korean_reading(text)
-    if korean is None:
-        return (first,)
-    return (first, normalize_name(korean))
+    if korean is not None:
+        return (first, normalize_name(korean))
+    chinese = chinese_reading(text)
+    if chinese is not None:
+        return (first, chinese)
+    return (first,)
+
+
+def chinese_reading(text: str) -> NormalizedName | None:
+    """A Chinese name written in Hangul read in pinyin
+    (:func:`horizont.screening.korean_chinese.chinese_from_hangul`), or None: the first
+    reading's words, each with the keys of the word in every other reading (장쩌민:
+    zhang zemin, with the keys of jiang)."""
+    readings = chinese_from_hangul(text)
+    if readings is None:
+        return None
+    first = normalize_name(readings[0], person=True)
+    tokens = list(first.tokens)
+    for other in readings[1:]:
+        words = normalize_name(other, person=True).tokens
+        if len(words) == len(tokens):
+            tokens = [replace(t, keys=t.keys | w.keys) for t, w in zip(tokens, words, strict=True)]
+    return NormalizedName(first.original, tuple(tokens), first.removed, first.legal_forms)
 
 
 def _is_title(word: str, others: int) -> bool:

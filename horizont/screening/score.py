@@ -658,12 +658,15 @@ def _first_consonant(text: str) -> int:
 
 
 def _opening(text: str) -> str:
-    """The first consonant of a romanized word, h included, j apart from s, l as r."""
+    """The first consonant of a romanized word, h included, j apart from s, l as r, an
+    abjad's tsh as ch."""
     if not text.isascii():
         text = ascii_fold(text)  # Élodie
     at = _first_consonant(text)
     if at == len(text):
         return ""
+    if text.startswith("tsh", at):  # ч as Arabic writes it (تش): ch
+        return SKELETON_CLASS["c"]
     char = text[at]
     return "r" if char == "l" else char if char in "hj" else SKELETON_CLASS.get(char, char)
 

@@ -735,8 +735,8 @@ def korean_from_other_script(words: list[str]) -> list[str] | None:
 
 
 # Spanish as other scripts hear it (Хоакин, خواكين, ホアキン: Joaquin): j and g before
-# e or i are kh, qu and gu before e or i are k and g, ll is y, z and c before e or i
-# are s, h is silent.
+# e or i are kh, qu and gu before e or i are k and g, ll is y, z and c before e, i or
+# y are s (Delcy: ديلسي, 德尔西), h is silent.
 _SPANISH_HEARD: Final = (
     (re.compile(r"(?<![cskpt])h"), ""),
     (re.compile(r"qu(?=[ei])"), "k"),
@@ -744,7 +744,7 @@ _SPANISH_HEARD: Final = (
     (re.compile(r"gu(?=[ei])"), "g"),
     (re.compile(r"ll"), "y"),
     (re.compile(r"ñ"), "ny"),
-    (re.compile(r"c(?=[ei])|z"), "s"),
+    (re.compile(r"c(?=[eiy])|z"), "s"),
 )
 
 

@@ -60,6 +60,14 @@ def test_a_korean_name_in_han_characters_is_read_as_korean_and_says_so(client, r
     assert "прочитано как корейское: 김정은" in response.content.decode()
 
 
+def test_a_chinese_name_in_hangul_is_read_in_pinyin_and_says_so(client, real_lists):
+    response = client.get("/de/sanctions/", {"q": "천취안궈"})
+    top = response.context["rows"][0]["match"]
+    assert top.entity.caption == "CHEN, Quanguo"
+    assert top.band == "strong"
+    assert "als chinesischer Name gelesen: chen quanguo" in response.content.decode()
+
+
 @pytest.mark.parametrize("query", ["RA02791", "ra-02791", "140ae7"])
 def test_tail_number_and_mode_s_find_the_aircraft_and_its_chain(client, real_lists, query):
     response = client.get(reverse("sanctions:screen"), {"q": query})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from horizont.screening import (
+    CHINESE_READING_NOTE,
     DEFAULT_THRESHOLD,
     Entity,
     Index,
@@ -13,6 +14,7 @@ from horizont.screening import (
     SourceRef,
     compare_names,
 )
+from horizont.screening.korean_chinese import chinese_from_hangul
 from horizont.screening.myanmar import read_word as read_myanmar
 from horizont.screening.normalize import normalize_name
 from horizont.screening.scripts import (
@@ -123,6 +125,32 @@ def test_a_name_in_han_characters_is_also_read_as_korean() -> None:
     assert index.search("金庸", with_chains=False)[0].entity.id == "t:jin"
     assert compare_names("金正恩", "KIM Jong Un").score >= 0.9
     assert compare_names("金正恩", "JIN, Yong").score < 0.75
+
+
+def test_a_chinese_name_in_hangul_is_also_read_in_pinyin() -> None:
+    # Korean writes Chinese names as Mandarin sounds, the family name joined
+    assert chinese_from_hangul("시진핑") == ("xi jinping",)
+    assert chinese_from_hangul("주하이룬") == ("zhu hailun", "zhu hairun")  # 하이 is hai
+    assert chinese_from_hangul("천 취안궈") == ("chen quanguo",)
+    assert "jiang zemin" in (chinese_from_hangul("장쩌민") or ())  # 장: zhang, jiang
+    assert chinese_from_hangul("김정은") is None  # 김 writes no Chinese family name
+    assert chinese_from_hangul("Xi Jinping") is None
+    people = [
+        _person("xi", "XI, Jinping"),
+        _person("chen", "CHEN, Quanguo"),
+        _person("jiang", "JIANG, Zemin"),
+        _person("kju", "KIM, Jong Un"),
+        _person("si", "SI, Jin Pyong"),
+    ]
+    index = Index(people)
+    for query, expected in (("시진핑", "t:xi"), ("천취안궈", "t:chen"), ("장쩌민", "t:jiang")):
+        top = index.search(query, with_chains=False)
+        assert top and top[0].entity.id == expected, query
+        assert top[0].score >= 0.9
+        assert any(n.startswith(CHINESE_READING_NOTE) for n in top[0].notes), top[0].notes
+    # the Korean reading stays
+    assert index.search("김정은", with_chains=False)[0].entity.id == "t:kju"
+    assert index.search("시진평", with_chains=False)[0].entity.id == "t:si"
 
 
 def test_korean_syllables_are_compared_by_their_sounds() -> None:
