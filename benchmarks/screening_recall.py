@@ -15,8 +15,10 @@
   Un, Khamenei, Maduro, Deripaska, Vekselberg: ``HELD_OUT`` there), and of three more
   written after the last change and never tuned on (Nasrallah, bin Laden, al-Zawahiri
   in 9–11 scripts each: ``UNSEEN`` there), and of six written at the start of the
-  next session (``FRESH``) and late in it (``FRESH_LATE``): the first runs of these are
-  the honest figures for names not seen.
+  next session (``FRESH``) and late in it (``FRESH_LATE``), and of the sets written at
+  the start and late in the sessions after (``RUSSIAN_OFFICIALS``, ``THIRD_SESSION``,
+  ``THIRD_SESSION_LATE``, ``FOURTH_SESSION`` ...): the first runs of these are the
+  honest figures for names not seen.
 
 Baseline in the same run: brute force with rapidfuzz (``token_sort_ratio`` of every
 query against every listed name, folded text, best name wins); strict recall@1 and
@@ -45,6 +47,7 @@ from horizont.screening.evaluation import (  # noqa: E402
 )
 from horizont.screening.normalize import ascii_fold, normalize_name  # noqa: E402
 from horizont.screening.tests.names_in_scripts import (  # noqa: E402
+    FOURTH_SESSION,
     FRESH,
     FRESH_LATE,
     HELD_OUT,
@@ -209,6 +212,7 @@ def main() -> None:
         (RUSSIAN_OFFICIALS, "at the end of the second session (first run 51/57)"),
         (THIRD_SESSION, "at the start of the third session (first run 77/101)"),
         (THIRD_SESSION_LATE, "late in the third session, after its changes (first run 61/63)"),
+        (FOURTH_SESSION, "at the start of the fourth session (first run 92/105)"),
     ):
         unseen = [
             LabelledQuery(query, entity_id, f"{person}, {script}")
