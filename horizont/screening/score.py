@@ -470,10 +470,10 @@ def _onset_conflict(q: Token, n: Token) -> bool:
     SALIM), and an abjad writes it with alif or ain (romanized a or i: علی aly is ALI,
     not LI, and لی is no ALI). و and ی may open with either, and so may a Latin y or w
     (Yevgeny, יבגני). An abjad's opening i or u must be heard (:func:`_abjad_onset_heard`),
-    and its opening b or f must be the Latin word's (:func:`_labials_apart`), as must a
-    Chinese b (:func:`_han_labial_apart`).
+    and its opening b or f must be the Latin word's (:func:`_labials_apart`); so must the
+    opening b or f of any script (:func:`_labial_apart`).
     """
-    if _han_labial_apart(q, n):
+    if _labial_apart(q, n):
         return True
     pair = _spelt_pair(q, n)
     if pair is None:
@@ -489,16 +489,18 @@ def _onset_conflict(q: Token, n: Token) -> bool:
     return (foreign.text[0] in _VOWELS) != (latin[0] in _VOWELS)
 
 
-def _han_labial_apart(q: Token, n: Token) -> bool:
-    """A foreign name's word in Chinese characters opening with b and a Latin or
-    Cyrillic word opening with f, v or w, which Chinese writes with f and w (弗拉基米尔,
-    维克托): 巴盖里 bagaili is no VAKILI."""
+def _labial_apart(q: Token, n: Token) -> bool:
+    """A word romanized from another script opening with b and a Latin or Cyrillic word
+    opening with f, or the other way round: every script writes f apart from b (ф, φ,
+    ف, פ, ফ, फ़, ფ, フ; a Korean ㅍ is romanized p), so বিরাট birat is no FREDDY. Chinese
+    writes v and w with w as well (弗拉基米尔, 维克托): 巴盖里 bagaili is no VAKILI."""
     if q.foreign == n.foreign:
         return False
     foreign, other = (q, n) if q.foreign else (n, q)
-    if foreign.script != "han" or foreign.text[:1] != "b":
-        return False
-    return ascii_fold(_latin(other)[:1]) in ("f", "v", "w")
+    opening, latin = foreign.text[:1], ascii_fold(_latin(other)[:1])
+    if foreign.script == "han" and opening == "b":
+        return latin in ("f", "v", "w")
+    return (opening == "b" and latin == "f") or (opening == "f" and latin == "b")
 
 
 def _labials_apart(abjad: str, latin: str) -> bool:
@@ -561,11 +563,59 @@ def _vowels_conflict(q: Token, n: Token) -> bool:
 
 def _closing_vowel_conflict(q: Token, n: Token) -> bool:
     """An abjad word and a Latin or Cyrillic one that disagree on a closing long i
-    (:func:`horizont.screening.scripts.final_vowel_conflict`)."""
+    (:func:`horizont.screening.scripts.final_vowel_conflict`), or an Indic word and
+    one that disagree on its closing vowel or its h (:func:`_indic_apart`)."""
     pair = _spelt_pair(q, n)
-    if pair is None or not pair[0].abjad:
+    if pair is None:
+        return False
+    if pair[0].script in INDIC_SCRIPTS:
+        return _indic_apart(pair[0].text, ascii_fold(_latin(pair[1])))
+    if not pair[0].abjad:
         return False
     return final_vowel_conflict(pair[0].text, ascii_fold(_latin(pair[1])))
+
+
+INDIC_SCRIPTS: Final = frozenset(
+    {"bengali", "devanagari", "gujarati", "gurmukhi", "oriya", "kannada", "telugu",
+     "malayalam", "sinhala"}
+)  # fmt: skip
+"""Scripts that write every vowel but the inherent a, and every h (Tamil writes no h;
+Thai's ห may be a silent tone mark)."""
+
+
+def _indic_apart(word: str, latin: str) -> bool:
+    """Whether a romanized Indic word and a Latin one disagree where the Indic script is
+    sure: a word closing on a consonant (its inherent a unsaid, or o in Bengali: শুভ
+    subh, Shubho) is no Latin word closing in e, i or u after a consonant (করিম krim is
+    no KARIMI), a closing vowel written is heard; s and j are apart; an opening vowel
+    letter other than a is heard; and an h of its own, not of an aspirate (ভ bh, ধ dh),
+    before the last letter is heard in the Latin word, and the other way round (রোহিত
+    rohit is no RIYAD, শুভ subh no SAHIB)."""
+    if len(word) < 2 or len(latin) < 2:
+        return False
+    if word[-1] not in _VOWELS + "y" and latin[-1] in "eiu" and latin[-2] not in _VOWELS:
+        return True
+    if word[-1] in _VOWELS and latin[-1] not in _VOWELS + "yh":
+        return True  # a closing vowel written (रजनी rjni is no ROSHAN)
+    if {word[0], latin[0]} == {"s", "j"}:
+        return True  # স, स are never j, nor জ, ज s (सवितृ svitr is no JUPITER)
+    if word[0] in _INDIC_VOWEL_KIN and latin[0] in _VOWELS:
+        return not any(c in _INDIC_VOWEL_KIN[word[0]] for c in latin[:2])  # ইমন is no AMEEN
+    return _own_h(word, "kgcjtdpb") != _own_h(latin, "kstdgcpzbj")
+
+
+# Latin spellings of an Indic opening vowel letter (ই i, উ u, এ e, ও o).
+_INDIC_VOWEL_KIN: Final = {"i": "eiy", "u": "ou", "e": "aei", "o": "ou"}
+
+
+def _own_h(word: str, digraphs: str) -> int:
+    """How many times an h of its own (not after one of ``digraphs``: kh, bh, sh …)
+    stands in a word before its last letter."""
+    return sum(
+        1
+        for at, char in enumerate(word[:-1])
+        if char == "h" and (at == 0 or word[at - 1] not in digraphs)
+    )
 
 
 def _skeleton_similarity(q: Token, n: Token) -> float:

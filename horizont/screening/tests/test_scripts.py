@@ -546,3 +546,20 @@ def test_a_korean_spelling_may_leave_a_doubled_letter_single() -> None:
     mohammad = compare_names("모하마드 바게리", "BAGHERI, Mohammad").score
     assert mohammad >= 0.9
     assert mohammad >= compare_names("모하마드 바게리", "BAGHERI, Mahmud").score
+
+
+def test_an_indic_word_is_sure_of_its_closing_vowel_its_h_and_its_opening() -> None:
+    # Bengali and Devanagari write every vowel but the inherent a, and every h
+    assert compare_names("করিম আলি", "KARIMI, Ali").score < 0.75  # no closing i written
+    assert compare_names("রোহিত আলি", "AMLI, Riyad Ali").score < 0.75  # an h unheard
+    assert compare_names("रजनी सरकार", "ROSHAN MONEY EXCHANGE").score < 0.75  # closing i
+    assert compare_names("सवितृ दास", "JUPITER").score < 0.75  # स is no j
+    assert compare_names("ইমন আবদুল্লাহ", "AL-AMIN, Muhammad Abdallah").score < 0.75  # ই, a
+    assert compare_names("বিরাট দাস", "FREDDY").score < 0.55  # ব is no f
+    # and what they do write is found
+    assert compare_names("মোহাম্মদ রহমান", "RAHMAN, Mohammad").score >= 0.9
+    assert compare_names("শেখ হাসিনা", "HASINA, Sheikh").score >= 0.9
+    assert compare_names("অভিজিৎ", "ABHIJIT").score >= 0.9  # bh is b aspirated
+    assert compare_names("শুভ", "SHUBHO").score >= 0.55  # the inherent vowel said o
+    assert compare_names("उसामा बिन लादेन", "BIN LADIN, Usama").score >= 0.9
+    assert compare_names("ইসমাইল হানিয়া", "HANIYEH, Ismail").score >= 0.9
