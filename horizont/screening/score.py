@@ -351,11 +351,12 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
 def _spelled_similarity(a: str, b: str) -> float:
     """Levenshtein similarity of two spellings where two neighbouring letters swapped,
     the commonest slip of typing, count as half an edit (Saud, Suad: 0.875)."""
-    if len(a) == len(b) and a != b:
-        i = next(k for k in range(len(a)) if a[k] != b[k])
-        if i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]:
-            return 1.0 - TRANSPOSITION_EDIT / len(a)
-    return float(OSA.normalized_similarity(a, b))
+    edits = OSA.distance(a, b)
+    # one edit of equal lengths that Levenshtein counts twice: a swap of two neighbours
+    if edits == 1 and len(a) == len(b) and Levenshtein.distance(a, b, score_cutoff=1) > 1:
+        return 1.0 - TRANSPOSITION_EDIT / len(a)
+    longest = max(len(a), len(b))
+    return 1.0 - edits / longest if longest else 1.0
 
 
 def _codes_apart(q: Token, n: Token) -> bool:
