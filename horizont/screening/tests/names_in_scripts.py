@@ -509,3 +509,69 @@ FOURTH_SESSION: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("greek", "Ναταλία Ποκλόνσκαγια"), ("hebrew", "נטליה פוקלונסקאיה"),
     )),
 }  # fmt: skip
+
+# Written late in the fourth session of 2026-12-03, after its changes, before running
+# them: Yakunin in all 20 scripts; Russian officials (Dyumin, Slutsky, Pushilin,
+# Aksyonov), a Persian (Vahidi), Chinese and Korean people in their own characters
+# (Wang Mingshan, Ri Pyong Chol) and two Spanish names (Padrino López, Rosario Murillo)
+# in the scripts found hardest.
+FOURTH_SESSION_LATE: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "yakunin": ("us-ofac-sdn:16667", (
+        ("latin", "Vladimir Yakunin"), ("russian", "Владимир Якунин"),
+        ("ukrainian", "Володимир Якунін"), ("belarusian", "Уладзімір Якунін"),
+        ("serbian", "Владимир Јакуњин"), ("mongolian", "Владимир Якунин"),
+        ("kazakh", "Владимир Якунин"), ("greek", "Βλαντιμίρ Γιακούνιν"),
+        ("arabic", "فلاديمير ياكونين"), ("persian", "ولادیمیر یاکونین"),
+        ("hebrew", "ולדימיר יקונין"), ("chinese", "弗拉基米尔·亚库宁"),
+        ("japanese", "ウラジーミル・ヤクーニン"), ("korean", "블라디미르 야쿠닌"),
+        ("georgian", "ვლადიმერ იაკუნინი"), ("armenian", "Վլադիմիր Յակունին"),
+        ("hindi", "व्लादिमीर याकुनिन"), ("bengali", "ভ্লাদিমির ইয়াকুনিন"),
+        ("tamil", "விளாதிமிர் யாக்குனின்"), ("thai", "วลาดีมีร์ ยาคูนิน"),
+    )),
+    "dyumin": ("us-ofac-sdn:24163", (
+        ("russian", "Алексей Дюмин"), ("arabic", "أليكسي ديومين"), ("persian", "الکسی دیومین"),
+        ("chinese", "阿列克谢·久明"), ("japanese", "アレクセイ・ジューミン"),
+        ("korean", "알렉세이 듀민"), ("greek", "Αλεξέι Ντιούμιν"), ("hebrew", "אלכסיי דיומין"),
+    )),
+    "slutsky": ("us-ofac-sdn:16662", (
+        ("russian", "Леонид Слуцкий"), ("arabic", "ليونيد سلوتسكي"),
+        ("chinese", "列昂尼德·斯卢茨基"), ("japanese", "レオニード・スルツキー"),
+        ("korean", "레오니트 슬루츠키"), ("greek", "Λεονίντ Σλούτσκι"), ("hebrew", "לאוניד סלוצקי"),
+    )),
+    "pushilin": ("us-ofac-sdn:16958", (
+        ("russian", "Денис Пушилин"), ("ukrainian", "Денис Пушилін"),
+        ("arabic", "دينيس بوشيلين"), ("chinese", "丹尼斯·普希林"),
+        ("japanese", "デニス・プシーリン"), ("korean", "데니스 푸실린"),
+        ("greek", "Ντένις Πουσίλιν"), ("hebrew", "דניס פושילין"),
+    )),
+    "aksyonov": ("us-ofac-sdn:16642", (
+        ("russian", "Сергей Аксёнов"), ("ukrainian", "Сергій Аксьонов"),
+        ("arabic", "سيرغي أكسيونوف"), ("chinese", "谢尔盖·阿克肖诺夫"),
+        ("japanese", "セルゲイ・アクショーノフ"), ("korean", "세르게이 악쇼노프"),
+        ("greek", "Σεργκέι Ακσιόνοφ"), ("hebrew", "סרגיי אקסיונוב"),
+    )),
+    "vahidi": ("us-ofac-sdn:12060", (
+        ("persian", "احمد وحیدی"), ("arabic", "أحمد وحيدي"), ("hebrew", "אחמד ואחידי"),
+        ("chinese", "艾哈迈德·瓦希迪"), ("japanese", "アフマド・ヴァヒーディー"),
+        ("korean", "아마드 바히디"), ("russian", "Ахмад Вахиди"), ("greek", "Αχμάντ Βαχιντί"),
+    )),
+    "wang_mingshan": ("us-ofac-sdn:29162", (
+        ("chinese", "王明山"), ("korean", "왕밍산"), ("russian", "Ван Миншань"),
+        ("japanese", "王明山"),
+    )),
+    "ri_pyong_chol": ("us-ofac-sdn:23215", (
+        ("korean", "리병철"), ("chinese", "李炳哲"), ("russian", "Ли Пён Чхоль"),
+        ("japanese", "リ・ビョンチョル"),
+    )),
+    "padrino": ("us-ofac-sdn:25080", (
+        ("russian", "Владимир Падрино Лопес"), ("arabic", "فلاديمير بادرينو لوبيز"),
+        ("chinese", "弗拉基米尔·帕德里诺·洛佩斯"), ("japanese", "ウラジーミル・パドリーノ・ロペス"),
+        ("korean", "블라디미르 파드리노 로페스"), ("greek", "Βλαντιμίρ Παδρίνο Λόπες"),
+        ("hebrew", "ולדימיר פדרינו לופס"),
+    )),
+    "murillo": ("us-ofac-sdn:26124", (
+        ("russian", "Росарио Мурильо"), ("arabic", "روساريو موريو"),
+        ("chinese", "罗萨里奥·穆里略"), ("japanese", "ロサリオ・ムリーリョ"),
+        ("korean", "로사리오 무리요"), ("greek", "Ροζάριο Μουρίγιο"), ("hebrew", "רוסאריו מורייו"),
+    )),
+}  # fmt: skip
