@@ -75,7 +75,7 @@ WORD_CACHE_SIZE: Final = 20_000
 _NOT_MATCHED_IDS: Final = frozenset({IdType.EMAIL, IdType.WEBSITE})
 _ID_PREFIXES: Final = re.compile(r"^(IMO|MMSI|ICAO|MODES|MSN|SN|REG)(?=\d)")
 IntArray = npt.NDArray[np.int32]
-WordPostings = tuple[IntArray, IntArray, int, IntArray]
+WordPostings = tuple[IntArray, IntArray, int, IntArray, IntArray, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,7 +305,7 @@ class Index:
             for name in entity.names:
                 normalized = normalize_name(name.value, person=person)
                 if spanish:
-                    normalized = spanish_reading(normalized)
+                    normalized = spanish_reading(normalized, person=person)
                 # Names that differ in their legal form only (KARST, OOO and KARST LTD.)
                 # are both kept: the scorer compares legal forms.
                 unique = (normalized.text, normalized.legal_forms)
@@ -631,6 +631,7 @@ class Index:
         if found is not None:
             return found
         exact, near, df, far = self._token_postings(token.keys, token.text)
+        keyed, keyed_df = exact, df
         if token.foreign:
             exact, near, df = self._skeleton_postings(token, exact, near, df)
         together = self._together_postings(token) if len(exact) == 0 else exact
@@ -638,7 +639,9 @@ class Index:
             exact, df = together, max(df, len(together))
         elif len(exact) == 0 and len(near) == 0:  # not a word of the lists, nor one edit away
             exact, df = self._split_postings(token, exact, df)
-        found = (exact, near, df, far)
+        if keyed_df >= df:  # no skeleton made the word commoner than its keys
+            keyed = keyed[:0]
+        found = (exact, near, df, far, keyed, keyed_df)
         if len(self._word_cache) >= WORD_CACHE_SIZE:
             self._word_cache.clear()
         self._word_cache[cache_key] = found
@@ -662,14 +665,16 @@ class Index:
         """The ``limit`` names sharing the most (rare) query tokens.
 
         Each query token adds its inverse document frequency to the names that hold
-        it (80% for a name one edit away); shorter names come first among equals,
+        it (80% for a name one edit away; for a word romanized from another script, the
+        names holding its keys count as rare as the keys are, not as its skeleton,
+        which may be common); shorter names come first among equals,
         since a query equal to a short name scores higher than one inside a long name.
         """
         scores = np.zeros(len(self._names), dtype=np.float32)
         share = np.zeros(len(self._names), dtype=np.float32)  # reset where touched
         reached: list[IntArray] = []
         for token in query.tokens:
-            exact, near, df, far = self._word_postings(token)
+            exact, near, df, far, keyed, keyed_df = self._word_postings(token)
             if len(exact) == 0 and len(near) == 0 and len(far) == 0:
                 continue
             idf = (self._log_n - math.log(max(df, 1) + 1) + 0.5) * token.weight
@@ -683,6 +688,10 @@ class Index:
             touched = np.concatenate((far, near, exact))
             scores[touched] += np.float32(idf) * share[touched]
             share[touched] = 0.0
+            if len(keyed):  # the names holding its keys, as rare as they are (якунін
+                # meets YAKUNIN by its key, and 525 names by its skeleton kn)
+                keyed_idf = (self._log_n - math.log(max(keyed_df, 1) + 1) + 0.5) * token.weight
+                scores[keyed] += np.float32(keyed_idf - idf)
             reached.append(touched)
         for hit in self._joined_bone_postings(query.tokens):
             scores[hit] += np.float32(self._log_n - math.log(len(hit) + 1) + 0.5) * 0.8
@@ -892,9 +901,10 @@ class Index:
         readings = [r for r in name_readings(query) if r.tokens]
         spanish = _of_spanish_speaking_country(entity)
         for name in entity.names:
-            candidate = normalize_name(name.value, person=entity.schema is Schema.PERSON)
+            person = entity.schema is Schema.PERSON
+            candidate = normalize_name(name.value, person=person)
             if spanish:
-                candidate = spanish_reading(candidate)
+                candidate = spanish_reading(candidate, person=person)
             if not candidate.tokens or not readings:
                 continue
             keys = sorted({t.key for t in candidate.tokens})
@@ -945,13 +955,19 @@ def _of_spanish_speaking_country(entity: Entity) -> bool:
     return any(c in spanish for c in entity.countries) or any(p in spanish for p in places)
 
 
-def spanish_reading(name: NormalizedName) -> NormalizedName:
+def spanish_reading(name: NormalizedName, *, person: bool = False) -> NormalizedName:
     """A listed name of a Spanish-speaking country with its Latin words also read as
     Spanish: their keys take the Spanish reading (Хоакин: JOAQUIN), their skeletons
     and what other scripts are compared with the sounds they write (خواكين khwkyn:
-    joaquin heard as khoakin)."""
+    joaquin heard as khoakin). A ``person``'s family names after the first, written
+    before the comma (the mother's, or de and a husband's), may be left out as a
+    patronymic may: Rosario Murillo is MURILLO DE ORTEGA, Rosario Maria."""
+    surname, comma, _ = name.original.partition(",")
+    later = len(normalize_name(surname, person=True).tokens) if person and comma else 0
     tokens = []
-    for token in name.tokens:
+    for number, token in enumerate(name.tokens):
+        if 0 < number < later and not token.patronymic:
+            token = replace(token, patronymic=True)
         if token.script == "latin" and token.text.isalpha():
             heard = spanish_heard(token.text)
             key = phonetic_key(token.text, "spanish")

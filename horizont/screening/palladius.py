@@ -94,9 +94,11 @@ def split_pinyin(word: str) -> tuple[str, ...] | None:
     return _fewest(word, PINYIN, _PINYIN_LONGEST, split_pinyin)
 
 
-# Spellings of Palladius that Russian words rarely have; a name of one-syllable words
-# needs none (Ван И).
-_MARKS: Final = re.compile(r"цз|чж|ц[июяе]|сю|ся|[бпмфдтнлгкхчшжцсв]э|эй|оу|юэ|юй|уй|юань")
+# Spellings of Palladius that Russian words rarely have (a soft n closing a syllable:
+# Миншань); a name of one-syllable words needs none (Ван И).
+_MARKS: Final = re.compile(
+    r"цз|чж|ц[июяе]|сю|ся|[бпмфдтнлгкхчшжцсв]э|эй|оу|юэ|юй|уй|юань|[аеиоуыэюя]нь"
+)
 
 
 @lru_cache(maxsize=4096)

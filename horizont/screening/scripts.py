@@ -102,6 +102,7 @@ _READ_BACK: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "kana": (("chi", "ti"), ("ji", "di"), ("tsu", "tu")),
     "han": (("j", "d"), ("q", "t"), ("x", "s")),
     "tamil": (("c", "s"),),
+    "armenian": (("ow", "u"),),  # ու is u (Յակունին: Yakunin), not the o w anyascii writes
 }
 
 
@@ -660,7 +661,8 @@ _KOREAN_CYRILLIC_LETTERS: Final = str.maketrans(
         "х": "h", "ц": "ts", "ш": "s", "щ": "s", "ь": "", "ъ": "",
     }
 )  # fmt: skip
-_KOREAN_SYLLABLE: Final = re.compile(r"^[а-яёіїєў]{1,4}$")
+# A syllable of up to four letters, or five with an aspirate or a soft sign (Чхоль).
+_KOREAN_SYLLABLE: Final = re.compile(r"^(?:[а-яёіїєў]{1,4}|(?=.*(?:[чктп]х|ь))[а-яёіїєў]{5})$")
 # Family names Russian writes alike for Koreans and Chinese; the name is read as
 # Korean only with a sound of Kontsevich's system that Palladius's lacks (ы, ё, р,
 # an aspirate written чх, кх, тх, пх, or -ен).

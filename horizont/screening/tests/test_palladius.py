@@ -62,3 +62,10 @@ def test_the_mark_of_palladius_may_be_the_family_name_s() -> None:
     # Чжу is Zhu and no Russian word; Хайлунь alone would not tell
     assert pinyin_from_cyrillic(["чжу", "хайлунь"]) == ["zhu", "hailun"]
     assert compare_names("Чжу Хайлунь", "ZHU, Hailun").score >= 0.9
+
+
+def test_a_soft_n_closing_a_syllable_marks_palladius() -> None:
+    # Миншань: шань, a syllable Russian words rarely close so
+    assert pinyin_from_cyrillic(["ван", "миншань"]) == ["wang", "mingshan"]
+    assert compare_names("Ван Миншань", "WANG, Mingshan").score >= 0.9
+    assert pinyin_from_cyrillic(["ли", "анна"]) is None
