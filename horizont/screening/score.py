@@ -481,6 +481,9 @@ def _onset_conflict(q: Token, n: Token) -> bool:
         return False
     foreign, other = pair
     latin = ascii_fold(_latin(other)[:1])  # Élodie opens with a vowel
+    if foreign.abjad and foreign.text and latin:
+        if _consonants_apart(foreign, ascii_fold(_latin(other))):
+            return True
     if not foreign.text or not latin or foreign.text[0] in "wy" or latin[0] in "wy":
         return False
     if foreign.abjad and foreign.text[0] in "iu" and latin[0] in _VOWELS:
@@ -488,6 +491,30 @@ def _onset_conflict(q: Token, n: Token) -> bool:
     if foreign.abjad and _labials_apart(foreign.text[0], latin[0]):
         return True
     return (foreign.text[0] in _VOWELS) != (latin[0] in _VOWELS)
+
+
+def _consonants_apart(abjad: Token, latin: str) -> bool:
+    """Whether an abjad word's opening consonant cannot write a Latin word's, letters
+    the abjads keep apart: z (ز, ז) is no sh, nor sh (ش, ש) a z; j (ج, ג') is no s, nor
+    s (س, ס) a j; in Arabic script q and k (ق, ك) are no kh (قنوع is no KHAN); a y
+    (ی, י) is no other consonant (یشکر is no SAKARYA), and a Latin y no consonant of
+    the abjad's (ناجح is no YUNUS)."""
+    word = abjad.text
+    if word.startswith("kh"):
+        return False
+    if word.startswith("sh"):
+        return latin[0] == "z"
+    if word[0] == "z":
+        return latin.startswith("sh")
+    if word[0] == "j":
+        return latin[0] == "s"
+    if word[0] == "s":
+        return latin[0] == "j"
+    if word[0] in "qk" and abjad.script != "hebrew":
+        return latin.startswith("kh")
+    if word[0] == "y":
+        return latin[0] in "bcdfkmnpqrstvxz"
+    return latin[0] == "y" and latin[1:2] in ("a", "e", "o", "u") and word[0] in "bdfkmnqrstz"
 
 
 def _labial_apart(q: Token, n: Token) -> bool:
@@ -965,8 +992,11 @@ def _joined_bones(word: Token, a: Token, b: Token) -> float:
     # (alasadeu ~ AL ASSAD); vowels written say more (アリー・ハーメネイー is no RAHMAN).
     if not (word.abjad or a.abjad or word.script == "hangul" or {a.text, b.text} & PARTICLES):
         return 0.0
-    if (word.abjad or a.abjad) and _opening(_latin(word)) != _opening(_latin(a)):
-        return 0.0  # the first consonant is written in an abjad: יוסף לוי is no HIZBALLAH
+    if (word.abjad or a.abjad) and (
+        _opening(_latin(word)) != _opening(_latin(a)) or _onset_conflict(word, a)
+    ):
+        return 0.0  # the first consonant is written in an abjad: יוסף לוי is no HIZBALLAH,
+        # بوران هندية no FRONT
     loose = any(t.script in LOOSE_SCRIPTS for t in (word, a, b))
     pairs = [(skeleton(_latin(word)), skeleton(_latin(a) + _latin(b)))]
     if word.abjad:

@@ -603,3 +603,15 @@ def test_a_word_in_another_script_reaches_the_names_of_its_key_first() -> None:
     for query in ("Уладзімір Якунін", "ウラジーミル・ヤクーニン"):
         found = index.search(query, with_chains=False)
         assert found and found[0].entity.id == "t:yak", query
+
+
+def test_an_abjad_s_opening_consonant_is_the_latin_word_s() -> None:
+    # letters the abjads keep apart, and a y that is a consonant
+    assert compare_names("قنوع عبيد", "KHAN, Abid").score < 0.55  # ق is no kh
+    assert compare_names("ناجح يشكر", "SAKARYA, Yunus Emre").score < 0.55  # ی, y apart
+    assert compare_names("زكية", "SHAYKH").score < 0.55  # ز is no sh
+    assert compare_names("الدكتورة بوران هندية", "AL-NUSRAH FRONT").score < 0.55  # joined
+    assert compare_names("خالد", "KHALID").score >= 0.55
+    assert compare_names("قاسم سليماني", "SOLEIMANI, Qasem").score >= 0.9
+    assert compare_names("يفغيني بريغوجين", "PRIGOZHIN, Yevgeniy").score >= 0.9
+    assert compare_names("שמעון", "SIMON").score >= 0.55  # ש may be s
