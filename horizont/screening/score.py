@@ -521,13 +521,18 @@ def _labial_apart(q: Token, n: Token) -> bool:
     """A word romanized from another script opening with b and a Latin or Cyrillic word
     opening with f, or the other way round: every script writes f apart from b (ф, φ,
     ف, פ, ফ, फ़, ფ, フ; a Korean ㅍ is romanized p), so বিরাট birat is no FREDDY. Chinese
-    writes v and w with w as well (弗拉基米尔, 维克托): 巴盖里 bagaili is no VAKILI."""
+    writes v and w with w as well (弗拉基米尔, 维克托): 巴盖里 bagaili is no VAKILI; and a
+    Chinese y or w opens a word with a vowel, y, w, v or j only."""
     if q.foreign == n.foreign:
         return False
     foreign, other = (q, n) if q.foreign else (n, q)
     opening, latin = foreign.text[:1], ascii_fold(_latin(other)[:1])
     if foreign.script == "han" and opening == "b":
         return latin in ("f", "v", "w")
+    if foreign.script == "han" and opening in ("y", "w"):
+        # 易卜拉欣 yibolaxin, 维克托 weiketuo: a vowel, y, w, v or j opens the Latin word,
+        # no other consonant (易卜拉欣 is no PRISON)
+        return latin in tuple("bcdfgklmnpqrstxz")
     return (opening == "b" and latin == "f") or (opening == "f" and latin == "b")
 
 

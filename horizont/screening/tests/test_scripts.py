@@ -545,6 +545,10 @@ def test_an_opening_b_or_f_of_an_abjad_or_chinese_is_the_latin_word_s() -> None:
     assert compare_names("مهدی فخری", "BAKHRI, Mahdi").score < 0.75
     assert compare_names("穆罕默德·巴盖里", "VAKILI, Mohammad").score < 0.75
     assert compare_names("穆罕默德·巴盖里", "BAGHERI, Mohammad").score >= 0.9
+    # a Chinese y or w opens with a vowel, y, w, v or j: 易卜拉欣 is no PRISON
+    assert compare_names("易卜拉欣·莱希", "RAJAI-SHAHR PRISON").score < 0.55
+    assert compare_names("维克托·梅德韦丘克", "MEDVEDCHUK, Viktor").score >= 0.75
+    assert compare_names("叶夫根尼·普里戈任", "PRIGOZHIN, Yevgeniy").score >= 0.75
     assert compare_names("فلاديمير بوتين", "PUTIN, Vladimir").score >= 0.9
     assert compare_names("تشن", "CHEN").score >= 0.55  # تش is ch
     assert compare_names("פיודור", "FYODOR").score >= 0.55
