@@ -760,13 +760,21 @@ def spanish_heard(word: str) -> str:
 
 # One letter pair a script writes for two sounds of the lists' spellings: Hangul ㅊ
 # (ch) for ц as well as ч (콜로콜체프: Kolokoltsev), Greek τσ (ts) for ч as well as ц
-# (Τσεμέζοφ: Chemezov), Hebrew ח (hh) for kh as well as ḥ (חמינאי: Khamenei).
-_OTHER_HEARING: Final = {"hangul": ("ch", "ts"), "greek": ("ts", "ch"), "hebrew": ("hh", "kh")}
+# (Τσεμέζοφ: Chemezov), Hebrew ח (hh) for kh as well as ḥ (חמינאי: Khamenei), kana ツ
+# (read back tu, as for Russian ту) for ts as well (スルツキー: Slutsky), and kana h for
+# kh (ミハイル: Mikhail).
+_OTHER_HEARING: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "hangul": (("ch", "ts"),),
+    "greek": (("ts", "ch"),),
+    "hebrew": (("hh", "kh"),),
+    "kana": (("tu", "tsu"), ("h", "kh")),
+}
 
 
 def other_hearing(script: str, text: str) -> str | None:
     """A romanized word as its script's ambiguous letters may also be heard, or None."""
-    pair = _OTHER_HEARING.get(script)
-    if pair is None or pair[0] not in text:
-        return None
-    return text.replace(*pair)
+    pairs = _OTHER_HEARING.get(script, ())
+    heard = text
+    for written, sound in pairs:
+        heard = heard.replace(written, sound)
+    return heard if heard != text else None

@@ -619,3 +619,10 @@ def test_an_abjad_s_opening_consonant_is_the_latin_word_s() -> None:
     assert compare_names("قاسم سليماني", "SOLEIMANI, Qasem").score >= 0.9
     assert compare_names("يفغيني بريغوجين", "PRIGOZHIN, Yevgeniy").score >= 0.9
     assert compare_names("שמעון", "SIMON").score >= 0.55  # ש may be s
+
+
+def test_kana_tsu_may_be_ts_and_h_kh() -> None:
+    # ツ is read back tu (Russian ту) and heard ts as well; ハ行 writes kh
+    assert compare_names("レオニード・スルツキー", "SLUTSKY, Leonid").score >= 0.9
+    assert compare_names("ミハイル・ミシュスチン", "MISHUSTIN, Mikhail").score >= 0.9
+    assert compare_names("ハッサン・ナスララ", "NASRALLAH, Hassan").score >= 0.75
