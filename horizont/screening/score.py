@@ -1002,6 +1002,9 @@ def _joined_bones(word: Token, a: Token, b: Token) -> float:
     ):
         return 0.0  # the first consonant is written in an abjad: יוסף לוי is no HIZBALLAH,
         # بوران هندية no FRONT
+    syllabic = {"hangul", "kana", "han"} & {word.script, a.script}
+    if syllabic and (_latin(word)[:1] in _VOWELS) != (_latin(a)[:1] in _VOWELS):
+        return 0.0  # Hangul, kana and Chinese write an opening vowel: 로사리오 is no AL-JALIL
     loose = any(t.script in LOOSE_SCRIPTS for t in (word, a, b))
     pairs = [(skeleton(_latin(word)), skeleton(_latin(a) + _latin(b)))]
     if word.abjad:

@@ -626,3 +626,11 @@ def test_kana_tsu_may_be_ts_and_h_kh() -> None:
     assert compare_names("レオニード・スルツキー", "SLUTSKY, Leonid").score >= 0.9
     assert compare_names("ミハイル・ミシュスチン", "MISHUSTIN, Mikhail").score >= 0.9
     assert compare_names("ハッサン・ナスララ", "NASRALLAH, Hassan").score >= 0.75
+
+
+def test_words_written_together_in_a_syllabic_script_open_as_the_latin_ones() -> None:
+    # Hangul, kana and Chinese write an opening vowel: 로사리오 is no AL-JALIL
+    assert compare_names("로사리오 무리요", "AL-MALLAH, 'Abd-al-Jalil").score < 0.55
+    assert compare_names("罗萨里奥·穆里略", "AL-MALLAH, 'Abd-al-Jalil").score < 0.55
+    assert compare_names("바샤르 알아사드", "AL-ASSAD, Bashar").score >= 0.75
+    assert compare_names("巴沙尔·阿萨德", "AL-ASSAD, Bashar").score >= 0.75
