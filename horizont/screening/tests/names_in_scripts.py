@@ -519,9 +519,8 @@ FOURTH_SESSION: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
 # (Wang Mingshan, Ri Pyong Chol) and two Spanish names (Padrino López, Rosario Murillo)
 # in the scripts found hardest. The first run found 70 of 81 (Yakunin in Belarusian,
 # kana and Armenian; Slutsky in kana; Vahidi in Chinese and kana; Wang Mingshan and Ri
-# Pyong Chol in Russian; Rosario Murillo in Chinese, kana and Hangul missed); 76 of 81
-# after the changes that followed (left: Rosario Murillo in three scripts; Slutsky and
-# Vahidi moved with the Spanish and retrieval changes).
+# Pyong Chol in Russian; Rosario Murillo in Chinese, kana and Hangul missed); 80 of 81
+# after the changes that followed (left: Vahidi in Chinese, 瓦希迪, whose 希 writes hi).
 FOURTH_SESSION_LATE: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "yakunin": ("us-ofac-sdn:16667", (
         ("latin", "Vladimir Yakunin"), ("russian", "Владимир Якунин"),
