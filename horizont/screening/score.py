@@ -73,6 +73,9 @@ MISSING_NAME_TOKEN_COST: Final = 0.3
 EXTRA_QUERY_TOKEN_COST: Final = 0.5
 ONE_WORD_QUERY_COST: Final = 0.5
 MISSING_PATRONYMIC_COST: Final = 0.1
+SURE_PAIR: Final = 0.7
+"""A matched pair below this similarity makes the words one may leave out cost as any
+other (:func:`_leftover_cost`)."""
 MISSING_TITLE_COST: Final = 0.1
 MISSING_REPEAT_COST: Final = 0.1
 """A word a name has twice (MOHAMED MOHAMED) missing once on the other side, which has
@@ -1575,7 +1578,11 @@ def align(
     if len(matched) >= 2 and not (rest_q and titles_inside_n) and not (rest_n and titles_inside):
         missing_q, missing_n = rest_q, rest_n
         total += sum(t.weight for t in titles_inside + titles_inside_n) * MISSING_TITLE_COST
-    leftover = _leftover_cost(query, name, missing_q, missing_n, families)
+    # A word one may leave out (a patronymic, a later Spanish family name) costs little
+    # only beside words that are the same: beside a word matched loosely the names may
+    # be two people's (Κυράτσα Βαϊραμίδου is no PORTILLA BARRAZA, Jorge).
+    loose = any(sim < SURE_PAIR for _, _, sim, _ in matched)
+    leftover = _leftover_cost(query, name, missing_q, missing_n, families, loose=loose)
     if (
         leftover > ANCHORED_EXTRA_CAP
         and not (missing_q and missing_n)  # words left over on one side only
@@ -1616,7 +1623,7 @@ def align(
         paired_total = (
             total
             - leftover
-            + _leftover_cost(query, name, rest_q, rest_n, families)
+            + _leftover_cost(query, name, rest_q, rest_n, families, loose=loose)
             + sum(t.weight for t in paired_q)
         )
         with_partial = min((gained + extra) / paired_total, PARTIAL_CAP)
@@ -1764,11 +1771,14 @@ def _leftover_cost(
     missing_q: list[Token],
     missing_n: list[Token],
     families: Families,
+    *,
+    loose: bool = False,
 ) -> float:
     """What words left unpaired cost: extra words on one side only are middle names or
     qualifiers (0.5 of a query word's weight, 0.3 of a name word's; 0.5 for a one-word
     query); unpaired words on both sides are name parts that differ, which costs their
-    full weight; a patronymic on one side only a tenth, the article *al*
+    full weight; a patronymic on one side only a tenth (unless a word matched only
+    ``loose``-ly: then as any other word), the article *al*
     MISSING_ARTICLE_COST, and a word its name has twice (MOHAMED MOHAMED, Shoigu
     Shoigu) a tenth when the other side has no word left.
     ``families`` (:func:`_family_names`) tells Chinese and Korean names apart."""
@@ -1786,7 +1796,7 @@ def _leftover_cost(
         extra_name_cost = max(extra_name_cost, ONE_WORD_QUERY_COST)  # a surname alone
     cost = 0.0
     for t in missing_q:
-        if t.patronymic:
+        if t.patronymic and not loose:
             cost += t.weight if name_has_patronymic else MISSING_PATRONYMIC_COST
         elif t.text in ARTICLES:
             cost += min(t.weight, MISSING_ARTICLE_COST)
@@ -1795,7 +1805,7 @@ def _leftover_cost(
         else:
             cost += t.weight * extra_query_cost
     for t in missing_n:
-        if t.patronymic:
+        if t.patronymic and not loose:
             cost += t.weight if query_has_patronymic else MISSING_PATRONYMIC_COST
         elif t.text in ARTICLES:
             cost += min(t.weight, MISSING_ARTICLE_COST)
