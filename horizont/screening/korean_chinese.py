@@ -19,7 +19,7 @@ import itertools
 from functools import lru_cache
 from typing import Final
 
-from horizont.screening.palladius import CHINESE_SURNAMES, PINYIN
+from horizont.screening.palladius import CHINESE_SURNAMES_BY_FREQUENCY, PINYIN
 
 _HANGUL_BASE: Final = 0xAC00
 _HANGUL_LAST: Final = 0xD7A3
@@ -134,25 +134,14 @@ def chinese_from_hangul(text: str) -> tuple[str, ...] | None:
     for cut in cuts:
         if len(cut) != fewest:  # 하이 is hai, not ha yi
             continue
-        families = [s for s in table[cut[0]] if s in CHINESE_SURNAMES]
-        for family in families:
+        for family in (s for s in table[cut[0]] if s in _SURNAME_RANK):
             for given in itertools.product(*(table[piece] for piece in cut[1:])):
-                rank = _SURNAME_RANK.get(family, len(_SURNAME_RANK))
-                readings.append((rank, f"{family} {''.join(given)}"))
+                readings.append((_SURNAME_RANK[family], f"{family} {''.join(given)}"))
     if not readings:
         return None
     ordered = [text for _, text in sorted(readings, key=lambda r: r[0])]
     return tuple(dict.fromkeys(ordered))[:_MOST_READINGS]
 
 
-# The family names in order of frequency (zhang before jiang for 장).
-_SURNAME_RANK: Final = {
-    name: rank
-    for rank, name in enumerate(
-        "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin "
-        "luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan "
-        "yuan cai jiang yu du ye cheng wei su ding ren shen yao lu cui zhong tan fan jin "
-        "shi liao jia xia fu fang bai zou meng xiong qin qiu hou shao wan duan lei hao gu "
-        "mao kong kang wen xi qian dai yan mo ge bo yin".split()
-    )
-}
+# Rank of each common family name by frequency (zhang before jiang for 장).
+_SURNAME_RANK: Final = {name: rank for rank, name in enumerate(CHINESE_SURNAMES_BY_FREQUENCY)}

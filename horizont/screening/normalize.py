@@ -625,9 +625,11 @@ def normalize_name(text: str, *, person: bool = False) -> NormalizedName:
 
 
 KOREAN_READING_NOTE: Final = "read as a Korean name: "
-CHINESE_READING_NOTE: Final = "read as a Chinese name: "
 """Opens the note of a match found through the Korean reading of a name in Han
 characters; the Hangul reading follows (read as a Korean name: 김정은)."""
+CHINESE_READING_NOTE: Final = "read as a Chinese name: "
+"""Opens the note of a match found through the Chinese reading of a name in Hangul;
+the pinyin follows (read as a Chinese name: xi jinping)."""
 
 
 def reading_notes(query: str, reading: str) -> tuple[str, ...]:

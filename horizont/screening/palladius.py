@@ -71,17 +71,19 @@ def _table() -> dict[str, str]:
 SYLLABLES: Final = _table()
 _LONGEST: Final = max(len(s) for s in SYLLABLES)
 
-# Common Chinese family names (pinyin), as Palladius writes them.
-_SURNAMES: Final = frozenset(
+# Common Chinese family names (pinyin), the commonest first.
+CHINESE_SURNAMES_BY_FREQUENCY: Final = tuple(
     "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo "
     "zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai "
     "jiang yu du ye cheng wei su ding ren shen yao lu cui zhong tan fan jin shi liao jia "
     "xia fu fang bai zou meng xiong qin qiu hou shao wan duan lei hao gu mao kong kang "
     "wen xi qian dai yan mo ge bo yin".split()
 )
-_SURNAMES_CYRILLIC: Final = frozenset(c for c, p in SYLLABLES.items() if p in _SURNAMES)
-CHINESE_SURNAMES: Final = _SURNAMES
+"""Common Chinese family names in pinyin, the commonest first."""
+CHINESE_SURNAMES: Final = frozenset(CHINESE_SURNAMES_BY_FREQUENCY)
 """Common Chinese family names in pinyin."""
+# The same names as Palladius writes them.
+_SURNAMES_CYRILLIC: Final = frozenset(c for c, p in SYLLABLES.items() if p in CHINESE_SURNAMES)
 PINYIN: Final = frozenset(SYLLABLES.values())
 """Every pinyin syllable (without tones, ü written u)."""
 _PINYIN_LONGEST: Final = max(len(s) for s in PINYIN)

@@ -474,8 +474,7 @@ def _onset_conflict(q: Token, n: Token) -> bool:
     SALIM), and an abjad writes it with alif or ain (romanized a or i: علی aly is ALI,
     not LI, and لی is no ALI). و and ی may open with either, and so may a Latin y or w
     (Yevgeny, יבגני). An abjad's opening i or u must be heard (:func:`_abjad_onset_heard`),
-    and its opening b or f must be the Latin word's (:func:`_labials_apart`); so must the
-    opening b or f of any script (:func:`_labial_apart`).
+    and the opening b or f of any script must be the Latin word's (:func:`_labial_apart`).
     """
     if _labial_apart(q, n):
         return True
@@ -483,16 +482,14 @@ def _onset_conflict(q: Token, n: Token) -> bool:
     if pair is None:
         return False
     foreign, other = pair
-    latin = ascii_fold(_latin(other)[:1])  # Élodie opens with a vowel
-    if foreign.abjad and foreign.text and latin:
-        if _consonants_apart(foreign, ascii_fold(_latin(other))):
-            return True
+    spelt = ascii_fold(_latin(other))  # Élodie opens with a vowel
+    latin = spelt[:1]
+    if foreign.abjad and foreign.text and latin and _consonants_apart(foreign, spelt):
+        return True
     if not foreign.text or not latin or foreign.text[0] in "wy" or latin[0] in "wy":
         return False
     if foreign.abjad and foreign.text[0] in "iu" and latin[0] in _VOWELS:
-        return not _abjad_onset_heard(foreign.text[0], ascii_fold(_latin(other)))
-    if foreign.abjad and _labials_apart(foreign.text[0], latin[0]):
-        return True
+        return not _abjad_onset_heard(foreign.text[0], spelt)
     return (foreign.text[0] in _VOWELS) != (latin[0] in _VOWELS)
 
 
@@ -523,7 +520,8 @@ def _consonants_apart(abjad: Token, latin: str) -> bool:
 def _labial_apart(q: Token, n: Token) -> bool:
     """A word romanized from another script opening with b and a Latin or Cyrillic word
     opening with f, or the other way round: every script writes f apart from b (ф, φ,
-    ف, פ, ফ, फ़, ფ, フ; a Korean ㅍ is romanized p), so বিরাট birat is no FREDDY. Chinese
+    ف, פ, ফ, फ़, ფ, フ; a Korean ㅍ is romanized p), so বিরাট birat is no FREDDY and باقری
+    no FACHRI; nor is an abjad's v (ב, romanized v, writes b as well) ever f. Chinese
     writes v and w with w as well (弗拉基米尔, 维克托): 巴盖里 bagaili is no VAKILI; and a
     Chinese y or w opens a word with a vowel, y, w, v or j only."""
     if q.foreign == n.foreign:
@@ -536,14 +534,8 @@ def _labial_apart(q: Token, n: Token) -> bool:
         # 易卜拉欣 yibolaxin, 维克托 weiketuo: a vowel, y, w, v or j opens the Latin word,
         # no other consonant (易卜拉欣 is no PRISON)
         return latin in tuple("bcdfgklmnpqrstxz")
-    return (opening == "b" and latin == "f") or (opening == "f" and latin == "b")
-
-
-def _labials_apart(abjad: str, latin: str) -> bool:
-    """Whether an abjad word's opening letter cannot write a Latin word's: f is ف or
-    פ, never ب or ב (romanized b, v), which write b, p and v; nor is b ever ف or פ
-    (باقری is no FACHRI, فخری no BAGHERI)."""
-    return (abjad in "bv" and latin == "f") or (abjad == "f" and latin == "b")
+    labial = "bv" if foreign.abjad else "b"
+    return (opening in labial and latin == "f") or (opening == "f" and latin == "b")
 
 
 def _ends_apart(q: Token, n: Token) -> bool:

@@ -52,20 +52,28 @@ def test_explanation_labels_are_translated(client, real_lists):
     assert "stark" in page
 
 
-def test_a_korean_name_in_han_characters_is_read_as_korean_and_says_so(client, real_lists):
-    response = client.get("/ru/sanctions/", {"q": "金正恩"})
+@pytest.mark.parametrize(
+    ("path", "query", "caption", "says"),
+    [
+        # a Korean name in Han characters is read as Korean
+        ("/ru/sanctions/", "金正恩", "KIM, Jong Un", "прочитано как корейское: 김정은"),
+        # a Chinese name in Hangul is read in pinyin
+        (
+            "/de/sanctions/",
+            "천취안궈",
+            "CHEN, Quanguo",
+            "als chinesischer Name gelesen: chen quanguo",
+        ),
+    ],
+)
+def test_a_name_read_in_its_second_reading_is_found_and_says_so(
+    client, real_lists, path, query, caption, says
+):
+    response = client.get(path, {"q": query})
     top = response.context["rows"][0]["match"]
-    assert top.entity.caption == "KIM, Jong Un"
+    assert top.entity.caption == caption
     assert top.band == "strong"
-    assert "прочитано как корейское: 김정은" in response.content.decode()
-
-
-def test_a_chinese_name_in_hangul_is_read_in_pinyin_and_says_so(client, real_lists):
-    response = client.get("/de/sanctions/", {"q": "천취안궈"})
-    top = response.context["rows"][0]["match"]
-    assert top.entity.caption == "CHEN, Quanguo"
-    assert top.band == "strong"
-    assert "als chinesischer Name gelesen: chen quanguo" in response.content.decode()
+    assert says in response.content.decode()
 
 
 @pytest.mark.parametrize("query", ["RA02791", "ra-02791", "140ae7"])
