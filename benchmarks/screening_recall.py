@@ -47,6 +47,7 @@ from horizont.screening.evaluation import (  # noqa: E402
 )
 from horizont.screening.normalize import ascii_fold, normalize_name  # noqa: E402
 from horizont.screening.tests.names_in_scripts import (  # noqa: E402
+    FIFTH_SESSION,
     FOURTH_SESSION,
     FOURTH_SESSION_LATE,
     FRESH,
@@ -215,6 +216,7 @@ def main() -> None:
         (THIRD_SESSION_LATE, "late in the third session, after its changes (first run 61/63)"),
         (FOURTH_SESSION, "at the start of the fourth session (first run 92/105)"),
         (FOURTH_SESSION_LATE, "late in the fourth session, after its changes (first run 70/81)"),
+        (FIFTH_SESSION, "at the start of the fifth session (first run 89/96)"),
     ):
         unseen = [
             LabelledQuery(query, entity_id, f"{person}, {script}")
