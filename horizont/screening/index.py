@@ -56,7 +56,7 @@ from horizont.screening.scripts import (
     CYRILLIC_EXTRA,
     han_heard,
     loose_skeleton,
-    other_hearing,
+    other_hearings,
     skeleton,
     spanish_heard,
 )
@@ -540,8 +540,7 @@ class Index:
         bones = [bone]
         # the word as its script's ambiguous letters may also be heard (콜로콜체프,
         # Τσεμέζοφ, חמינאי), and Chinese syllables as heard together (穆罕默德)
-        other = other_hearing(token.script, token.text)
-        heard_texts = [other] if other is not None else []
+        heard_texts = list(other_hearings(token.script, token.text))
         if token.script == "han":
             heard_texts.extend(han_heard(token.text))
         for text in heard_texts:

@@ -30,7 +30,7 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from horizont.screening.index import Index
 
-FORMAT_VERSION: Final = 30
+FORMAT_VERSION: Final = 31
 IntArray = npt.NDArray[np.int32]
 T = TypeVar("T")
 

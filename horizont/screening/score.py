@@ -52,7 +52,7 @@ from horizont.screening.scripts import (
     heard_consonants,
     korean_key,
     loose_skeleton,
-    other_hearing,
+    other_hearings,
     skeleton,
     vowel_letters_conflict,
     written_vowels_conflict,
@@ -545,6 +545,8 @@ def _ends_apart(q: Token, n: Token) -> bool:
     OSCAR, Сергій no SHARQ (a й closes with a vowel, as a Latin j or y does); a
     closing i, y or j may be the Russian -ий the other language lacks (Яўген:
     YEVGENIY)."""
+    if (q.script == "han") != (n.script == "han"):
+        return _han_ends_apart(q, n)
     if q.script.startswith("cyrillic") == n.script.startswith("cyrillic"):
         return False
     cyrillic, other = (q, n) if q.script.startswith("cyrillic") else (n, q)
@@ -562,6 +564,27 @@ def _ends_apart(q: Token, n: Token) -> bool:
 
 
 _CLOSING_VOWELS: Final = "aeiouyj"
+
+
+def _han_ends_apart(q: Token, n: Token) -> bool:
+    """A foreign name in Chinese characters and a Latin or Cyrillic word of which one
+    closes on a vowel and the other on a consonant that Chinese writes with a character
+    of its own (:data:`horizont.screening.scripts.HAN_CLOSING_CONSONANTS`): 塔雷克
+    taleik is no TERAOKA, 巴盖里 bagaili no BAGHERIK. A Latin closing e may be silent
+    (迈克, Mike), an h too (阿卜杜拉, Abdullah), n, l, r and m Chinese may write as a
+    syllable's coda or with a vowel."""
+    han, other = (q, n) if q.script == "han" else (n, q)
+    if other.foreign:
+        return False
+    a, b = han.text, ascii_fold(_latin(other))
+    if not a or not b:
+        return False
+    if a[-1] not in _VOWELS and a[-1] not in "nr":  # a closing consonant written
+        return b[-1] in "aiouy"
+    return a[-1] in _VOWELS and b[-1] in _CLOSING_WRITTEN
+
+
+_CLOSING_WRITTEN: Final = frozenset("kgtdfvbpsxz")
 
 
 def _abjad_onset_heard(onset: str, latin: str) -> bool:
@@ -649,14 +672,12 @@ def _own_h(word: str, digraphs: str) -> int:
 def _skeleton_similarity(q: Token, n: Token) -> float:
     """Similarity of two words of different scripts by their consonant skeletons, the
     better of the words as written and as their script's ambiguous letters may also be
-    heard (:func:`horizont.screening.scripts.other_hearing`: 콜로콜체프, Kolokoltsev;
+    heard (:func:`horizont.screening.scripts.other_hearings`: 콜로콜체프, Kolokoltsev;
     Τσεμέζοφ, Chemezov; חמינאי, Khamenei)."""
     best = _skeletons_alike(q, n)
-    heard_q = other_hearing(q.script, q.text)
-    if heard_q is not None:
+    for heard_q in other_hearings(q.script, q.text):
         best = max(best, _skeletons_alike(_heard_as(q, heard_q), n))
-    heard_n = other_hearing(n.script, n.text)
-    if heard_n is not None:
+    for heard_n in other_hearings(n.script, n.text):
         best = max(best, _skeletons_alike(q, _heard_as(n, heard_n)))
     return best
 

@@ -100,7 +100,7 @@ def needs_romanization(word: str) -> bool:
 # names (弗拉基米尔, 谢尔盖) and a final -ng for -n (普京), Tamil c for s (செர்கே).
 _READ_BACK: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "kana": (("chi", "ti"), ("ji", "di"), ("tsu", "tu")),
-    "han": (("j", "d"), ("q", "t"), ("x", "s")),
+    "han": (("j", "d"), ("q", "t"), ("x", "s"), ("you", "yu")),
     "tamil": (("c", "s"),),
     "armenian": (("ow", "u"),),  # ու is u (Յակունին: Yakunin), not the o w anyascii writes
 }
@@ -170,7 +170,7 @@ def _arabic(word: str) -> str:
 # abjad skeleton drops: לוקשנקו lwkshnkw ~ LUKASHENKO), וו and a first ו the consonant v.
 _HEBREW_VAV: Final = re.compile(r"(?<=[\u05d0-\u05eaa-z])ו(?!ו)")
 # ח writes Arabic ḥ (מוחמד: Muhammad) and the kh of other names (חמינאי: Khamenei):
-# written hh, which the skeleton drops like h, and also heard as kh (other_hearing).
+# written hh, which the skeleton drops like h, and also heard as kh (other_hearings).
 _HEBREW_LETTERS: Final = str.maketrans({"ש": "sh", "ח": "hh"})
 
 
@@ -261,6 +261,15 @@ _BEFORE: Final = {
 }
 
 
+# Chinese writes a foreign name's closing consonant with a character of its own whose
+# vowel is not said (塔雷克 Tarek, 艾哈迈德 Ahmed, 拉夫罗夫 Lavrov, 罗德里格斯 Rodriguez):
+# read at a word's end, it is the consonant alone, and the name closes on a consonant.
+HAN_CLOSING_CONSONANTS: Final = {
+    "克": "k", "格": "g", "特": "t", "德": "d", "夫": "f", "福": "f", "布": "b", "普": "p",
+    "斯": "s", "丝": "s", "兹": "z", "茨": "ts", "姆": "m", "赫": "kh", "什": "sh",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=100_000)
 def romanize(word: str, *, foreign: bool = True) -> str:
     """Lower-case ASCII romanization of one word in any script.
@@ -270,13 +279,17 @@ def romanize(word: str, *, foreign: bool = True) -> str:
     script = script_of(word)
     if script in _BEFORE:
         word = _BEFORE[script](word)
+    closing = ""
+    if script == "han" and foreign and len(word) >= 2 and word[-1] in HAN_CLOSING_CONSONANTS:
+        word, closing = word[:-1], HAN_CLOSING_CONSONANTS[word[-1]]
     text = "".join(c for c in anyascii(word).lower() if c.isalnum())
     if script == "han" and not foreign:
         return text
     for old, new in _READ_BACK.get(script, ()):
         text = text.replace(old, new)
-    if script == "han" and text.endswith("ng"):
+    if script == "han" and not closing and text.endswith("ng"):
         text = text[:-1]
+    text += closing
     if script == "kana":  # ン before m, b, p is said m (ムハンマド: Muhammad)
         text = _N_BEFORE_LABIAL.sub("m", text)
     return text
@@ -622,9 +635,15 @@ def han_heard(text: str) -> tuple[str, ...]:
     Muhammad), a syllable's ng before a consonant an n (滕贝格 tengbeige: tenberg), c
     is ts (采夫 caifu: tsev), and di read back from ji (for Russian ди) may be the j of
     an Arabic or English name (贾瓦德 jiawade: Javad) or a g (吉尔金 jierjin: Girkin, 杜金
-    dujin: Dugin): the readings that follow."""
+    dujin: Dugin), h the Russian kh (哈 ha: Delimkhanov) and ti read back from qi a ch
+    (丘 qiu: Kovalchuk, 琴 qin: Zakharchenko): the readings that follow."""
     heard = _HAN_C.sub("ts", _HAN_NG.sub("n", _N_BEFORE_LABIAL.sub("", text)))
-    return tuple(dict.fromkeys((heard.replace("di", "ji"), heard.replace("di", "gi"))))
+    as_kh = _HAN_H.sub("kh", heard)
+    readings = (heard.replace("di", "ji"), heard.replace("di", "gi"), as_kh.replace("ti", "chi"))
+    return tuple(dict.fromkeys((*readings, as_kh)))
+
+
+_HAN_H: Final = re.compile(r"(?<![zcs])h")
 
 
 _L_AS_R: Final = str.maketrans({"l": "r"})
@@ -758,23 +777,26 @@ def spanish_heard(word: str) -> str:
     return word
 
 
-# One letter pair a script writes for two sounds of the lists' spellings: Hangul ㅊ
-# (ch) for ц as well as ч (콜로콜체프: Kolokoltsev), Greek τσ (ts) for ч as well as ц
-# (Τσεμέζοφ: Chemezov), Hebrew ח (hh) for kh as well as ḥ (חמינאי: Khamenei), kana ツ
-# (read back tu, as for Russian ту) for ts as well (スルツキー: Slutsky), and kana h for
-# kh (ミハイル: Mikhail).
-_OTHER_HEARING: Final[dict[str, tuple[tuple[str, str], ...]]] = {
-    "hangul": (("ch", "ts"),),
-    "greek": (("ts", "ch"),),
-    "hebrew": (("hh", "kh"),),
-    "kana": (("tu", "tsu"), ("h", "kh")),
+# Letters a script writes for two sounds of the lists' spellings, each reading apart:
+# Hangul ㅊ (ch) for ц as well as ч (콜로콜체프: Kolokoltsev) and ㅎ (h) for х, kh
+# (자하르첸코: Zakharchenko), Greek τσ (ts) for ч as well as ц (Τσεμέζοφ: Chemezov),
+# Hebrew ח (hh) for kh as well as ḥ (חמינאי: Khamenei), kana ツ (read back tu, as for
+# Russian ту) for ts as well (スルツキー: Slutsky), and kana h for kh (ミハイル: Mikhail).
+_OTHER_HEARING: Final[dict[str, tuple[tuple[tuple[str, str], ...], ...]]] = {
+    "hangul": ((("ch", "ts"),), (("h", "kh"),)),
+    "greek": ((("ts", "ch"),),),
+    "hebrew": ((("hh", "kh"),),),
+    "kana": ((("tu", "tsu"), ("h", "kh")),),
 }
 
 
-def other_hearing(script: str, text: str) -> str | None:
-    """A romanized word as its script's ambiguous letters may also be heard, or None."""
-    pairs = _OTHER_HEARING.get(script, ())
-    heard = text
-    for written, sound in pairs:
-        heard = heard.replace(written, sound)
-    return heard if heard != text else None
+def other_hearings(script: str, text: str) -> tuple[str, ...]:
+    """A romanized word as its script's ambiguous letters may also be heard."""
+    found: list[str] = []
+    for reading in _OTHER_HEARING.get(script, ()):
+        heard = text
+        for written, sound in reading:
+            heard = heard.replace(written, sound)
+        if heard != text and heard not in found:
+            found.append(heard)
+    return tuple(found)

@@ -638,3 +638,32 @@ def test_words_written_together_in_a_syllabic_script_open_as_the_latin_ones() ->
     assert compare_names("罗萨里奥·穆里略", "AL-MALLAH, 'Abd-al-Jalil").score < 0.55
     assert compare_names("바샤르 알아사드", "AL-ASSAD, Bashar").score >= 0.75
     assert compare_names("巴沙尔·阿萨德", "AL-ASSAD, Bashar").score >= 0.75
+
+
+def test_chinese_writes_a_closing_consonant_with_a_character_of_its_own() -> None:
+    # 克 at a word's end is k alone: 塔雷克 closes on a consonant, TERAOKA on a vowel
+    assert romanize("塔雷克") == "taleik"
+    assert romanize("拉夫罗夫") == "lafuluof"
+    assert romanize("克") == "ke"  # a word of that character alone keeps its vowel
+    assert compare_names("塔雷克·艾萨米", "TERAOKA, Osamu").score < 0.55
+    assert compare_names("塔雷克·艾萨米", "EL AISSAMI, Tareck").score >= 0.7
+    assert compare_names("穆罕默德·巴盖里", "BAGHERI, Mohammad").score >= 0.85  # 德 d, 里 ri
+    index = Index([_person("1", "TERAOKA, Osamu"), _person("2", "EL AISSAMI, Tareck")])
+    assert index.search("塔雷克·艾萨米")[0].entity.id == "t:2"
+
+
+def test_chinese_you_is_yu_qi_may_be_chi_and_h_kh() -> None:
+    # 尤 writes Yu (尤里: Yuri), 丘 and 琴 ch (Kovalchuk, Zakharchenko), 哈 Russian kh
+    assert compare_names("尤里·科瓦利丘克", "KOVALCHUK, Yuri Valentinovich").score >= 0.85
+    assert compare_names("亚当·德利姆哈诺夫", "DELIMKHANOV, Adam").score >= 0.55
+    index = Index(
+        [_person("1", "ZAKHARCHENKO, Alexander"), _person("2", "ELEMENTO SOLUTIONS LIMITED")]
+    )
+    assert index.search("亚历山大·扎哈尔琴科")[0].entity.id == "t:1"
+
+
+def test_hangul_h_may_write_kh_apart_from_its_ch() -> None:
+    # 하 is Russian х: 델림하노프 Delimkhanov; ㅊ and ㅎ read each in its own way
+    assert compare_names("아담 델림하노프", "DELIMKHANOV, Adam Sultanovich").score >= 0.85
+    index = Index([_person("1", "ZAKHARCHENKO, Alexander"), _person("2", "OMELCHENKO, Aleksander")])
+    assert index.search("알렉산드르 자하르첸코")[0].entity.id == "t:1"
