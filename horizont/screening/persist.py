@@ -9,7 +9,9 @@ An index folder holds
   with offsets into one array of name numbers (CSR layout);
 - ``names.bin`` / ``entities.bin``: one pickle per indexed name and per entity, end to
   end, with their offsets in ``arrays.npz``; a name or entity is unpickled only when a
-  query reaches it, so opening does not rebuild eleven thousand entities;
+  query reaches it, so opening does not rebuild eleven thousand entities; a name's
+  words are numbers into ``tokens.bin``, where each distinct word is pickled once
+  (:class:`NameTable`);
 - ``core.pickle``: identifiers, entity ids and lists, the links of the graph.
 
 The files are this package's own, written by :func:`save` and read by :func:`load`
@@ -27,10 +29,13 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, overload
 import numpy as np
 import numpy.typing as npt
 
+from horizont.screening.model import Name
+from horizont.screening.normalize import NormalizedName, Token
+
 if TYPE_CHECKING:
     from horizont.screening.index import Index
 
-FORMAT_VERSION: Final = 31
+FORMAT_VERSION: Final = 32
 IntArray = npt.NDArray[np.int32]
 T = TypeVar("T")
 
@@ -122,6 +127,77 @@ class LazyList(Sequence[T], Generic[T]):
             yield self[i]
 
 
+class NameTable(Sequence[tuple[int, Name, NormalizedName]]):
+    """The indexed names of a stored index, each read when a query first reaches it.
+
+    A name's words are stored once for all names (eighty-nine thousand words of
+    twenty-eight thousand names are twenty-four thousand distinct ones: Mohammed,
+    Ivanovich, Limited), each name as its entity position, its listed name and the
+    numbers of its words: the first query to reach a name unpickles a small record and
+    only the words no earlier query reached."""
+
+    def __init__(
+        self,
+        blob: bytes,
+        offsets: npt.NDArray[np.int64],
+        tokens: LazyList[Token],
+    ) -> None:
+        self._blob = blob
+        self._offsets = offsets.tolist()
+        self._tokens = tokens
+        self._cache: dict[int, tuple[int, Name, NormalizedName]] = {}
+
+    @staticmethod
+    def pack(
+        names: Sequence[tuple[int, Name, NormalizedName]],
+    ) -> tuple[bytes, npt.NDArray[np.int64], bytes, npt.NDArray[np.int64]]:
+        """The names' records and their distinct words, each pickled end to end: the
+        records' blob and offsets, then the words' blob and offsets."""
+        numbers: dict[Token, int] = {}
+        records = []
+        for position, name, normalized in names:
+            ids = tuple(numbers.setdefault(t, len(numbers)) for t in normalized.tokens)
+            records.append(
+                (position, name, normalized.original, normalized.removed,
+                 normalized.legal_forms, ids)
+            )  # fmt: skip
+        blob, offsets = LazyList.pack(records)
+        token_blob, token_offsets = LazyList.pack(list(numbers))
+        return blob, offsets, token_blob, token_offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, Name, NormalizedName]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[int, Name, NormalizedName]]: ...
+    def __getitem__(
+        self, index: int | slice
+    ) -> tuple[int, Name, NormalizedName] | Sequence[tuple[int, Name, NormalizedName]]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        item = self._cache.get(index)
+        if item is None:
+            if not 0 <= index < len(self):
+                raise IndexError(index)
+            record = pickle.loads(self._blob[self._offsets[index] : self._offsets[index + 1]])  # noqa: S301  (our own file)
+            position, name, original, removed, legal_forms, ids = record
+            tokens = self._tokens
+            normalized = NormalizedName(
+                original, tuple(tokens[i] for i in ids), removed, legal_forms
+            )
+            item = (position, name, normalized)
+            self._cache[index] = item
+        return item
+
+    def __iter__(self) -> Iterator[tuple[int, Name, NormalizedName]]:
+        for i in range(len(self)):
+            yield self[i]
+
+
 def save(index: Index, folder: Path) -> None:
     """Write ``index`` into ``folder`` (created; files replaced)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -129,12 +205,14 @@ def save(index: Index, folder: Path) -> None:
         table.save(folder, name)
     blob, offsets = LazyList.pack(list(index.entities))
     (folder / "entities.bin").write_bytes(blob)
-    names_blob, name_offsets = LazyList.pack(list(index.names_table()))
+    names_blob, name_offsets, tokens_blob, token_offsets = NameTable.pack(index.names_table())
     (folder / "names.bin").write_bytes(names_blob)
+    (folder / "tokens.bin").write_bytes(tokens_blob)
     np.savez(
         folder / "arrays.npz",
         entity_offsets=offsets,
         name_offsets=name_offsets,
+        token_offsets=token_offsets,
         name_entity=index.name_entity(),
         length_penalty=index.length_penalty(),
     )
@@ -158,7 +236,10 @@ def load(folder: Path) -> dict[str, Any] | None:
         for name in ("exact", "deleted", "spelled", "skeletons", "codes")
     }
     core["entities"] = LazyList((folder / "entities.bin").read_bytes(), arrays["entity_offsets"])
-    core["names"] = LazyList((folder / "names.bin").read_bytes(), arrays["name_offsets"])
+    tokens: LazyList[Token] = LazyList(
+        (folder / "tokens.bin").read_bytes(), arrays["token_offsets"]
+    )
+    core["names"] = NameTable((folder / "names.bin").read_bytes(), arrays["name_offsets"], tokens)
     core["name_entity"] = arrays["name_entity"]
     core["length_penalty"] = arrays["length_penalty"]
     return core

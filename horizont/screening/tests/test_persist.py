@@ -110,3 +110,20 @@ def test_the_warning_about_an_old_list_comes_before_the_results(tmp_path: Path) 
     lines = done.stdout.splitlines()
     assert lines[0].startswith("warning: list us-ofac-sdn of 2021-07-07 is"), lines[:3]
     assert any("BERATEX" in line for line in lines[1:])
+
+
+def test_a_saved_index_stores_each_distinct_word_once(tmp_path: Path) -> None:
+    people = [
+        Entity(f"t:{i}", Schema.PERSON, [Name(name)], SourceRef("t", "1", str(i)))
+        for i, name in enumerate(("IVANOV, Sergei", "IVANOV, Viktor", "PETROV, Sergei"))
+    ]
+    built = Index(people)
+    built.save(tmp_path / "index")
+    opened = Index.open(tmp_path / "index")
+    assert opened is not None
+    names = opened.names_table()
+    assert [n[2] for n in names] == [n[2] for n in built.names_table()]
+    # four distinct words for six: the names share their word objects once read
+    tokens = {id(t) for _, _, normalized in names for t in normalized.tokens}
+    assert len(tokens) == 4
+    assert opened.search("Sergei Ivanov")[0].entity.id == "t:0"
