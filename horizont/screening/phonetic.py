@@ -21,12 +21,13 @@ _CLASS: Final = {
     "ч": "q", "ш": "w", "щ": "w", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "iu",
     "я": "ia", "і": "i", "ї": "i", "є": "e", "ґ": "g", "ў": "v",
 }  # fmt: skip
+_CLASS_TABLE: Final = str.maketrans(_CLASS)
 _KEY_VOWELS: Final = frozenset("aeiou")
 
 
 def cyrillic_key(word: str) -> str:
     """Phonetic key of a lower-case Cyrillic word (Latin letters and digits kept)."""
-    raw = "".join(_CLASS.get(c, c) for c in word)
+    raw = word.translate(_CLASS_TABLE)
     out: list[str] = []
     for i, c in enumerate(raw):
         if out and out[-1] == c:

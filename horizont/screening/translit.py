@@ -17,6 +17,7 @@ Cyrillic reading, which makes every convention meet.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Final
@@ -202,7 +203,12 @@ _BACK: Final[dict[str, dict[str, str]]] = {
     },
 }  # fmt: skip
 
-_BACK_MAXLEN: Final = {name: max(len(k) for k in table) for name, table in _BACK.items()}
+# Each reading's spellings as one pattern, the longest first: at every place the
+# longest spelling a reading knows is read (sch before s, shch before sh).
+_BACK_PATTERNS: Final = {
+    name: re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)))
+    for name, table in _BACK.items()
+}
 _KEEP: Final = frozenset(c for table in _BACK.values() for k in table for c in k)
 
 
@@ -226,24 +232,10 @@ def to_cyrillic(word: str, reading: str = "universal") -> str:
     for matching, not for display.
     """
     table = _BACK[reading]
-    maxlen = _BACK_MAXLEN[reading]
-    word = _strip_unknown_marks(word)
+    if not word.isascii():
+        word = _strip_unknown_marks(word)
     if reading == "french" and word.endswith("ine") and len(word) > 4:
         word = word[:-1]  # Prigojine, Poutine: the final e only keeps the vowel oral
-    out: list[str] = []
-    i = 0
-    n = len(word)
-    while i < n:
-        for size in range(min(maxlen, n - i), 0, -1):
-            piece = word[i : i + size]
-            mapped = table.get(piece)
-            if mapped is not None:
-                if reading == "polish" and piece == "ie" and i == 0:
-                    mapped = "ие"
-                out.append(mapped)
-                i += size
-                break
-        else:
-            out.append(word[i])
-            i += 1
-    return "".join(out)
+    if reading == "polish" and word.startswith("ie"):
+        return "ие" + _BACK_PATTERNS[reading].sub(lambda m: table[m[0]], word[2:])
+    return _BACK_PATTERNS[reading].sub(lambda m: table[m[0]], word)
