@@ -46,6 +46,7 @@ from horizont.screening.scripts import (
     NATIVE_KOREAN,
     NATIVE_SYLLABLES,
     SKELETON_CLASS,
+    abjad_skeleton,
     east_asian_family,
     final_vowel_conflict,
     han_heard,
@@ -325,12 +326,18 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
             return 0.0, None  # nor a spelling slip: عزیزی is no AZIZ
         if bone >= SKELETON_CUTOFF and not _vowels_conflict(q, n):
             return bone * SKELETON_SCALE, Method.TRANSLITERATION
+        if q.abjad != n.abjad and (q.text[:1] != n.text[:1] or q.skeleton != n.skeleton):
+            # the consonants an abjad writes are its word: a Latin spelling of other
+            # consonants, or opening otherwise, is no typo of it (ירדן yrdn is no IRAN,
+            # יעל yl no AL, איתן itn no INT; يو yw may be YO)
+            return 0.0, None
     shortest = min(len(q.text), len(n.text))
     if shortest <= 3:
         if (
             shortest >= 2
             and OSA.distance(q.text, n.text) == 1
             and (len(q.text) == len(n.text) or q.text[0] == n.text[0])
+            and (q.abjad or n.abjad or not _consonant_changed(q.text, n.text))
         ):
             spelled = _spelled_similarity(q.text, n.text) * FUZZY_SCALE  # swapped (Aig, Iag)
             return max(SHORT_FUZZY_SIMILARITY, spelled), Method.FUZZY
@@ -349,6 +356,18 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
     if spelled >= PARTIAL_CUTOFF and shortest >= 4:
         return spelled * PARTIAL_SCALE, Method.PARTIAL
     return 0.0, None
+
+
+def _consonant_changed(a: str, b: str) -> bool:
+    """Two words of two letters, one letter apart, where a consonant changed: another
+    word (Vu, Ku; Ha, Ta), where a changed vowel may be a spelling (Un, On). Words
+    without a vowel are codes or numerals (XV, XX), not syllables. (An abjad's w and y
+    write vowels: يو yw may be Yo.)"""
+    if len(a) != 2 or len(b) != 2 or a[::-1] == b:
+        return False
+    if not (set(a) & _VOWEL_SET and set(b) & _VOWEL_SET):  # codes, numerals: XV, XX
+        return False
+    return any(x != y and not (x in _VOWELS and y in _VOWELS) for x, y in zip(a, b, strict=True))
 
 
 def _spelled_similarity(a: str, b: str) -> float:
@@ -412,6 +431,7 @@ def _georgian_un(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
 
 _LOOSE: Final = str.maketrans({"l": "r"})
 _VOWELS: Final = "aeiouy"
+_VOWEL_SET: Final = frozenset(_VOWELS)
 
 
 def _vowels_apart(q: Token, n: Token) -> bool:
@@ -495,21 +515,22 @@ def _onset_conflict(q: Token, n: Token) -> bool:
 
 def _consonants_apart(abjad: Token, latin: str) -> bool:
     """Whether an abjad word's opening consonant cannot write a Latin word's, letters
-    the abjads keep apart: z (ز, ז) is no sh, nor sh (ش, ש) a z; j (ج, ג') is no s, nor
-    s (س, ס) a j; in Arabic script q and k (ق, ك) are no kh (قنوع is no KHAN); a y
+    the abjads keep apart: z (ز, ז) is no sh, nor sh (ش, ש) a z or j (שטרן is no
+    JADRAN); j (ج, ג') is no s or y (ג'נא is no YIN), nor s (س, ס) a j or sh (סבג is
+    no SHAWAGH); in Arabic script q and k (ق, ك) are no kh (قنوع is no KHAN); a y
     (ی, י) is no other consonant (یشکر is no SAKARYA), and a Latin y no consonant of
     the abjad's (ناجح is no YUNUS)."""
     word = abjad.text
     if word.startswith("kh"):
         return False
     if word.startswith("sh"):
-        return latin[0] == "z"
+        return latin[0] in "zj"
     if word[0] == "z":
         return latin.startswith("sh")
     if word[0] == "j":
-        return latin[0] == "s"
+        return latin[0] in "sy"
     if word[0] == "s":
-        return latin[0] == "j"
+        return latin[0] == "j" or latin.startswith("sh")
     if word[0] in "qk" and abjad.script != "hebrew":
         return latin.startswith("kh")
     if word[0] == "y":
@@ -673,12 +694,16 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
     """Similarity of two words of different scripts by their consonant skeletons, the
     better of the words as written and as their script's ambiguous letters may also be
     heard (:func:`horizont.screening.scripts.other_hearings`: 콜로콜체프, Kolokoltsev;
-    Τσεμέζοφ, Chemezov; חמינאי, Khamenei)."""
+    Τσεμέζοφ, Chemezov; חמינאי, Khamenei); two abjads (Hebrew, Arabic) by the letters
+    both keep apart (:func:`horizont.screening.scripts.abjad_skeleton`)."""
     best = _skeletons_alike(q, n)
     for heard_q in other_hearings(q.script, q.text):
         best = max(best, _skeletons_alike(_heard_as(q, heard_q), n))
     for heard_n in other_hearings(n.script, n.text):
         best = max(best, _skeletons_alike(q, _heard_as(n, heard_n)))
+    if q.abjad and n.abjad and best:  # Hebrew and Arabic keep t, d, s, z and j apart
+        fine = Levenshtein.normalized_similarity(abjad_skeleton(q.text), abjad_skeleton(n.text))
+        best = min(best, fine)
     return best
 
 

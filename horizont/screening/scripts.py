@@ -518,6 +518,23 @@ def skeleton(ascii_word: str, *, abjad: bool = False, collapse: bool = True) -> 
     return "".join(out)
 
 
+# Hebrew and the Arabic script write t apart from d (ת ט, ت ط; ד, د ض) and s, z and j
+# apart (ס צ, س ص; ז, ز ظ; ג', ج): their words compare by these letters.
+_ABJAD_CLASS: Final = {**SKELETON_CLASS, "d": "d", "z": "z", "j": "j"}
+
+
+@lru_cache(maxsize=100_000)
+def abjad_skeleton(text: str) -> str:
+    """The skeleton of a romanized abjad word (:func:`skeleton`) as another abjad reads
+    it: t, d, s, z and j each a class of its own (איתן itn is no الدين dyn)."""
+    out: list[str] = []
+    for char in text.replace("tsh", "ch"):
+        mapped = _ABJAD_CLASS.get(char) if char != "w" else None
+        if mapped is not None and not (out and out[-1] == mapped):
+            out.append(mapped)
+    return "".join(out)
+
+
 def _consonants_and_gaps(text: str, *, abjad: bool) -> tuple[list[str], list[str]]:
     """The consonant classes of a romanized word and the vowels written in each gap
     around them (before the first, between, after the last). In an abjad word only w

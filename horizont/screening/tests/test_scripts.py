@@ -667,3 +667,24 @@ def test_hangul_h_may_write_kh_apart_from_its_ch() -> None:
     assert compare_names("아담 델림하노프", "DELIMKHANOV, Adam Sultanovich").score >= 0.85
     index = Index([_person("1", "ZAKHARCHENKO, Alexander"), _person("2", "OMELCHENKO, Aleksander")])
     assert index.search("알렉산드르 자하르첸코")[0].entity.id == "t:1"
+
+
+def test_abjad_letters_are_kept_apart_from_other_spellings() -> None:
+    # ש is no j, ג' no y, ס no sh; a Latin spelling of other consonants is no typo of
+    # an abjad word; Hebrew and Arabic keep t and d apart
+    assert compare_names("מוחמד שטרן", "Mohammad-Omar Jadran").score < 0.55
+    assert compare_names("ג'נא כהן", "YIN CHIN").score < 0.55
+    assert compare_names("משה סבג", "'Ali Musa al-Shawagh").score < 0.75
+    assert compare_names("ירדן ברק", "IRAN PARAK").score < 0.75
+    assert compare_names("איתן סעיד", "سعد الدين سيد").score < 0.55
+    assert compare_names("מוחמד דחלאן", "محمد دحلان").score >= 0.9
+    assert compare_names("קים יו ג'ונג", "KIM, Yo Jong").score >= 0.75  # יו yw is YO
+    assert compare_names("يوري كوفالتشوك", "KOVALCHUK, Yuri Valentinovich").score >= 0.75
+
+
+def test_two_letter_words_a_consonant_apart_are_other_words() -> None:
+    assert compare_names("Hà Vũ", "KU, Cha-hyo'ng").score < 0.75
+    assert compare_names("Hưng Vũ", "PU HUNG 1").score < 0.75
+    assert compare_names("Kim Jong On", "KIM, Jong Un").score >= 0.85  # a vowel: a spelling
+    # numerals and codes are no syllables: one letter apart stays a slip
+    assert compare_names("Citigroup Capital Trust XV", "Citigroup Capital Trust XX").score >= 0.75
