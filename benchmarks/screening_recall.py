@@ -48,6 +48,7 @@ from horizont.screening.evaluation import (  # noqa: E402
 from horizont.screening.normalize import ascii_fold, normalize_name  # noqa: E402
 from horizont.screening.tests.names_in_scripts import (  # noqa: E402
     FIFTH_SESSION,
+    FIFTH_SESSION_LATE,
     FOURTH_SESSION,
     FOURTH_SESSION_LATE,
     FRESH,
@@ -217,6 +218,7 @@ def main() -> None:
         (FOURTH_SESSION, "at the start of the fourth session (first run 92/105)"),
         (FOURTH_SESSION_LATE, "late in the fourth session, after its changes (first run 70/81)"),
         (FIFTH_SESSION, "at the start of the fifth session (first run 89/96)"),
+        (FIFTH_SESSION_LATE, "late in the fifth session, after its changes (first run 67/75)"),
     ):
         unseen = [
             LabelledQuery(query, entity_id, f"{person}, {script}")

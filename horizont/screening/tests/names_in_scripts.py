@@ -657,3 +657,69 @@ FIFTH_SESSION: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("japanese", "ヴィクトル・シェイマン"), ("korean", "빅토르 셰이만"),
     )),
 }  # fmt: skip
+
+# Written late in the fifth session of 2026-12-03, after its changes, before running
+# them: Fradkov in all 20 scripts; Korean and Chinese officials in their own characters
+# (Wang Junzheng, Hwang Pyong So, Choe Hwi), Iranians (Hajizadeh, Jannati), Russians
+# (Skoch, Lebedev, Kalashnikov) and a Nicaraguan (Laureano Ortega Murillo). The first
+# run found 67 of 75 (Hajizadeh in Persian, Arabic, Russian and Greek; Fradkov in
+# Hangul; Hwang Pyong So in Arabic; Choe Hwi and Skoch in kana missed).
+FIFTH_SESSION_LATE: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "fradkov": ("us-ofac-sdn:24315", (
+        ("latin", "Mikhail Fradkov"), ("russian", "Михаил Фрадков"),
+        ("ukrainian", "Михайло Фрадков"), ("belarusian", "Міхаіл Фрадкоў"),
+        ("serbian", "Михаил Фрадков"), ("mongolian", "Михаил Фрадков"),
+        ("kazakh", "Михаил Фрадков"), ("greek", "Μιχαήλ Φραντκόφ"),
+        ("arabic", "ميخائيل فرادكوف"), ("persian", "میخائیل فرادکوف"),
+        ("hebrew", "מיכאיל פרדקוב"), ("chinese", "米哈伊尔·弗拉德科夫"),
+        ("japanese", "ミハイル・フラトコフ"), ("korean", "미하일 프랏코프"),
+        ("georgian", "მიხეილ ფრადკოვი"), ("armenian", "Միխայիլ Ֆրադկով"),
+        ("hindi", "मिखाइल फ्राडकोव"), ("bengali", "মিখাইল ফ্রাদকভ"),
+        ("tamil", "மிக்கைல் பிராத்கோவ்"), ("thai", "มีฮาอิล ฟรัดคอฟ"),
+    )),
+    "wang_junzheng": ("us-ofac-sdn:31492", (
+        ("chinese", "王君正"), ("korean", "왕쥔정"), ("russian", "Ван Цзюньчжэн"),
+        ("japanese", "王君正"),
+    )),
+    "hwang_pyong_so": ("us-ofac-sdn:19496", (
+        ("korean", "황병서"), ("russian", "Хван Пён Со"), ("chinese", "黄炳瑞"),
+        ("arabic", "هوانغ بيونغ سو"),
+    )),
+    "choe_hwi": ("us-ofac-sdn:21306", (
+        ("korean", "최휘"), ("russian", "Чхве Хви"), ("japanese", "チェ・フィ"),
+        ("chinese", "崔辉"),
+    )),
+    "hajizadeh": ("us-ofac-sdn:26942", (
+        ("persian", "امیرعلی حاجی‌زاده"), ("arabic", "أمير علي حاجي زاده"),
+        ("hebrew", "אמיר עלי חאג'יזאדה"), ("chinese", "阿米尔·阿里·哈吉扎德"),
+        ("japanese", "アミール・アリー・ハージーザーデ"), ("korean", "아미르 알리 하지자데"),
+        ("russian", "Амир Али Хаджизаде"), ("greek", "Αμίρ Αλί Χατζιζαντέ"),
+    )),
+    "jannati": ("us-ofac-sdn:28541", (
+        ("persian", "احمد جنتی"), ("arabic", "أحمد جنتي"), ("hebrew", "אחמד ג'נאתי"),
+        ("russian", "Ахмад Джаннати"), ("chinese", "艾哈迈德·贾纳提"),
+        ("japanese", "アフマド・ジャンナティー"),
+    )),
+    "skoch": ("us-ofac-sdn:16710", (
+        ("russian", "Андрей Скоч"), ("ukrainian", "Андрій Скоч"), ("arabic", "أندريه سكوتش"),
+        ("chinese", "安德烈·斯科奇"), ("japanese", "アンドレイ・スコチ"),
+        ("korean", "안드레이 스코치"), ("greek", "Αντρέι Σκοτς"), ("hebrew", "אנדריי סקוץ'"),
+    )),
+    "lebedev": ("us-ofac-sdn:21166", (
+        ("russian", "Дмитрий Лебедев"), ("arabic", "دميتري ليبيديف"),
+        ("chinese", "德米特里·列别杰夫"), ("japanese", "ドミトリー・レベデフ"),
+        ("korean", "드미트리 레베데프"), ("greek", "Ντμίτρι Λεμπέντεφ"), ("hebrew", "דמיטרי לבדב"),
+    )),
+    "kalashnikov": ("us-ofac-sdn:31252", (
+        ("russian", "Александр Калашников"), ("arabic", "ألكسندر كلاشنيكوف"),
+        ("chinese", "亚历山大·卡拉什尼科夫"), ("japanese", "アレクサンドル・カラシニコフ"),
+        ("korean", "알렉산드르 칼라시니코프"), ("greek", "Αλεξάντρ Καλάσνικοφ"),
+        ("hebrew", "אלכסנדר קלשניקוב"),
+    )),
+    "laureano_ortega": ("us-ofac-sdn:26554", (
+        ("russian", "Лауреано Ортега Мурильо"), ("arabic", "لوريانو أورتيغا موريو"),
+        ("chinese", "劳雷亚诺·奥尔特加·穆里略"), ("japanese", "ラウレアノ・オルテガ・ムリーリョ"),
+        ("korean", "라우레아노 오르테가 무리요"), ("greek", "Λαουρεάνο Ορτέγκα Μουρίγιο"),
+        ("hebrew", "לאוריאנו אורטגה מורייו"),
+    )),
+}  # fmt: skip
