@@ -35,7 +35,7 @@ from horizont.screening.normalize import NormalizedName, Token
 if TYPE_CHECKING:
     from horizont.screening.index import Index
 
-FORMAT_VERSION: Final = 32
+FORMAT_VERSION: Final = 33
 IntArray = npt.NDArray[np.int32]
 T = TypeVar("T")
 

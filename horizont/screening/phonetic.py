@@ -9,6 +9,7 @@ classes: ж/ш/щ are one class (German writes both ж and ш as *sch*), з and 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Final
 
@@ -52,12 +53,22 @@ def phonetic_key(word: str, reading: str = "universal") -> str:
     return cyrillic_key(to_cyrillic(word, reading))
 
 
+# An h after a vowel at a word's end (Sarah, Abdullah, Persian -zadeh: ه) or in ohn
+# (John) is not said: Russian writes Сара, Абдулла, Хаджизаде, Джон.
+_SILENT_H: Final = re.compile(r"(?<=[aeiou])h$|(?<=o)h(?=n)")
+
+
 @lru_cache(maxsize=300_000)
 def phonetic_keys(word: str) -> frozenset[str]:
-    """Keys of ``word`` under every reading; a Cyrillic word has exactly one."""
+    """Keys of ``word`` under every reading, and, where it has an h that is not said,
+    its English reading without it; a Cyrillic word has exactly one."""
     if word.isdigit() or not word.isascii() and _is_cyrillic(word):
         return frozenset((phonetic_key(word),))
-    return frozenset(phonetic_key(word, reading) for reading in READINGS)
+    keys = {phonetic_key(word, reading) for reading in READINGS}
+    unsaid = _SILENT_H.sub("", word)
+    if unsaid != word and len(unsaid) >= 2:
+        keys.add(phonetic_key(unsaid, "english"))
+    return frozenset(keys)
 
 
 def _is_cyrillic(word: str) -> bool:

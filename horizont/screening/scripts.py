@@ -249,7 +249,26 @@ def _indic(word: str) -> str:
     return word.translate(_ANUSVARA)
 
 
+_HANGUL_FIRST: Final = 0xAC00
+_HANGUL_LAST: Final = 0xD7A3
+_FINAL_S: Final = 19  # ㅅ among the 28 final consonants of a Hangul syllable
+
+
+def _hangul(word: str) -> str:
+    """A final ㅅ of a syllable is said t (Korean writes a foreign t or d closing a
+    syllable so: 프랏코프, Fradkov; 로봇, robot), where the romanization writes s."""
+    out: list[str] = []
+    for char in word:
+        code = ord(char)
+        if _HANGUL_FIRST <= code <= _HANGUL_LAST and (code - _HANGUL_FIRST) % 28 == _FINAL_S:
+            out.append(chr(code - _FINAL_S) + "t")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 _BEFORE: Final = {
+    "hangul": _hangul,
     "greek": _greek,
     "arabic": _arabic,
     "hebrew": _hebrew,
@@ -798,12 +817,14 @@ def spanish_heard(word: str) -> str:
 # Hangul ㅊ (ch) for ц as well as ч (콜로콜체프: Kolokoltsev) and ㅎ (h) for х, kh
 # (자하르첸코: Zakharchenko), Greek τσ (ts) for ч as well as ц (Τσεμέζοφ: Chemezov),
 # Hebrew ח (hh) for kh as well as ḥ (חמינאי: Khamenei), kana ツ (read back tu, as for
-# Russian ту) for ts as well (スルツキー: Slutsky), and kana h for kh (ミハイル: Mikhail).
+# Russian ту) for ts as well (スルツキー: Slutsky), kana h for kh (ミハイル: Mikhail)
+# and f for the Korean hw (ファン: Hwang, フィ: Hwi); チ, read back ti (for Russian
+# ти), is also chi (スコチ: Skoch).
 _OTHER_HEARING: Final[dict[str, tuple[tuple[tuple[str, str], ...], ...]]] = {
     "hangul": ((("ch", "ts"),), (("h", "kh"),)),
     "greek": ((("ts", "ch"),),),
     "hebrew": ((("hh", "kh"),),),
-    "kana": ((("tu", "tsu"), ("h", "kh")),),
+    "kana": ((("tu", "tsu"), ("h", "kh")), (("f", "hw"),), (("ti", "chi"),)),
 }
 
 

@@ -168,13 +168,16 @@ _BACK: Final[dict[str, dict[str, str]]] = {
         "ia": "ия", "iu": "ию",
     },
     # English spellings of Arabic and Persian names write long vowels doubled
-    # (Pooya, Saeed, Yousef): oo and ee are u and i, and j is the sound of Джавад.
-    "english": {**_COMMON_BACK, "oo": "у", "ee": "и", "ou": "у", "j": "дж"},
+    # (Pooya, Saeed, Yousef): oo and ee are u and i, and j is the sound of Джавад;
+    # English th is т in Russian (Smith, Смит; Thomas, Томас).
+    "english": {**_COMMON_BACK, "oo": "у", "ee": "и", "ou": "у", "j": "дж", "th": "т"},
     "icao": {**_COMMON_BACK, "ia": "я", "iu": "ю", "ie": "ъе"},
     "iso9": {**_COMMON_BACK, "c": "ц", "h": "х", "j": "й"},
     "german": {
         **_COMMON_BACK, "w": "в", "s": "с", "z": "ц", "ch": "х", "sch": "ш", "tsch": "ч",
         "schtsch": "щ", "ja": "я", "ju": "ю", "jo": "ё", "je": "е", "ss": "с", "v": "в",
+        # German names themselves: ü (ue) is ю, ö (oe) ё (Müller, Мюллер; Schröder, Шрёдер)
+        "ü": "ю", "ue": "ю", "oe": "ё",
     },
     "french": {
         **_COMMON_BACK, "j": "ж", "ch": "ш", "tch": "ч", "chtch": "щ", "ou": "у",

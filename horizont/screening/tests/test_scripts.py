@@ -688,3 +688,21 @@ def test_two_letter_words_a_consonant_apart_are_other_words() -> None:
     assert compare_names("Kim Jong On", "KIM, Jong Un").score >= 0.85  # a vowel: a spelling
     # numerals and codes are no syllables: one letter apart stays a slip
     assert compare_names("Citigroup Capital Trust XV", "Citigroup Capital Trust XX").score >= 0.75
+
+
+def test_english_and_german_spellings_read_as_russian_writes_them() -> None:
+    # an h not said (John, Sarah, -zadeh), English th (Smith), German ü and ö
+    assert compare_names("Джон Смит", "John Smith").score >= 0.9
+    assert compare_names("Сара Коннор", "Sarah Connor").score >= 0.9
+    assert compare_names("Амир Али Хаджизаде", "HAJIZADEH, Amir Ali").score >= 0.9
+    assert compare_names("Томас Мюллер", "Thomas Mueller").score >= 0.9
+    assert compare_names("Герхард Шрёдер", "SCHROEDER, Gerhard").score >= 0.9
+    assert compare_names("Шах", "SHAH").score >= 0.9  # an h said stays
+
+
+def test_korean_and_japanese_spellings_of_closing_t_hw_and_ch() -> None:
+    # Hangul ㅅ closing a syllable is t (프랏코프); kana f may be Korean hw, チ ch
+    assert romanize("프랏코프") == "peulatkopeu"
+    assert compare_names("미하일 프랏코프", "FRADKOV, Mikhail").score >= 0.9
+    assert compare_names("チェ・フィ", "CHOE, Hwi").score >= 0.7
+    assert compare_names("アンドレイ・スコチ", "SKOCH, Andrei Vladimirovich").score >= 0.85
