@@ -673,10 +673,19 @@ def han_heard(text: str) -> tuple[str, ...]:
     an Arabic or English name (贾瓦德 jiawade: Javad) or a g (吉尔金 jierjin: Girkin, 杜金
     dujin: Dugin), h the Russian kh (哈 ha: Delimkhanov) and ti read back from qi a ch
     (丘 qiu: Kovalchuk, 琴 qin: Zakharchenko): the readings that follow."""
-    heard = _HAN_C.sub("ts", _HAN_NG.sub("n", _N_BEFORE_LABIAL.sub("", text)))
+    as_ch = _HAN_Q.sub("chi", text)
+    heard, as_ch = (
+        _HAN_C.sub("ts", _HAN_NG.sub("n", _N_BEFORE_LABIAL.sub("", each))) for each in (text, as_ch)
+    )
     as_kh = _HAN_H.sub("kh", heard)
-    readings = (heard.replace("di", "ji"), heard.replace("di", "gi"), as_kh.replace("ti", "chi"))
+    readings = (heard.replace("di", "ji"), heard.replace("di", "gi"), _HAN_H.sub("kh", as_ch))
     return tuple(dict.fromkeys((*readings, as_kh)))
+
+
+# ti read back from a q where pinyin has no such syllable with t (qiu, qia, qiong, qin
+# before a consonant: tiu, tia, tiong, tin-), and a closing ti, which transcriptions
+# write for ch (奇 qi: Skoch) rather than ti (Russian ти is 季 ji): 田 tian stays t.
+_HAN_Q: Final = re.compile(r"ti(?=[uo]|a(?![no])|n[^g]|$)")
 
 
 _HAN_H: Final = re.compile(r"(?<![zcs])h")

@@ -655,6 +655,8 @@ def test_chinese_writes_a_closing_consonant_with_a_character_of_its_own() -> Non
 def test_chinese_you_is_yu_qi_may_be_chi_and_h_kh() -> None:
     # 尤 writes Yu (尤里: Yuri), 丘 and 琴 ch (Kovalchuk, Zakharchenko), 哈 Russian kh
     assert compare_names("尤里·科瓦利丘克", "KOVALCHUK, Yuri Valentinovich").score >= 0.85
+    assert compare_names("安德烈·斯科奇", "SKOCH, Andrei").score >= 0.85
+    assert compare_names("田中 くみ子", "AL-KHANJAR, Khamis").score < 0.55  # 田 tian is t
     assert compare_names("亚当·德利姆哈诺夫", "DELIMKHANOV, Adam").score >= 0.55
     index = Index(
         [_person("1", "ZAKHARCHENKO, Alexander"), _person("2", "ELEMENTO SOLUTIONS LIMITED")]
