@@ -55,6 +55,7 @@ from horizont.screening.scripts import (
     loose_skeleton,
     other_hearings,
     skeleton,
+    voiced_skeleton,
     vowel_letters_conflict,
     written_vowels_conflict,
 )
@@ -326,10 +327,12 @@ def token_similarity(q: Token, n: Token, fuzzy: float) -> tuple[float, Method | 
             return 0.0, None  # nor a spelling slip: عزیزی is no AZIZ
         if bone >= SKELETON_CUTOFF and not _vowels_conflict(q, n):
             return bone * SKELETON_SCALE, Method.TRANSLITERATION
-        if q.abjad != n.abjad and (q.text[:1] != n.text[:1] or q.skeleton != n.skeleton):
-            # the consonants an abjad writes are its word: a Latin spelling of other
-            # consonants, or opening otherwise, is no typo of it (ירדן yrdn is no IRAN,
-            # יעל yl no AL, איתן itn no INT; يو yw may be YO)
+        if _writes_consonants(q) != _writes_consonants(n) and (
+            q.text[:1] != n.text[:1] or q.skeleton != n.skeleton
+        ):
+            # the consonants an abjad or an Indic script writes are its word: a Latin
+            # spelling of other consonants, or opening otherwise, is no typo of it (ירדן
+            # yrdn is no IRAN, יעל yl no AL, আকাশ akas no AWAS; يو yw may be YO)
             return 0.0, None
     shortest = min(len(q.text), len(n.text))
     if shortest <= 3:
@@ -695,7 +698,9 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
     better of the words as written and as their script's ambiguous letters may also be
     heard (:func:`horizont.screening.scripts.other_hearings`: 콜로콜체프, Kolokoltsev;
     Τσεμέζοφ, Chemezov; חמינאי, Khamenei); two abjads (Hebrew, Arabic) by the letters
-    both keep apart (:func:`horizont.screening.scripts.abjad_skeleton`)."""
+    both keep apart (:func:`horizont.screening.scripts.abjad_skeleton`), and an Indic
+    word and a Latin or Cyrillic one by their voiced and voiceless stops
+    (:func:`horizont.screening.scripts.voiced_skeleton`: তনয় is no DANAEI)."""
     best = _skeletons_alike(q, n)
     for heard_q in other_hearings(q.script, q.text):
         best = max(best, _skeletons_alike(_heard_as(q, heard_q), n))
@@ -704,7 +709,21 @@ def _skeleton_similarity(q: Token, n: Token) -> float:
     if q.abjad and n.abjad and best:  # Hebrew and Arabic keep t, d, s, z and j apart
         fine = Levenshtein.normalized_similarity(abjad_skeleton(q.text), abjad_skeleton(n.text))
         best = min(best, fine)
+    elif best and (q.script in INDIC_SCRIPTS) != (n.script in INDIC_SCRIPTS):
+        indic, other = (q, n) if q.script in INDIC_SCRIPTS else (n, q)
+        if not other.foreign:  # both write voiced and voiceless stops apart: what
+            # telling them apart takes off the skeletons' similarity comes off the best
+            a, b = indic.text, ascii_fold(_latin(other))
+            coarse = Levenshtein.normalized_similarity(skeleton(a), skeleton(b))
+            fine = Levenshtein.normalized_similarity(voiced_skeleton(a), voiced_skeleton(b))
+            best = max(0.0, best - (coarse - fine))
     return best
+
+
+def _writes_consonants(token: Token) -> bool:
+    """Written in a script whose letters are its consonants, sure of each: an abjad or
+    an Indic script."""
+    return token.abjad or token.script in INDIC_SCRIPTS
 
 
 def _heard_as(token: Token, text: str) -> Token:

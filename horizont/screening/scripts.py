@@ -103,6 +103,8 @@ _READ_BACK: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "han": (("j", "d"), ("q", "t"), ("x", "s"), ("you", "yu")),
     "tamil": (("c", "s"),),
     "armenian": (("ow", "u"),),  # ու is u (Յակունին: Yakunin), not the o w anyascii writes
+    # ওয় before a vowel writes a foreign w (জাওয়াহিরি: Zawahiri, ওয়াসিম: Wasim)
+    "bengali": (("oya", "wa"), ("oyi", "wi"), ("oye", "we"), ("oyo", "wo")),
 }
 
 
@@ -549,6 +551,23 @@ def abjad_skeleton(text: str) -> str:
     out: list[str] = []
     for char in text.replace("tsh", "ch"):
         mapped = _ABJAD_CLASS.get(char) if char != "w" else None
+        if mapped is not None and not (out and out[-1] == mapped):
+            out.append(mapped)
+    return "".join(out)
+
+
+# The Indic scripts and the Latin spellings of their names write t and d, k and g, p
+# (and f, ফ ph) and b (and v, w: ব) apart.
+_VOICED_CLASS: Final = {**SKELETON_CLASS, "d": "d", "g": "g", "p": "p", "f": "p"}
+
+
+@lru_cache(maxsize=100_000)
+def voiced_skeleton(text: str) -> str:
+    """The skeleton of a romanized word (:func:`skeleton`) with voiced and voiceless
+    stops apart: t and d, k and g, p and b (বিরাট birat is no PREDO)."""
+    out: list[str] = []
+    for char in text:
+        mapped = _VOICED_CLASS.get(char)
         if mapped is not None and not (out and out[-1] == mapped):
             out.append(mapped)
     return "".join(out)

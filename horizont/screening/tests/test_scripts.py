@@ -708,3 +708,13 @@ def test_korean_and_japanese_spellings_of_closing_t_hw_and_ch() -> None:
     assert compare_names("미하일 프랏코프", "FRADKOV, Mikhail").score >= 0.9
     assert compare_names("チェ・フィ", "CHOE, Hwi").score >= 0.7
     assert compare_names("アンドレイ・スコチ", "SKOCH, Andrei Vladimirovich").score >= 0.85
+
+
+def test_an_indic_word_keeps_its_consonants_and_voicing() -> None:
+    # Bengali writes t and d, p and b apart, and its consonants are its word; ওয় is w
+    assert compare_names("তনয় আলি", "DANAEI KENARSARI, Ali").score < 0.55
+    assert compare_names("বিরাট দাস", "PREDO").score < 0.55
+    assert compare_names("আকাশ আলি", "AWAS, Ali").score < 0.55
+    assert compare_names("আসাদ হাকিম", "HARDAN, Assaad Halim").score < 0.55
+    assert compare_names("আয়মান আল-জাওয়াহিরি", "AL-ZAWAHIRI, Ayman").score >= 0.85
+    assert compare_names("দিমিত্রি রোগোজিন", "ROGOZIN, Dmitry Olegovich").score >= 0.75
