@@ -89,7 +89,7 @@ class LazyList(Sequence[T], Generic[T]):
 
     def __init__(self, blob: bytes, offsets: npt.NDArray[np.int64]) -> None:
         self._blob = blob
-        self._offsets = offsets
+        self._offsets: list[int] = offsets.tolist()
         self._cache: dict[int, T] = {}
 
     @classmethod
@@ -117,17 +117,24 @@ class LazyList(Sequence[T], Generic[T]):
         if item is None:
             if not 0 <= index < len(self):
                 raise IndexError(index)
-            start, end = int(self._offsets[index]), int(self._offsets[index + 1])
-            item = pickle.loads(self._blob[start:end])  # noqa: S301  (our own file)
+            item = self._read(self._unpickled(index))
             self._cache[index] = item
         return item
+
+    def _unpickled(self, index: int) -> Any:
+        start, end = self._offsets[index], self._offsets[index + 1]
+        return pickle.loads(self._blob[start:end])  # noqa: S301  (our own file)
+
+    def _read(self, unpickled: Any) -> T:
+        """The item from what its pickle held (itself, here)."""
+        return unpickled  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[T]:
         for i in range(len(self)):
             yield self[i]
 
 
-class NameTable(Sequence[tuple[int, Name, NormalizedName]]):
+class NameTable(LazyList[tuple[int, Name, NormalizedName]]):
     """The indexed names of a stored index, each read when a query first reaches it.
 
     A name's words are stored once for all names (eighty-nine thousand words of
@@ -142,13 +149,11 @@ class NameTable(Sequence[tuple[int, Name, NormalizedName]]):
         offsets: npt.NDArray[np.int64],
         tokens: LazyList[Token],
     ) -> None:
-        self._blob = blob
-        self._offsets = offsets.tolist()
+        super().__init__(blob, offsets)
         self._tokens = tokens
-        self._cache: dict[int, tuple[int, Name, NormalizedName]] = {}
 
     @staticmethod
-    def pack(
+    def pack_names(
         names: Sequence[tuple[int, Name, NormalizedName]],
     ) -> tuple[bytes, npt.NDArray[np.int64], bytes, npt.NDArray[np.int64]]:
         """The names' records and their distinct words, each pickled end to end: the
@@ -165,37 +170,11 @@ class NameTable(Sequence[tuple[int, Name, NormalizedName]]):
         token_blob, token_offsets = LazyList.pack(list(numbers))
         return blob, offsets, token_blob, token_offsets
 
-    def __len__(self) -> int:
-        return len(self._offsets) - 1
-
-    @overload
-    def __getitem__(self, index: int) -> tuple[int, Name, NormalizedName]: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[tuple[int, Name, NormalizedName]]: ...
-    def __getitem__(
-        self, index: int | slice
-    ) -> tuple[int, Name, NormalizedName] | Sequence[tuple[int, Name, NormalizedName]]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        item = self._cache.get(index)
-        if item is None:
-            if not 0 <= index < len(self):
-                raise IndexError(index)
-            record = pickle.loads(self._blob[self._offsets[index] : self._offsets[index + 1]])  # noqa: S301  (our own file)
-            position, name, original, removed, legal_forms, ids = record
-            tokens = self._tokens
-            normalized = NormalizedName(
-                original, tuple(tokens[i] for i in ids), removed, legal_forms
-            )
-            item = (position, name, normalized)
-            self._cache[index] = item
-        return item
-
-    def __iter__(self) -> Iterator[tuple[int, Name, NormalizedName]]:
-        for i in range(len(self)):
-            yield self[i]
+    def _read(self, unpickled: Any) -> tuple[int, Name, NormalizedName]:
+        position, name, original, removed, legal_forms, ids = unpickled
+        tokens = self._tokens
+        words = tuple(tokens[i] for i in ids)
+        return (position, name, NormalizedName(original, words, removed, legal_forms))
 
 
 def save(index: Index, folder: Path) -> None:
@@ -205,7 +184,7 @@ def save(index: Index, folder: Path) -> None:
         table.save(folder, name)
     blob, offsets = LazyList.pack(list(index.entities))
     (folder / "entities.bin").write_bytes(blob)
-    names_blob, name_offsets, tokens_blob, token_offsets = NameTable.pack(index.names_table())
+    names_blob, name_offsets, tokens_blob, token_offsets = NameTable.pack_names(index.names_table())
     (folder / "names.bin").write_bytes(names_blob)
     (folder / "tokens.bin").write_bytes(tokens_blob)
     np.savez(

@@ -548,9 +548,14 @@ _ABJAD_CLASS: Final = {**SKELETON_CLASS, "d": "d", "z": "z", "j": "j"}
 def abjad_skeleton(text: str) -> str:
     """The skeleton of a romanized abjad word (:func:`skeleton`) as another abjad reads
     it: t, d, s, z and j each a class of its own (איתן itn is no الدين dyn)."""
+    return _classed(text.replace("tsh", "ch").replace("w", ""), _ABJAD_CLASS)
+
+
+def _classed(text: str, classes: dict[str, str]) -> str:
+    """The letters of ``text`` that ``classes`` knows, as their classes, doubles once."""
     out: list[str] = []
-    for char in text.replace("tsh", "ch"):
-        mapped = _ABJAD_CLASS.get(char) if char != "w" else None
+    for char in text:
+        mapped = classes.get(char)
         if mapped is not None and not (out and out[-1] == mapped):
             out.append(mapped)
     return "".join(out)
@@ -565,12 +570,7 @@ _VOICED_CLASS: Final = {**SKELETON_CLASS, "d": "d", "g": "g", "p": "p", "f": "p"
 def voiced_skeleton(text: str) -> str:
     """The skeleton of a romanized word (:func:`skeleton`) with voiced and voiceless
     stops apart: t and d, k and g, p and b (বিরাট birat is no PREDO)."""
-    out: list[str] = []
-    for char in text:
-        mapped = _VOICED_CLASS.get(char)
-        if mapped is not None and not (out and out[-1] == mapped):
-            out.append(mapped)
-    return "".join(out)
+    return _classed(text, _VOICED_CLASS)
 
 
 def _consonants_and_gaps(text: str, *, abjad: bool) -> tuple[list[str], list[str]]:
