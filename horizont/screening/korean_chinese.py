@@ -21,8 +21,10 @@ from typing import Final
 
 from horizont.screening.palladius import CHINESE_SURNAMES_BY_FREQUENCY, PINYIN
 
-_HANGUL_BASE: Final = 0xAC00
-_HANGUL_LAST: Final = 0xD7A3
+HANGUL_BASE: Final = 0xAC00
+HANGUL_LAST: Final = 0xD7A3
+"""The first and last Hangul syllables; a syllable is HANGUL_BASE + (lead × 21 + vowel)
+× 28 + final."""
 
 # Initial consonants (the index of the Hangul lead jamo): b ㅂ, p ㅍ, m ㅁ, f ㅍ, d ㄷ,
 # t ㅌ, n ㄴ, l ㄹ, g ㄱ, k ㅋ, h ㅎ, j ㅈ, q ㅊ, x ㅅ, zh ㅈ, ch ㅊ, sh ㅅ, r ㄹ, z ㅉ,
@@ -58,11 +60,11 @@ _HEU: Final = 18  # ㅡ
 
 def _with_lead(written: str, lead: int, *, vowel: int | None = None) -> str:
     """``written`` (opening with ㅇ) with its first syllable's initial set to ``lead``."""
-    code = ord(written[0]) - _HANGUL_BASE
+    code = ord(written[0]) - HANGUL_BASE
     own_vowel, tail = (code // 28) % 21, code % 28
     if vowel is None:
         vowel = _PLAIN.get(own_vowel, own_vowel) if lead in _PALATAL_LEADS else own_vowel
-    return chr(_HANGUL_BASE + (lead * 21 + vowel) * 28 + tail) + written[1:]
+    return chr(HANGUL_BASE + (lead * 21 + vowel) * 28 + tail) + written[1:]
 
 
 def _spellings(syllable: str) -> list[str]:
@@ -95,7 +97,7 @@ def _table() -> dict[str, tuple[str, ...]]:
 
 
 def _hangul(text: str) -> bool:
-    return bool(text) and all(_HANGUL_BASE <= ord(c) <= _HANGUL_LAST for c in text)
+    return bool(text) and all(HANGUL_BASE <= ord(c) <= HANGUL_LAST for c in text)
 
 
 def _splits(word: str, table: dict[str, tuple[str, ...]]) -> list[list[str]]:

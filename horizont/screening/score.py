@@ -368,7 +368,7 @@ def _consonant_changed(a: str, b: str) -> bool:
     write vowels: يو yw may be Yo.)"""
     if len(a) != 2 or len(b) != 2 or a[::-1] == b:
         return False
-    if not (set(a) & _VOWEL_SET and set(b) & _VOWEL_SET):  # codes, numerals: XV, XX
+    if not (any(c in _VOWELS for c in a) and any(c in _VOWELS for c in b)):  # XV, XX
         return False
     return any(x != y and not (x in _VOWELS and y in _VOWELS) for x, y in zip(a, b, strict=True))
 
@@ -434,7 +434,6 @@ def _georgian_un(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
 
 _LOOSE: Final = str.maketrans({"l": "r"})
 _VOWELS: Final = "aeiouy"
-_VOWEL_SET: Final = frozenset(_VOWELS)
 
 
 def _vowels_apart(q: Token, n: Token) -> bool:

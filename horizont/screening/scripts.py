@@ -27,6 +27,7 @@ from typing import Final
 
 from anyascii import anyascii
 
+from horizont.screening.korean_chinese import HANGUL_BASE, HANGUL_LAST
 from horizont.screening.palladius import CHINESE_SURNAMES, split_pinyin
 
 ABJADS: Final = frozenset({"arabic", "hebrew", "syriac", "thaana"})
@@ -251,18 +252,16 @@ def _indic(word: str) -> str:
     return word.translate(_ANUSVARA)
 
 
-_HANGUL_FIRST: Final = 0xAC00
-_HANGUL_LAST: Final = 0xD7A3
 _FINAL_S: Final = 19  # ㅅ among the 28 final consonants of a Hangul syllable
 
 
-def _hangul(word: str) -> str:
+def _hangul_closing_t(word: str) -> str:
     """A final ㅅ of a syllable is said t (Korean writes a foreign t or d closing a
     syllable so: 프랏코프, Fradkov; 로봇, robot), where the romanization writes s."""
     out: list[str] = []
     for char in word:
         code = ord(char)
-        if _HANGUL_FIRST <= code <= _HANGUL_LAST and (code - _HANGUL_FIRST) % 28 == _FINAL_S:
+        if HANGUL_BASE <= code <= HANGUL_LAST and (code - HANGUL_BASE) % 28 == _FINAL_S:
             out.append(chr(code - _FINAL_S) + "t")
         else:
             out.append(char)
@@ -270,7 +269,7 @@ def _hangul(word: str) -> str:
 
 
 _BEFORE: Final = {
-    "hangul": _hangul,
+    "hangul": _hangul_closing_t,
     "greek": _greek,
     "arabic": _arabic,
     "hebrew": _hebrew,
@@ -692,13 +691,24 @@ def han_heard(text: str) -> tuple[str, ...]:
     an Arabic or English name (贾瓦德 jiawade: Javad) or a g (吉尔金 jierjin: Girkin, 杜金
     dujin: Dugin), h the Russian kh (哈 ha: Delimkhanov) and ti read back from qi a ch
     (丘 qiu: Kovalchuk, 琴 qin: Zakharchenko): the readings that follow."""
-    as_ch = _HAN_Q.sub("chi", text)
-    heard, as_ch = (
-        _HAN_C.sub("ts", _HAN_NG.sub("n", _N_BEFORE_LABIAL.sub("", each))) for each in (text, as_ch)
+    heard = _han_together(text)
+    as_ch = _han_together(_HAN_Q.sub("chi", text))
+    return tuple(
+        dict.fromkeys(
+            (
+                heard.replace("di", "ji"),
+                heard.replace("di", "gi"),
+                _HAN_H.sub("kh", as_ch),
+                _HAN_H.sub("kh", heard),
+            )
+        )
     )
-    as_kh = _HAN_H.sub("kh", heard)
-    readings = (heard.replace("di", "ji"), heard.replace("di", "gi"), _HAN_H.sub("kh", as_ch))
-    return tuple(dict.fromkeys((*readings, as_kh)))
+
+
+def _han_together(text: str) -> str:
+    """Chinese syllables heard together: n before a labial dropped for the m after, ng
+    before a consonant n, c ts (:func:`han_heard`)."""
+    return _HAN_C.sub("ts", _HAN_NG.sub("n", _N_BEFORE_LABIAL.sub("", text)))
 
 
 # ti read back from a q where pinyin has no such syllable with t (qiu, qia, qiong, qin

@@ -239,6 +239,6 @@ def to_cyrillic(word: str, reading: str = "universal") -> str:
         word = _strip_unknown_marks(word)
     if reading == "french" and word.endswith("ine") and len(word) > 4:
         word = word[:-1]  # Prigojine, Poutine: the final e only keeps the vowel oral
-    if reading == "polish" and word.startswith("ie"):
+    if reading == "polish" and word.startswith("ie"):  # no longer Polish spelling opens so
         return "ие" + _BACK_PATTERNS[reading].sub(lambda m: table[m[0]], word[2:])
     return _BACK_PATTERNS[reading].sub(lambda m: table[m[0]], word)
