@@ -58,6 +58,7 @@ from horizont.screening.tests.names_in_scripts import (  # noqa: E402
     NAMES,
     RUSSIAN_OFFICIALS,
     SCRIPTS,
+    SIXTH_SESSION,
     THIRD_SESSION,
     THIRD_SESSION_LATE,
     UNSEEN,
@@ -219,6 +220,7 @@ def main() -> None:
         (FOURTH_SESSION_LATE, "late in the fourth session, after its changes (first run 70/81)"),
         (FIFTH_SESSION, "at the start of the fifth session (first run 89/96)"),
         (FIFTH_SESSION_LATE, "late in the fifth session, after its changes (first run 67/75)"),
+        (SIXTH_SESSION, "at the start of the sixth session (first run 117/124)"),
     ):
         unseen = [
             LabelledQuery(query, entity_id, f"{person}, {script}")

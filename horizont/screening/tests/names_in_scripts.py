@@ -723,3 +723,103 @@ FIFTH_SESSION_LATE: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("hebrew", "לאוריאנו אורטגה מורייו"),
     )),
 }  # fmt: skip
+
+# Written at the start of the sixth session of 2026-12-03, before any change and before
+# running anything: Sergei Ivanov (a common name beside many Ivanovs and Sergeis) and
+# Ustinov in all 20 scripts; Syrians and Iranians in their own scripts (Makhluf,
+# Mamluk, Asma al-Assad, Shamkhani, Mohseni-Ejei); a Chinese and a Korean official in
+# characters and in other romanizations (Chen Mingguo, Jong Kyong Thaek); Reverol,
+# Kovtun, Babakov, Zharov and Viktar Lukashenka. The first run found 117 of 124
+# (Shamkhani, Mohseni-Ejei and Jong Kyong Thaek in kana; Mohseni-Ejei and Asma al-Assad
+# in Persian; Zharov in Arabic and Chinese missed).
+SIXTH_SESSION: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "ivanov_sergei": ("us-ofac-sdn:16688", (
+        ("latin", "Sergei Ivanov"), ("russian", "Сергей Иванов"),
+        ("ukrainian", "Сергій Іванов"), ("belarusian", "Сяргей Іваноў"),
+        ("serbian", "Сергеј Иванов"), ("mongolian", "Сергей Иванов"),
+        ("kazakh", "Сергей Иванов"), ("greek", "Σεργκέι Ιβανόφ"),
+        ("arabic", "سيرغي إيفانوف"), ("persian", "سرگئی ایوانف"),
+        ("hebrew", "סרגיי איבנוב"), ("chinese", "谢尔盖·伊万诺夫"),
+        ("japanese", "セルゲイ・イワノフ"), ("korean", "세르게이 이바노프"),
+        ("georgian", "სერგეი ივანოვი"), ("armenian", "Սերգեյ Իվանով"),
+        ("hindi", "सर्गेई इवानोव"), ("bengali", "সের্গেই ইভানভ"),
+        ("tamil", "செர்கேய் இவானோவ்"), ("thai", "เซียร์เกย์ อีวานอฟ"),
+    )),
+    "ustinov": ("us-ofac-sdn:24143", (
+        ("latin", "Vladimir Ustinov"), ("russian", "Владимир Устинов"),
+        ("ukrainian", "Володимир Устинов"), ("belarusian", "Уладзімір Усцінаў"),
+        ("serbian", "Владимир Устинов"), ("mongolian", "Владимир Устинов"),
+        ("kazakh", "Владимир Устинов"), ("greek", "Βλαντιμίρ Ουστίνοφ"),
+        ("arabic", "فلاديمير أوستينوف"), ("persian", "ولادیمیر اوستینوف"),
+        ("hebrew", "ולדימיר אוסטינוב"), ("chinese", "弗拉基米尔·乌斯季诺夫"),
+        ("japanese", "ウラジーミル・ウスチノフ"), ("korean", "블라디미르 우스티노프"),
+        ("georgian", "ვლადიმერ უსტინოვი"), ("armenian", "Վլադիմիր Ուստինով"),
+        ("hindi", "व्लादिमीर उस्तीनोव"), ("bengali", "ভ্লাদিমির উস্তিনভ"),
+        ("tamil", "விளாதிமிர் உஸ்தினோவ்"), ("thai", "วลาดีมีร์ อุสตีนอฟ"),
+    )),
+    "makhluf": ("us-ofac-sdn:10725", (
+        ("arabic", "رامي مخلوف"), ("persian", "رامی مخلوف"), ("hebrew", "ראמי מח'לוף"),
+        ("russian", "Рами Махлюф"), ("chinese", "拉米·马赫卢夫"),
+        ("japanese", "ラーミー・マフルーフ"), ("korean", "라미 마흘루프"),
+        ("greek", "Ράμι Μαχλούφ"),
+    )),
+    "shamkhani": ("us-ofac-sdn:28315", (
+        ("persian", "علی شمخانی"), ("arabic", "علي شمخاني"), ("hebrew", "עלי שמח'אני"),
+        ("russian", "Али Шамхани"), ("chinese", "阿里·沙姆哈尼"),
+        ("japanese", "アリー・シャムハーニー"), ("korean", "알리 샴하니"),
+        ("greek", "Αλί Σαμχανί"),
+    )),
+    "mohseni_ejei": ("us-ofac-sdn:12252", (
+        ("latin", "Gholam-Hossein Mohseni-Ejei"), ("persian", "غلامحسین محسنی اژه‌ای"),
+        ("arabic", "غلام حسين محسني إجئي"), ("russian", "Голям-Хосейн Мохсени-Эджеи"),
+        ("chinese", "戈拉姆-侯赛因·莫赫塞尼-埃杰伊"), ("hebrew", "גולאם חוסיין מוחסני אז'יי"),
+        ("japanese", "ゴラームホセイン・モフセニー・エジェイー"),
+    )),
+    "asma_assad": ("us-ofac-sdn:29068", (
+        ("arabic", "أسماء الأسد"), ("persian", "اسما اسد"), ("hebrew", "אסמאא אל-אסד"),
+        ("russian", "Асма Асад"), ("chinese", "阿斯玛·阿萨德"),
+        ("japanese", "アスマ・アル＝アサド"), ("korean", "아스마 알아사드"),
+        ("greek", "Άσμα αλ-Άσαντ"),
+    )),
+    "mamluk": ("us-ofac-sdn:12722", (
+        ("arabic", "علي مملوك"), ("persian", "علی مملوک"), ("hebrew", "עלי ממלוכ"),
+        ("russian", "Али Мамлюк"), ("chinese", "阿里·马姆卢克"),
+        ("japanese", "アリー・マムルーク"), ("korean", "알리 맘루크"),
+        ("greek", "Αλί Μαμλούκ"),
+    )),
+    "chen_mingguo": ("us-ofac-sdn:31493", (
+        ("chinese", "陈明国"), ("korean", "천밍궈"), ("russian", "Чэнь Минго"),
+        ("japanese", "陳明国"), ("latin", "Chen Ming-kuo"),
+    )),
+    "jong_kyong_thaek": ("us-ofac-sdn:23212", (
+        ("korean", "정경택"), ("russian", "Чон Гён Тхэк"), ("chinese", "郑京泽"),
+        ("japanese", "チョン・ギョンテク"), ("latin", "Chong Kyong-taek"),
+    )),
+    "reverol": ("us-ofac-sdn:22747", (
+        ("russian", "Нестор Реверол"), ("arabic", "نيستور ريفيرول"),
+        ("chinese", "内斯托尔·雷韦罗尔"), ("japanese", "ネストル・レベロル"),
+        ("korean", "네스토르 레베롤"), ("greek", "Νέστορ Ρεβερόλ"), ("hebrew", "נסטור רברול"),
+    )),
+    "kovtun": ("us-ofac-sdn:21185", (
+        ("russian", "Дмитрий Ковтун"), ("ukrainian", "Дмитро Ковтун"),
+        ("arabic", "دميتري كوفتون"), ("chinese", "德米特里·科夫通"),
+        ("japanese", "ドミトリー・コフトゥン"), ("korean", "드미트리 코프툰"),
+        ("greek", "Ντμίτρι Κοβτούν"), ("hebrew", "דמיטרי קובטון"),
+    )),
+    "babakov": ("us-ofac-sdn:16708", (
+        ("russian", "Александр Бабаков"), ("arabic", "ألكسندر باباكوف"),
+        ("chinese", "亚历山大·巴巴科夫"), ("japanese", "アレクサンドル・ババコフ"),
+        ("korean", "알렉산드르 바바코프"), ("greek", "Αλεξάντρ Μπαμπακόφ"),
+        ("hebrew", "אלכסנדר בבקוב"),
+    )),
+    "zharov": ("us-ofac-sdn:24322", (
+        ("russian", "Александр Жаров"), ("arabic", "ألكسندر جاروف"),
+        ("chinese", "亚历山大·扎罗夫"), ("japanese", "アレクサンドル・ジャロフ"),
+        ("korean", "알렉산드르 자로프"), ("greek", "Αλεξάντρ Ζάροφ"), ("hebrew", "אלכסנדר ז'רוב"),
+    )),
+    "viktar_lukashenka": ("us-ofac-sdn:9797", (
+        ("belarusian", "Віктар Лукашэнка"), ("russian", "Виктор Лукашенко"),
+        ("ukrainian", "Віктор Лукашенко"), ("chinese", "维克托·卢卡申科"),
+        ("japanese", "ヴィクトル・ルカシェンコ"), ("korean", "빅토르 루카셴코"),
+    )),
+}  # fmt: skip
