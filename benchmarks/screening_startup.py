@@ -5,7 +5,9 @@
 - ``horizont screen NAME`` end to end in a fresh process (wall time, median of 5), with
   the stored index vs the same command when the index must be built first;
 - one query on the opened index: p50 and p99 over 5,000 queries (Faker names, listed
-  names, identifiers), the first query included;
+  names, identifiers), the first query included, in a fresh process that has just
+  opened the index: with the scorer compiled by mypyc (``make scorer``) and, as the
+  baseline, as plain Python (``HORIZONT_PURE_PYTHON=1``), two runs each, alternately;
 - the first screening on the web after a start: a fresh gunicorn process (one worker,
   the stored lists, a migrated SQLite database) is started; as soon as it answers
   ``/healthz``, the screening page is asked for a name and timed (the web process opens
@@ -117,7 +119,46 @@ def first_web_screening(store: Path, database: Path, *, open_at_start: bool) -> 
         server.wait(timeout=30)
 
 
+def query_timings(root: Path, *, pure: bool) -> tuple[str, float, float, float, float]:
+    """p50 and p99 of 5,000 queries (wall, then CPU, in ms) in a fresh process that opens
+    the stored index, with the compiled scorer or as plain Python; and which ran."""
+    env = {**os.environ, "HORIZONT_PURE_PYTHON": "1" if pure else "0"}
+    done = subprocess.run(
+        [sys.executable, __file__, "--queries", str(root)],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    kind, *figures = done.stdout.split("\t")
+    p50, p99, c50, c99 = (float(f) for f in figures)
+    return kind, p50, p99, c50, c99
+
+
+def time_queries(root: Path) -> None:
+    """The child of :func:`query_timings`: prints its figures on one line."""
+    from horizont.screening.compiled import scorer_kind
+
+    store = ListStore(root)
+    entities = store.load_latest()
+    index = Index.open(store.index_folder())
+    assert index is not None
+    rng = random.Random(11)
+    listed = [e.names[0].value for e in rng.sample(entities, 1500)]
+    queries = non_listed_names(3000, seed=99) + listed + ["RA02791", "140ae7"] * 250
+    rng.shuffle(queries)
+    timings, cpu_times = [], []
+    for q in queries:
+        started, cpu = time.perf_counter(), time.thread_time()
+        index.search(q)
+        timings.append(time.perf_counter() - started)
+        cpu_times.append(time.thread_time() - cpu)
+    figures = (percentile(timings, 0.5), percentile(timings, 0.99),
+               percentile(cpu_times, 0.5), percentile(cpu_times, 0.99))  # fmt: skip
+    print("\t".join([scorer_kind(), *(f"{f * 1000:.4f}" for f in figures)]), end="")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--queries"]:
+        time_queries(Path(sys.argv[2]))
+        return
     paths = [shared_data_path(*parts) for parts in LOADED]
     if not all(p.exists() for p in paths):
         sys.exit("real data missing (set HORIZONT_DATA)")
@@ -148,21 +189,19 @@ def main() -> None:
               f"(target ≤ 0.3); baseline build from parsed lists {build:.2f} s wall, "
               f"{build_cpu:.2f} s CPU; ratio {build / opened:.0f}x")  # fmt: skip
         assert index is not None
-        rng = random.Random(11)
-        listed = [e.names[0].value for e in rng.sample(entities, 1500)]
-        queries = non_listed_names(3000, seed=99) + listed + ["RA02791", "140ae7"] * 250
-        rng.shuffle(queries)
-        timings, cpu_times = [], []
-        for q in queries:
-            started, cpu = time.perf_counter(), time.thread_time()
-            index.search(q)
-            timings.append(time.perf_counter() - started)
-            cpu_times.append(time.thread_time() - cpu)
-        p50, p99 = percentile(timings, 0.5) * 1000, percentile(timings, 0.99) * 1000
-        c50, c99 = percentile(cpu_times, 0.5) * 1000, percentile(cpu_times, 0.99) * 1000
-        print(f"query on the opened index, n={len(queries)} (cold start included): "
-              f"wall p50 {p50:.2f} ms, p99 {p99:.2f} ms; CPU p50 {c50:.2f} ms, p99 {c99:.2f} ms "
-              "(targets ≤ 1 and ≤ 10)")  # fmt: skip
+        print("query on the opened index, n=5000 (cold start included), in a fresh process "
+              "after opening; the scorer compiled with mypyc, and as plain Python (the "
+              "baseline, HORIZONT_PURE_PYTHON=1), alternately:")  # fmt: skip
+        p50s: dict[bool, list[float]] = {False: [], True: []}
+        for _ in range(2):
+            for pure in (False, True):
+                kind, p50, p99, c50, c99 = query_timings(root, pure=pure)
+                p50s[pure].append(p50)
+                print(f"  {kind}: wall p50 {p50:.2f} ms, p99 {p99:.2f} ms; CPU p50 {c50:.2f} "
+                      f"ms, p99 {c99:.2f} ms (targets ≤ 1 and ≤ 10)")  # fmt: skip
+        compiled, plain = statistics.median(p50s[False]), statistics.median(p50s[True])
+        print(f"  p50 median of the runs: {compiled:.2f} ms vs plain Python {plain:.2f} ms; "
+              f"ratio {plain / compiled:.2f}x")  # fmt: skip
         stored, stored_cpu = cli_seconds(root, "Jewgeni Prigoschin")
         shutil.rmtree(root / ".index")
         rebuilt, rebuilt_cpu = cli_seconds(root, "Jewgeni Prigoschin", runs=1)

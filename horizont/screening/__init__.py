@@ -27,7 +27,12 @@ Public API
 
 from __future__ import annotations
 
-from horizont.screening.batch import screen_batch
+from horizont.screening.compiled import current_folder
+
+if (_compiled := current_folder()) is not None:  # the scorer compiled from these sources
+    __path__.insert(0, str(_compiled))
+
+from horizont.screening.batch import screen_batch  # noqa: E402
 from horizont.screening.compare import EntityComparison, compare_entities
 from horizont.screening.graph import Chain, Graph
 from horizont.screening.index import Filters, IdentifierHit, Index, Match

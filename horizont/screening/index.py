@@ -850,7 +850,13 @@ class Index:
         floor = max(min_score, WEAK_AT) if prune else 0.0
         for number in numbers:
             position, name, candidate = self._names[number]
-            if not can_reach(normalized, candidate, table, floor):
+            held = best.get(position)
+            if held is not None and held.identifier is not None:
+                continue
+            # Another name of the entity already scored: this one matters only if it
+            # may score as much (a tie may still win on the spelling's closeness).
+            reach = max(floor, held.score - 1e-4) if prune and held is not None else floor
+            if not can_reach(normalized, candidate, table, reach):
                 continue
             scored = align(normalized, candidate, fuzzy, column, min_score, table)
             score = scored.score

@@ -21,12 +21,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Final
 
 from horizont.screening.korean_chinese import chinese_from_hangul
 from horizont.screening.myanmar import read_word as read_myanmar
 from horizont.screening.palladius import pinyin_from_cyrillic
+from horizont.screening.paths import DATA
 from horizont.screening.phonetic import phonetic_key, phonetic_keys
 from horizont.screening.scripts import (
     ABJADS,
@@ -317,12 +317,12 @@ def tokenize(text: str) -> list[str]:
     return [w.text for w in words_of(text)]
 
 
-LEGAL_FORMS_FILE: Final = Path(__file__).parent / "data" / "legal_forms.json"
+LEGAL_FORMS_FILE: Final = DATA / "legal_forms.json"
 """OpenSanctions' legal-form table from the ``fingerprints`` package (MIT licence),
 copied by ``scripts/update_legal_forms.py`` so that the engine needs no ICU library."""
 
 
-ORG_WORDS_FILE: Final = Path(__file__).parent / "data" / "org_words.json"
+ORG_WORDS_FILE: Final = DATA / "org_words.json"
 """Words of organisation names that OpenSanctions' ``rigour`` reads as generic (MGMT,
 TRADE, BANK, OIL, a place, a legal form), copied by ``scripts/update_org_words.py``."""
 ORG_WORDS: Final[frozenset[str]] = frozenset(

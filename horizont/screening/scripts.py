@@ -22,13 +22,13 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 from typing import Final
 
 from anyascii import anyascii
 
 from horizont.screening.korean_chinese import HANGUL_BASE, HANGUL_LAST
 from horizont.screening.palladius import CHINESE_SURNAMES, split_pinyin
+from horizont.screening.paths import DATA
 
 ABJADS: Final = frozenset({"arabic", "hebrew", "syriac", "thaana"})
 NATIVE_CHINESE: Final = "pinyin"
@@ -380,7 +380,7 @@ def romanize_korean_name(parts: list[str]) -> list[str]:
     return out
 
 
-HANJA_FILE: Final = Path(__file__).parent / "data" / "hanja.txt"
+HANJA_FILE: Final = DATA / "hanja.txt"
 """Korean readings of Han characters (Hanja → Hangul), copied from the ``hanja`` package
 by ``scripts/update_hanja.py``."""
 # Family names read otherwise than the character alone: 金 is geum, the family name Kim.
