@@ -7,11 +7,12 @@ An index folder holds
   one-deletion neighbourhood, consonant skeletons, short names
   written as one code and their one-deletion neighbourhood) as sorted keys
   with offsets into one array of name numbers (CSR layout);
-- ``names.bin`` / ``entities.bin``: one pickle per indexed name and per entity, end to
-  end, with their offsets in ``arrays.npz``; a name or entity is unpickled only when a
-  query reaches it, so opening does not rebuild eleven thousand entities; a name's
-  words are numbers into ``tokens.bin``, where each distinct word is pickled once
-  (:class:`NameTable`);
+- ``names.bin`` / ``entities.bin``: one record per indexed name (plain values,
+  marshal) and one pickle per entity, end to end, with their offsets in
+  ``arrays.npz``; a name or entity is read only when a query reaches it, so opening
+  does not rebuild eleven thousand entities; a name's words are numbers into
+  ``tokens.bin``, where each distinct word is stored once (:class:`NameTable`,
+  :class:`TokenTable`);
 - ``core.pickle``: identifiers, entity ids and lists, the links of the graph.
 
 The files are this package's own, written by :func:`save` and read by :func:`load`
@@ -21,21 +22,25 @@ makes an index written by another version of the code be rebuilt rather than rea
 
 from __future__ import annotations
 
+import marshal
 import pickle  # noqa: S403  (our own files, see the module docstring)
-from collections.abc import Iterator, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
 
-from horizont.screening.model import Name
+from horizont.screening.model import Name, NameKind, NameQuality
 from horizont.screening.normalize import NormalizedName, Token
 
 if TYPE_CHECKING:
     from horizont.screening.index import Index
 
-FORMAT_VERSION: Final = 33
+FORMAT_VERSION: Final = 34
+_PYTHON: Final = f"{sys.version_info[0]}.{sys.version_info[1]}"
+"""marshal's format may change between Python versions: another one rebuilds."""
 IntArray = npt.NDArray[np.int32]
 T = TypeVar("T")
 
@@ -134,14 +139,40 @@ class LazyList(Sequence[T], Generic[T]):
             yield self[i]
 
 
-class NameTable(LazyList[tuple[int, Name, NormalizedName]]):
+class MarshalledList(LazyList[T]):
+    """A :class:`LazyList` of records of plain values (marshal, which reads them several
+    times faster than pickle reads objects), each made into its item by ``_read``."""
+
+    def _unpickled(self, index: int) -> Any:
+        record = self._blob[self._offsets[index] : self._offsets[index + 1]]
+        return marshal.loads(record)  # noqa: S302  (our own file, see the module docstring)
+
+
+class TokenTable(MarshalledList[Token]):
+    """The distinct words of a stored index's names, each read when first reached: its
+    fields given to the constructor."""
+
+    @staticmethod
+    def pack_tokens(tokens: Sequence[Token]) -> tuple[bytes, npt.NDArray[np.int64]]:
+        """Every word's fields end to end; returns the blob and the offsets."""
+        return _pack(
+            (t.text, t.key, t.keys, t.weight, t.patronymic, t.skeleton, t.script, t.initial,
+             t.heard)
+            for t in tokens
+        )  # fmt: skip
+
+    def _read(self, unpickled: Any) -> Token:
+        return Token(*unpickled)
+
+
+class NameTable(MarshalledList[tuple[int, Name, NormalizedName]]):
     """The indexed names of a stored index, each read when a query first reaches it.
 
     A name's words are stored once for all names (eighty-nine thousand words of
     twenty-eight thousand names are twenty-four thousand distinct ones: Mohammed,
     Ivanovich, Limited), each name as its entity position, its listed name and the
-    numbers of its words: the first query to reach a name unpickles a small record and
-    only the words no earlier query reached."""
+    numbers of its words: the first query to reach a name reads a small record of plain
+    values (marshal) and only the words no earlier query reached."""
 
     def __init__(
         self,
@@ -156,25 +187,42 @@ class NameTable(LazyList[tuple[int, Name, NormalizedName]]):
     def pack_names(
         names: Sequence[tuple[int, Name, NormalizedName]],
     ) -> tuple[bytes, npt.NDArray[np.int64], bytes, npt.NDArray[np.int64]]:
-        """The names' records and their distinct words, each pickled end to end: the
-        records' blob and offsets, then the words' blob and offsets."""
+        """The names' records and their distinct words, each end to end: the records'
+        blob and offsets, then the words' blob and offsets."""
         numbers: dict[Token, int] = {}
         records = []
         for position, name, normalized in names:
             ids = tuple(numbers.setdefault(t, len(numbers)) for t in normalized.tokens)
+            # the normalized name keeps the listed one as its original (else stored too)
+            original = None if normalized.original == name.value else normalized.original
             records.append(
-                (position, name, normalized.original, normalized.removed,
-                 normalized.legal_forms, ids)
+                (position, name.value, _KINDS.index(name.kind), _QUALITIES.index(name.quality),
+                 original, normalized.removed, normalized.legal_forms, ids)
             )  # fmt: skip
-        blob, offsets = LazyList.pack(records)
-        token_blob, token_offsets = LazyList.pack(list(numbers))
+        blob, offsets = _pack(records)
+        token_blob, token_offsets = TokenTable.pack_tokens(list(numbers))
         return blob, offsets, token_blob, token_offsets
 
     def _read(self, unpickled: Any) -> tuple[int, Name, NormalizedName]:
-        position, name, original, removed, legal_forms, ids = unpickled
+        position, value, kind, quality, original, removed, legal_forms, ids = unpickled
         tokens = self._tokens
         words = tuple(tokens[i] for i in ids)
-        return (position, name, NormalizedName(original, words, removed, legal_forms))
+        name = Name(value, _KINDS[kind], _QUALITIES[quality])
+        return (position, name, NormalizedName(original or value, words, removed, legal_forms))
+
+
+_KINDS: Final = tuple(NameKind)
+_QUALITIES: Final = tuple(NameQuality)
+
+
+def _pack(records: Iterable[Any]) -> tuple[bytes, npt.NDArray[np.int64]]:
+    """Records of plain values (str, int, float, bool, None, tuples, frozensets)
+    marshalled end to end; returns the blob and the offsets."""
+    parts = [marshal.dumps(record) for record in records]
+    offsets = np.zeros(len(parts) + 1, dtype=np.int64)
+    if parts:
+        offsets[1:] = np.cumsum([len(p) for p in parts])
+    return b"".join(parts), offsets
 
 
 def save(index: Index, folder: Path) -> None:
@@ -195,7 +243,7 @@ def save(index: Index, folder: Path) -> None:
         name_entity=index.name_entity(),
         length_penalty=index.length_penalty(),
     )
-    core = {"version": FORMAT_VERSION, **index.core_state()}
+    core = {"version": FORMAT_VERSION, "python": _PYTHON, **index.core_state()}
     with (folder / "core.pickle").open("wb") as handle:
         pickle.dump(core, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -207,7 +255,7 @@ def load(folder: Path) -> dict[str, Any] | None:
         return None
     with core_file.open("rb") as handle:
         core: dict[str, Any] = pickle.load(handle)  # noqa: S301  (our own file)
-    if core.get("version") != FORMAT_VERSION:
+    if core.get("version") != FORMAT_VERSION or core.get("python") != _PYTHON:
         return None
     arrays = np.load(folder / "arrays.npz")
     core["tables"] = {
@@ -215,9 +263,7 @@ def load(folder: Path) -> dict[str, Any] | None:
         for name in ("exact", "deleted", "spelled", "skeletons", "codes")
     }
     core["entities"] = LazyList((folder / "entities.bin").read_bytes(), arrays["entity_offsets"])
-    tokens: LazyList[Token] = LazyList(
-        (folder / "tokens.bin").read_bytes(), arrays["token_offsets"]
-    )
+    tokens = TokenTable((folder / "tokens.bin").read_bytes(), arrays["token_offsets"])
     core["names"] = NameTable((folder / "names.bin").read_bytes(), arrays["name_offsets"], tokens)
     core["name_entity"] = arrays["name_entity"]
     core["length_penalty"] = arrays["length_penalty"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,8 @@ from horizont.screening import (
     LinkKind,
     ListStore,
     Name,
+    NameKind,
+    NameQuality,
     Schema,
     SourceRef,
 )
@@ -127,3 +130,32 @@ def test_a_saved_index_stores_each_distinct_word_once(tmp_path: Path) -> None:
     tokens = {id(t) for _, _, normalized in names for t in normalized.tokens}
     assert len(tokens) == 4
     assert opened.search("Sergei Ivanov")[0].entity.id == "t:0"
+
+
+def test_names_read_back_with_their_kind_quality_titles_and_legal_forms(tmp_path: Path) -> None:
+    names = [
+        Name("Dr. Ivan PETROV"),
+        Name("Ivan Petrov Jr.", NameKind.AKA, NameQuality.WEAK),
+        Name("Иван Петров", NameKind.ORIGINAL_SCRIPT),
+    ]
+    entities = [
+        Entity("t:1", Schema.PERSON, names, SourceRef("t", "1", "1")),
+        Entity("t:2", Schema.ORGANIZATION, [Name("Deutsche Bank AG", NameKind.FKA)],
+               SourceRef("t", "1", "2")),
+    ]  # fmt: skip
+    built = Index(entities)
+    built.save(tmp_path / "index")
+    opened = Index.open(tmp_path / "index")
+    assert opened is not None
+    assert list(opened.names_table()) == list(built.names_table())
+    assert any(n.removed for _, _, n in opened.names_table())
+    assert any(n.legal_forms for _, _, n in opened.names_table())
+
+
+def test_an_index_written_by_another_python_is_rebuilt_not_read(tmp_path: Path) -> None:
+    Index(_entities()).save(tmp_path / "index")
+    core_file = tmp_path / "index" / "core.pickle"
+    core = pickle.loads(core_file.read_bytes())  # noqa: S301  (written just above)
+    core["python"] = "3.99"
+    core_file.write_bytes(pickle.dumps(core))
+    assert Index.open(tmp_path / "index") is None
