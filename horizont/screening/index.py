@@ -264,6 +264,17 @@ def _post(table: dict[str, list[int]], key: str, number: int) -> None:
         postings.append(number)
 
 
+_NOTHING: Final = np.empty(0, dtype=np.int32)
+
+
+def _union(postings: list[IntArray]) -> IntArray:
+    """The names of several postings, sorted, each once (a posting is sorted and holds
+    each name once: one posting is its own union)."""
+    if len(postings) == 1:
+        return postings[0]
+    return np.unique(np.concatenate(postings)) if postings else _NOTHING
+
+
 def _deletions(key: str) -> list[str]:
     return [key[:i] + key[i + 1 :] for i in range(len(key))] if len(key) >= 5 else []
 
@@ -517,11 +528,8 @@ class Index:
             hit = self._spelled.get(variant)
             if hit is not None:
                 near_found.append(hit)
-        empty = np.empty(0, dtype=np.int32)
-        exact_all = np.unique(np.concatenate(exact_found)) if exact_found else empty
-        near_all = np.unique(np.concatenate(near_found)) if near_found else empty
-        far_all = np.concatenate(far_found) if far_found else empty
-        return exact_all, near_all, df, far_all
+        far_all = np.concatenate(far_found) if far_found else _NOTHING
+        return _union(exact_found), _union(near_found), df, far_all
 
     def _skeleton_postings(
         self, token: Token, exact: IntArray, near: IntArray, df: int
@@ -566,11 +574,7 @@ class Index:
             extra = self._bones.get(variant)
             if extra is not None and len(variant) >= 3:
                 near_found.append(extra)
-        return (
-            np.unique(np.concatenate(found)),
-            np.unique(np.concatenate(near_found)),
-            df,
-        )
+        return _union(found), _union(near_found), df
 
     def _joined_bone_postings(self, tokens: Sequence[Token]) -> list[IntArray]:
         """Names holding one word whose skeleton two romanized query words make together

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from horizont.screening import (
     Entity,
     Identifier,
@@ -159,3 +161,24 @@ def test_an_index_written_by_another_python_is_rebuilt_not_read(tmp_path: Path) 
     core["python"] = "3.99"
     core_file.write_bytes(pickle.dumps(core))
     assert Index.open(tmp_path / "index") is None
+
+
+def test_every_posting_is_sorted_and_holds_each_name_once(tmp_path: Path) -> None:
+    # retrieval takes one posting as its own union (no sort) on this promise
+    written = ("Ivanov Sergei", "Ivanova Sergeia", "Sergei Ivanov", "Mohammed Ali")
+    people = [
+        Entity(f"t:{i}", Schema.PERSON, [Name(name), Name(name.upper())], SourceRef("t", "1", "1"))
+        for i, name in enumerate(written)
+    ]
+    for index in (Index(people), _saved(people, tmp_path)):
+        for table in index.tables().values():
+            for key in table._keys:
+                names = table.get(key)
+                assert names is not None and (np.diff(names) > 0).all(), key
+
+
+def _saved(entities: list[Entity], folder: Path) -> Index:
+    Index(entities).save(folder / "index")
+    opened = Index.open(folder / "index")
+    assert opened is not None
+    return opened
