@@ -21,9 +21,9 @@ from typing import Final
 PACKAGE: Final = Path(__file__).resolve().parent
 FOLDER: Final = PACKAGE / "_compiled"
 DIGEST_FILE: Final = "SOURCES.sha256"
-MODULES: Final = ("score", "normalize", "phonetic", "translit", "scripts")
-"""The modules compiled: the scorer, which holds most of a query's time, and the
-reading of names (a new query is normalized in every script)."""
+MODULES: Final = ("score", "normalize", "phonetic", "translit", "scripts", "index")
+"""The modules compiled: the scorer, which holds most of a query's time, the reading of
+names (a new query is normalized in every script) and the index (retrieval)."""
 LIBRARY: Final = "native__mypyc"
 """The shared library of the compiled modules (mypyc's group ``horizont.screening.native``)."""
 

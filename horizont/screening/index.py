@@ -395,7 +395,7 @@ class Index:
         parts = persist.load(folder)
         if parts is None:
             return None
-        index = cls.__new__(cls)
+        index = cls(())  # then given the stored parts (no rebuilding)
         index.entities = parts["entities"]
         index._position = parts["position"]
         index._list_of = parts["list_of"]
