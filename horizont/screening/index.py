@@ -843,8 +843,8 @@ class Index:
         """Score one reading of the query into ``best`` (the best match per entity);
         ``folded_query`` is the query as written, ``reading`` the notes its reading
         gives (:func:`horizont.screening.normalize.reading_notes`)."""
-        numbers = self._candidates(normalized, filters, candidates)
-        if len(numbers) == 0:
+        numbers: list[int] = self._candidates(normalized, filters, candidates).tolist()
+        if not numbers:
             return
         keys = sorted({t.key for n in numbers for t in self._names[n][2].tokens})
         column = {k: c for c, k in enumerate(keys)}
