@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from typing import Final
 
@@ -51,7 +52,9 @@ def current_folder() -> Path | None:
         return None
     if built != sources_digest():
         return None
-    if not all(any(FOLDER.glob(f"{module}.*.so")) for module in (*MODULES, LIBRARY)):
+    # built for this interpreter (another Python would import the sources instead)
+    suffix = EXTENSION_SUFFIXES[0]
+    if not all((FOLDER / f"{module}{suffix}").is_file() for module in (*MODULES, LIBRARY)):
         return None
     return FOLDER
 

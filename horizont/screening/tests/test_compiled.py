@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def _built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, digest: str) -> Path
     folder = tmp_path / "_compiled"
     folder.mkdir()
     for module in (*compiled.MODULES, compiled.LIBRARY):
-        (folder / f"{module}.cpython-311-x86_64-linux-gnu.so").write_bytes(b"")
+        (folder / f"{module}{EXTENSION_SUFFIXES[0]}").write_bytes(b"")
     (folder / compiled.DIGEST_FILE).write_text(digest + "\n", encoding="ascii")
     monkeypatch.setattr(compiled, "FOLDER", folder)
     monkeypatch.delenv("HORIZONT_PURE_PYTHON", raising=False)
@@ -55,7 +56,16 @@ def test_a_build_without_one_of_its_modules_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: str
 ) -> None:
     folder = _built(tmp_path, monkeypatch, compiled.sources_digest())
-    (folder / f"{missing}.cpython-311-x86_64-linux-gnu.so").unlink()
+    (folder / f"{missing}{EXTENSION_SUFFIXES[0]}").unlink()
+    assert compiled.current_folder() is None
+
+
+def test_a_build_for_another_python_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _built(tmp_path, monkeypatch, compiled.sources_digest())
+    for module in folder.glob("*.so"):
+        module.rename(folder / module.name.replace(EXTENSION_SUFFIXES[0], ".cpython-399-x.so"))
     assert compiled.current_folder() is None
 
 
