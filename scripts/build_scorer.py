@@ -4,7 +4,7 @@
     .venv/bin/python scripts/build_scorer.py --force  # build anyway
 
 Optional: without mypy (the development extra) or a C compiler the engine runs as plain
-Python and this script says so and exits 0 (``--strict``: exits 1). The build happens
+Python and this script says so and exits 0. The build happens
 in a copy of the package, so that nothing is written beside the sources; the folder
 gets the compiled modules and the digest of the sources they were built from, which
 ``horizont.screening.compiled`` compares before using them.
@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
@@ -40,7 +42,6 @@ compiled = _compiled_module()
 DIGEST_FILE, FOLDER, MODULES, PACKAGE = (
     compiled.DIGEST_FILE, compiled.FOLDER, compiled.MODULES, compiled.PACKAGE
 )  # fmt: skip
-sources_digest = compiled.sources_digest
 SMOKE = """
 from horizont.screening import compare_names
 from horizont.screening.compiled import scorer_kind
@@ -49,16 +50,29 @@ assert compare_names("Jewgeni Prigoschin", "PRIGOZHIN, Yevgeniy").score >= 0.9
 """
 
 
-def build(strict: bool) -> int:
-    def give_up(reason: str) -> int:
-        print(f"build_scorer: {reason}; the scorer runs as plain Python", file=sys.stderr)
-        return 1 if strict else 0
+def _mypy_ini() -> str:
+    """pyproject.toml's [tool.mypy] modules without type stubs, for the build's mypy."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    sections = ["[mypy]\npython_version = 3.11\n"]
+    for override in config["tool"]["mypy"].get("overrides", []):
+        if override.get("ignore_missing_imports"):
+            modules = override["module"]
+            names = ",".join([modules] if isinstance(modules, str) else modules)
+            sections.append(f"[mypy-{names}]\nignore_missing_imports = True\n")
+    return "\n".join(sections)
 
-    if shutil.which("mypyc", path=str(Path(sys.executable).parent)) is None:
+
+def give_up(reason: str) -> int:
+    print(f"build_scorer: {reason}; the scorer runs as plain Python", file=sys.stderr)
+    return 0
+
+
+def build() -> int:
+    if importlib.util.find_spec("mypyc") is None:
         return give_up("mypyc is not installed (pip install -e '.[dev]')")
     if shutil.which("cc") is None and shutil.which("gcc") is None:
         return give_up("no C compiler found")
-    digest = sources_digest()
+    digest = compiled.sources_digest()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="horizont-scorer-") as work:
         copy = Path(work) / "horizont" / "screening"
@@ -76,12 +90,7 @@ def build(strict: bool) -> int:
             "group_name='horizont.screening.native'))\n"
         )
         (Path(work) / "setup.py").write_text(setup, encoding="utf-8")
-        # libraries without type stubs, as in pyproject.toml's [tool.mypy]
-        (Path(work) / "mypy.ini").write_text(
-            "[mypy]\npython_version = 3.11\n\n[mypy-scipy.*,rapidfuzz.*,openpyxl.*,tqdm.*,"
-            "polars.*,fpdf.*,confusable_homoglyphs.*]\nignore_missing_imports = True\n",
-            encoding="utf-8",
-        )
+        (Path(work) / "mypy.ini").write_text(_mypy_ini(), encoding="utf-8")
         done = subprocess.run(
             [sys.executable, "setup.py", "build_ext", "--inplace"],
             cwd=work, capture_output=True, text=True, check=False,
@@ -99,8 +108,9 @@ def build(strict: bool) -> int:
             shutil.copy(path, FOLDER / path.name)
     (FOLDER / DIGEST_FILE).write_text(digest + "\n", encoding="ascii")
     smoke = subprocess.run(
-        [sys.executable, "-c", SMOKE], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+        [sys.executable, "-c", SMOKE], cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "HORIZONT_PURE_PYTHON": "0"},
+    )  # fmt: skip
     if smoke.returncode != 0:
         shutil.rmtree(FOLDER, ignore_errors=True)
         print(smoke.stderr.strip().splitlines()[-1:], file=sys.stderr)
@@ -113,14 +123,11 @@ def build(strict: bool) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--force", action="store_true", help="build even if current")
-    parser.add_argument("--strict", action="store_true", help="fail when it cannot build")
     args = parser.parse_args()
-    stamp = FOLDER / DIGEST_FILE
-    current = stamp.is_file() and stamp.read_text(encoding="ascii").strip() == sources_digest()
-    if current and not args.force:
+    if compiled.build_is_current() and not args.force:
         print("build_scorer: the compiled scorer is current")
         return 0
-    return build(args.strict)
+    return build()
 
 
 if __name__ == "__main__":

@@ -1,12 +1,12 @@
-"""The name scorer compiled to C with mypyc, used only where it is current.
+"""The engine's hot modules compiled to C with mypyc, used only where current.
 
 ``scripts/build_scorer.py`` (run by ``make test``, or by hand in production) compiles
-:mod:`horizont.screening.score` into ``horizont/screening/_compiled/`` and writes there
-a digest of every source file of this package. The package puts that folder first on
-its path only when the digest matches the sources as they are now: an edited engine is
-never shadowed by an old build, it runs as plain Python until the next build. The
-compiled scorer gives the same results (the suite runs in both modes); it only answers
-sooner. ``HORIZONT_PURE_PYTHON=1`` turns it off.
+the :data:`MODULES` into ``horizont/screening/_compiled/`` and writes there a digest of
+every source file of this package. The package puts that folder first on its path only
+when the digest matches the sources as they are now and the build is for the running
+Python: an edited engine is never shadowed by an old build, it runs as plain Python
+until the next build. The compiled engine gives the same results (the suite runs in
+both modes); it only answers sooner. ``HORIZONT_PURE_PYTHON=1`` turns it off.
 
 No Django here, and nothing heavier than hashlib: this runs on every import.
 """
@@ -41,26 +41,28 @@ def sources_digest(package: Path = PACKAGE) -> str:
     return digest.hexdigest()
 
 
+def build_is_current() -> bool:
+    """Whether the folder holds a build of the current sources for this Python (another
+    Python would import the sources instead)."""
+    try:
+        built = (FOLDER / DIGEST_FILE).read_text(encoding="ascii").strip()
+    except OSError:
+        return False
+    suffix = EXTENSION_SUFFIXES[0]
+    return built == sources_digest() and all(
+        (FOLDER / f"{module}{suffix}").is_file() for module in (*MODULES, LIBRARY)
+    )
+
+
 def current_folder() -> Path | None:
-    """The folder of a compiled scorer built from the current sources, else None."""
+    """The folder of the compiled modules when they are to be used, else None."""
     if os.environ.get("HORIZONT_PURE_PYTHON", "") not in ("", "0"):
         return None
-    stamp = FOLDER / DIGEST_FILE
-    try:
-        built = stamp.read_text(encoding="ascii").strip()
-    except OSError:
-        return None
-    if built != sources_digest():
-        return None
-    # built for this interpreter (another Python would import the sources instead)
-    suffix = EXTENSION_SUFFIXES[0]
-    if not all((FOLDER / f"{module}{suffix}").is_file() for module in (*MODULES, LIBRARY)):
-        return None
-    return FOLDER
+    return FOLDER if build_is_current() else None
 
 
 def scorer_kind() -> str:
     """How the scorer runs in this process, for benchmarks and diagnostics."""
     from horizont.screening import score
 
-    return "compiled (mypyc)" if not score.__file__ or score.__file__.endswith(".so") else "Python"
+    return "compiled (mypyc)" if score.__file__.endswith(tuple(EXTENSION_SUFFIXES)) else "Python"

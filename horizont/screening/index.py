@@ -854,12 +854,12 @@ class Index:
         floor = max(min_score, WEAK_AT) if prune else 0.0
         for number in numbers:
             position, name, candidate = self._names[number]
-            held = best.get(position)
-            if held is not None and held.identifier is not None:
+            current = best.get(position)
+            if current is not None and current.identifier is not None:
                 continue
             # Another name of the entity already scored: this one matters only if it
             # may score as much (a tie may still win on the spelling's closeness).
-            reach = max(floor, held.score - 1e-4) if prune and held is not None else floor
+            reach = max(floor, current.score - 1e-4) if prune and current is not None else floor
             if not can_reach(normalized, candidate, table, reach):
                 continue
             scored = align(normalized, candidate, fuzzy, column, min_score, table)
@@ -870,9 +870,6 @@ class Index:
             folded_name = _folded(name.value)
             if folded_name == folded_query:
                 score += 1e-4  # the very same spelling wins a tie
-            current = best.get(position)
-            if current is not None and current.identifier is not None:
-                continue
             closeness = (
                 spelling_closeness(folded_query, folded_name)
                 if folded_query.isascii()

@@ -476,7 +476,6 @@ class NormalizedName:
 
 
 @lru_cache(maxsize=400_000)
-@lru_cache(maxsize=100_000)
 def english_reading(cyrillic: str) -> str:
     """A Cyrillic word in the English transliteration (for skeletons and comparisons)."""
     return transliterate(cyrillic.translate(CYRILLIC_EXTRA), "english").lower()

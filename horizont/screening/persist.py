@@ -17,7 +17,8 @@ An index folder holds
 
 The files are this package's own, written by :func:`save` and read by :func:`load`
 only (pickle is not an exchange format here); a version number in ``core.pickle``
-makes an index written by another version of the code be rebuilt rather than read.
+makes an index written by another version of the code, or of Python (whose marshal
+format may differ), be rebuilt rather than read.
 """
 
 from __future__ import annotations
@@ -100,11 +101,7 @@ class LazyList(Sequence[T], Generic[T]):
     @classmethod
     def pack(cls, items: Sequence[Any]) -> tuple[bytes, npt.NDArray[np.int64]]:
         """Pickle every item end to end; returns the blob and the offsets."""
-        parts = [pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in items]
-        offsets = np.zeros(len(parts) + 1, dtype=np.int64)
-        if parts:
-            offsets[1:] = np.cumsum([len(p) for p in parts])
-        return b"".join(parts), offsets
+        return _end_to_end([pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) for item in items])
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -122,17 +119,18 @@ class LazyList(Sequence[T], Generic[T]):
         if item is None:
             if not 0 <= index < len(self):
                 raise IndexError(index)
-            item = self._read(self._unpickled(index))
+            item = self._read(self._record(index))
             self._cache[index] = item
         return item
 
-    def _unpickled(self, index: int) -> Any:
+    def _record(self, index: int) -> Any:
+        """What item ``index`` was stored as (a pickle, here)."""
         start, end = self._offsets[index], self._offsets[index + 1]
         return pickle.loads(self._blob[start:end])  # noqa: S301  (our own file)
 
-    def _read(self, unpickled: Any) -> T:
-        """The item from what its pickle held (itself, here)."""
-        return unpickled  # type: ignore[no-any-return]
+    def _read(self, record: Any) -> T:
+        """The item from its stored record (the record itself, here)."""
+        return record  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[T]:
         for i in range(len(self)):
@@ -143,7 +141,7 @@ class MarshalledList(LazyList[T]):
     """A :class:`LazyList` of records of plain values (marshal, which reads them several
     times faster than pickle reads objects), each made into its item by ``_read``."""
 
-    def _unpickled(self, index: int) -> Any:
+    def _record(self, index: int) -> Any:
         record = self._blob[self._offsets[index] : self._offsets[index + 1]]
         return marshal.loads(record)  # noqa: S302  (our own file, see the module docstring)
 
@@ -161,8 +159,8 @@ class TokenTable(MarshalledList[Token]):
             for t in tokens
         )  # fmt: skip
 
-    def _read(self, unpickled: Any) -> Token:
-        return Token(*unpickled)
+    def _read(self, record: Any) -> Token:
+        return Token(*record)
 
 
 class NameTable(MarshalledList[tuple[int, Name, NormalizedName]]):
@@ -203,8 +201,8 @@ class NameTable(MarshalledList[tuple[int, Name, NormalizedName]]):
         token_blob, token_offsets = TokenTable.pack_tokens(list(numbers))
         return blob, offsets, token_blob, token_offsets
 
-    def _read(self, unpickled: Any) -> tuple[int, Name, NormalizedName]:
-        position, value, kind, quality, original, removed, legal_forms, ids = unpickled
+    def _read(self, record: Any) -> tuple[int, Name, NormalizedName]:
+        position, value, kind, quality, original, removed, legal_forms, ids = record
         tokens = self._tokens
         words = tuple(tokens[i] for i in ids)
         name = Name(value, _KINDS[kind], _QUALITIES[quality])
@@ -218,7 +216,11 @@ _QUALITIES: Final = tuple(NameQuality)
 def _pack(records: Iterable[Any]) -> tuple[bytes, npt.NDArray[np.int64]]:
     """Records of plain values (str, int, float, bool, None, tuples, frozensets)
     marshalled end to end; returns the blob and the offsets."""
-    parts = [marshal.dumps(record) for record in records]
+    return _end_to_end([marshal.dumps(record) for record in records])
+
+
+def _end_to_end(parts: list[bytes]) -> tuple[bytes, npt.NDArray[np.int64]]:
+    """``parts`` joined, and the offset where each starts (and the last ends)."""
     offsets = np.zeros(len(parts) + 1, dtype=np.int64)
     if parts:
         offsets[1:] = np.cumsum([len(p) for p in parts])
